@@ -1,0 +1,6 @@
+export * from "./accounts";
+export * from "./users";
+export * from "./white-labels";
+export * from "./api-keys";
+export * from "./endpoints";
+export * from "./events";

@@ -1,0 +1,29 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openDb, type DbHandle } from "@/db/client";
+
+/**
+ * A database of its own for one test file: PGlite in memory by default, or a fresh database
+ * on the server named by TEST_DATABASE_URL (created here, dropped on close).
+ */
+export async function createTestDb(): Promise<DbHandle> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return openDb({ pgliteDir: "memory://" });
+
+  const name = `hookline_t_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const handle = await openDb({ url: url.toString(), max: 10 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const cleanup = postgres(base, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
