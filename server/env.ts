@@ -20,7 +20,8 @@ const schema = z
       .optional(),
     PGLITE_DIR: z.string().min(1).default("./.data/pglite"),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    AUTH_URL: z.url().optional(),
+    // Read by next-auth itself; validated here so a typo fails at start-up.
+    NEXTAUTH_URL: z.url().optional(),
     ENCRYPTION_KEY: z
       .string()
       .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (32 bytes), e.g. `openssl rand -hex 32`")

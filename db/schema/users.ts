@@ -1,4 +1,5 @@
-import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 
 export const users = pgTable(
@@ -19,7 +20,10 @@ export const users = pgTable(
     country: text("country").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("users_account_idx").on(t.accountId)],
+  (t) => [
+    index("users_account_idx").on(t.accountId),
+    uniqueIndex("users_username_lower_uq").on(sql`lower(${t.username})`),
+  ],
 );
 
 /** One row per failed sign-in; counted over a sliding window to slow password guessing. */

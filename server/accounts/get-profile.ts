@@ -1,0 +1,28 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { accounts, users } from "@/db/schema";
+import { notFound } from "@/server/errors";
+import type { Actor } from "@/server/api/trpc";
+
+export async function getProfile({ db, actor }: { db: Db; actor: Actor }) {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      username: users.username,
+      fullName: users.fullName,
+      mobileNumber: users.mobileNumber,
+      city: users.city,
+      region: users.region,
+      country: users.country,
+      createdAt: users.createdAt,
+      accountId: accounts.id,
+      accountType: accounts.type,
+      resellerId: accounts.resellerId,
+    })
+    .from(users)
+    .innerJoin(accounts, eq(accounts.id, users.accountId))
+    .where(and(eq(users.id, actor.userId), eq(users.accountId, actor.accountId)));
+  if (!row) throw notFound("Profile");
+  return row;
+}

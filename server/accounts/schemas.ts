@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+/** One schema for the sign-up form, the tRPC procedure and the branded storefront sign-up. */
+export const signUpSchema = z.object({
+  fullName: z.string().trim().min(2, "Enter your full name").max(120, "Full name is too long"),
+  username: z
+    .string()
+    .trim()
+    .min(3, "Username must be at least 3 characters")
+    .max(32, "Username must be at most 32 characters")
+    .regex(/^[a-zA-Z0-9_.-]+$/, "Use letters, digits, dots, dashes and underscores only"),
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(254)),
+  mobileNumber: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{6,18}[0-9]$/, "Enter a mobile number with country code, digits only (e.g. 919812345678)"),
+  city: z.string().trim().min(1, "Enter your city").max(100),
+  region: z.string().trim().min(1, "Enter your region or state").max(100),
+  country: z.string().trim().min(2, "Enter your country").max(100),
+  password: z
+    .string()
+    .min(10, "Password must be at least 10 characters")
+    .max(200, "Password is too long")
+    .refine((p) => /[A-Za-z]/.test(p) && /[0-9]/.test(p), "Use at least one letter and one digit"),
+  accountType: z.enum(["customer", "reseller"]).default("customer"),
+});
+
+export type SignUpInput = z.input<typeof signUpSchema>;
+export type SignUpData = z.output<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
+  password: z.string().min(1, "Enter your password").max(200),
+});
+
+export type SignInInput = z.infer<typeof signInSchema>;

@@ -1,0 +1,73 @@
+import { eq, or, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { accounts, users } from "@/db/schema";
+import { conflict, type FieldIssue } from "@/server/errors";
+import { hashPassword } from "@/server/auth/password";
+import { newId } from "@/server/lib/ids";
+import type { SignUpData } from "./schemas";
+
+export type SignedUpUser = {
+  userId: string;
+  accountId: string;
+  accountType: "customer" | "reseller";
+  createdAt: Date;
+};
+
+/**
+ * Creates an account and its first user. `resellerId` puts a customer under a reseller
+ * (white-label storefront sign-ups); such sign-ups are always customers.
+ */
+export async function signUp(
+  { db }: { db: Db },
+  input: SignUpData,
+  opts: { resellerId?: string } = {},
+): Promise<SignedUpUser> {
+  await assertUnique(db, input.email, input.username);
+  const passwordHash = await hashPassword(input.password);
+  const accountType = opts.resellerId ? "customer" : input.accountType;
+  const accountId = newId("acc");
+  const userId = newId("usr");
+  try {
+    const createdAt = await db.transaction(async (tx) => {
+      await tx.insert(accounts).values({ id: accountId, type: accountType, name: input.fullName, resellerId: opts.resellerId ?? null });
+      const [user] = await tx
+        .insert(users)
+        .values({
+          id: userId,
+          accountId,
+          email: input.email,
+          username: input.username,
+          passwordHash,
+          fullName: input.fullName,
+          mobileNumber: input.mobileNumber,
+          city: input.city,
+          region: input.region,
+          country: input.country,
+        })
+        .returning({ createdAt: users.createdAt });
+      return user!.createdAt;
+    });
+    return { userId, accountId, accountType, createdAt };
+  } catch (err) {
+    // Two sign-ups racing past assertUnique: the unique index decides.
+    if (isUniqueViolation(err)) await assertUnique(db, input.email, input.username);
+    throw err;
+  }
+}
+
+async function assertUnique(db: Db, email: string, username: string) {
+  const taken = await db
+    .select({ email: users.email, username: users.username })
+    .from(users)
+    .where(or(eq(users.email, email), sql`lower(${users.username}) = ${username.toLowerCase()}`));
+  const issues: FieldIssue[] = [];
+  if (taken.some((u) => u.email === email)) issues.push({ path: ["email"], message: "An account with this email already exists" });
+  if (taken.some((u) => u.username.toLowerCase() === username.toLowerCase()))
+    issues.push({ path: ["username"], message: "This username is taken" });
+  if (issues.length) throw conflict(issues.map((i) => i.message).join(". "), issues);
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}

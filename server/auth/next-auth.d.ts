@@ -1,0 +1,24 @@
+import "next-auth";
+import "next-auth/jwt";
+
+declare module "next-auth" {
+  interface Session {
+    user: {
+      id: string;
+      accountId: string;
+      role: "customer" | "reseller";
+      username: string;
+      email: string;
+      name: string;
+    };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid: string;
+    accountId: string;
+    role: "customer" | "reseller";
+    username: string;
+  }
+}
