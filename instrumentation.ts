@@ -1,11 +1,18 @@
 /**
- * Runs once per server process. Opens the database (applying migrations) at start-up so the
- * first request does not pay for it, and fails fast on bad configuration.
+ * Runs once per server process: fails fast on bad configuration (exit 1 with a message naming
+ * the variable), then opens the database (applying migrations) so the first request does not
+ * pay for it.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getEnv } = await import("./server/env");
-  getEnv();
+  const { getEnv, EnvError } = await import("./server/env");
+  try {
+    getEnv();
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    console.error(`\n[hookline] ${err.message}\n[hookline] Set these variables (see .env.example) and start again.\n`);
+    process.exit(1);
+  }
   const { getDbHandle } = await import("./db");
   await getDbHandle();
 }

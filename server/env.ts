@@ -78,13 +78,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
-let warned = false;
+const g = globalThis as unknown as { __hooklineEnvWarned?: boolean };
+
+// `next build` runs with NODE_ENV=production but must not need run-time secrets: the build
+// never serves a request, and `next start` checks them again at start-up (instrumentation.ts).
+const BUILD_PHASE = "phase-production-build";
 
 export function getEnv(): Env {
   if (!cached) {
-    cached = parseEnv(process.env);
-    if (cached.usingDevSecrets && !warned && cached.NODE_ENV !== "test") {
-      warned = true;
+    const source = process.env.NEXT_PHASE === BUILD_PHASE ? { ...process.env, NODE_ENV: "development" } : process.env;
+    cached = parseEnv(source);
+    if (cached.usingDevSecrets && !g.__hooklineEnvWarned && cached.NODE_ENV !== "test" && process.env.NEXT_PHASE !== BUILD_PHASE) {
+      g.__hooklineEnvWarned = true;
       console.warn("[hookline] AUTH_SECRET / ENCRYPTION_KEY not set: using development defaults. Never do this in production.");
     }
   }

@@ -1,10 +1,12 @@
 import { accountRouter } from "./routers/account";
 import { authRouter } from "./routers/auth";
+import { resellerRouter } from "./routers/reseller";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   account: accountRouter,
+  reseller: resellerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,9 @@
 import NextAuth from "next-auth";
 import { buildAuthOptions } from "@/server/auth/auth-options";
 
-const handler = NextAuth(buildAuthOptions());
+type RouteContext = { params: Promise<{ nextauth: string[] }> };
+
+// Built per request (cheap) so configuration is read at run time, never at build time.
+const handler = (req: Request, ctx: RouteContext) => NextAuth(buildAuthOptions())(req, ctx);
 
 export { handler as GET, handler as POST };

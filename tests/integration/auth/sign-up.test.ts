@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import type { DbHandle } from "@/db/client";
+import { verifyPassword } from "@/server/auth/password";
+import { createTestDb } from "@/tests/helpers/db";
+import { anonymousCaller } from "@/tests/helpers/actors";
+
+let h: DbHandle;
+beforeAll(async () => {
+  h = await createTestDb();
+});
+afterAll(() => h.close());
+
+const valid = {
+  fullName: "Jon Doe",
+  username: "jondoe",
+  email: "Jon@Example.test",
+  mobileNumber: "919812345678",
+  city: "Mumbai",
+  region: "Maharashtra",
+  country: "India",
+  password: "s3cure-password",
+};
+
+describe("auth.signUp", () => {
+  test("creates a customer account with an argon2id password hash, email lower-cased", async () => {
+    const res = await anonymousCaller(h.db).auth.signUp(valid);
+    expect(res.accountType).toBe("customer");
+    const [row] = await h.db.select().from(users).where(eq(users.id, res.userId));
+    expect(row!.email).toBe("jon@example.test");
+    expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(row!.passwordHash).not.toContain(valid.password);
+    expect(await verifyPassword(row!.passwordHash, valid.password)).toBe(true);
+    expect(await verifyPassword(row!.passwordHash, "wrong-password-1")).toBe(false);
+  });
+
+  test("refuses a duplicate email and a duplicate username (case-insensitive) with field issues", async () => {
+    const err = await anonymousCaller(h.db)
+      .auth.signUp({ ...valid, email: "JON@example.test", username: "JonDoe" })
+      .catch((e) => e);
+    expect(err.code).toBe("CONFLICT");
+    const issues = err.cause.issues as { path: string[]; message: string }[];
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { path: ["email"], message: "An account with this email already exists" },
+        { path: ["username"], message: "This username is taken" },
+      ]),
+    );
+  });
+
+  test("validates every field with the shared schema", async () => {
+    const err = await anonymousCaller(h.db)
+      .auth.signUp({ ...valid, email: "not-an-email", password: "short", mobileNumber: "abc", username: "a b" })
+      .catch((e) => e);
+    expect(err.code).toBe("BAD_REQUEST");
+    const paths = (err.cause.issues as { path: string[] }[]).map((i) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["email", "password", "mobileNumber", "username"]));
+  });
+
+  test("registers a reseller when asked", async () => {
+    const res = await anonymousCaller(h.db).auth.signUp({ ...valid, email: "r@example.test", username: "reseller1", accountType: "reseller" });
+    expect(res.accountType).toBe("reseller");
+  });
+});
