@@ -1,9 +1,14 @@
 import { z } from "zod";
 import { listCustomers } from "@/server/reseller/list-customers";
+import { getWhiteLabel } from "@/server/white-label/get-white-label";
+import { saveWhiteLabel } from "@/server/white-label/save-white-label";
+import { whiteLabelInputSchema } from "@/server/white-label/schemas";
 import { createTRPCRouter, resellerProcedure } from "../trpc";
 
 export const resellerRouter = createTRPCRouter({
   customers: resellerProcedure
     .input(z.object({ search: z.string().max(100).optional(), limit: z.number().int().min(1).max(500).optional() }).optional())
     .query(({ ctx, input }) => listCustomers(ctx, input)),
+  whiteLabel: resellerProcedure.query(({ ctx }) => getWhiteLabel(ctx)),
+  saveWhiteLabel: resellerProcedure.input(whiteLabelInputSchema).mutation(({ ctx, input }) => saveWhiteLabel(ctx, input)),
 });

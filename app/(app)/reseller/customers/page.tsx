@@ -1,13 +1,15 @@
-import { EmptyState } from "@/components/ui/empty-state";
+import { CustomersTable } from "@/components/reseller/customers-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
 
 export const metadata = { title: "Customers" };
 
-export default function Page() {
+export default function CustomersPage() {
+  prefetch(trpc.reseller.customers.queryOptions(undefined));
   return (
-    <>
+    <HydrateClient>
       <PageHeader title="Customers" description="Everyone who signed up on your white-label storefront." />
-      <EmptyState title="No customers yet" description="Customers who sign up on your storefront appear here." />
-    </>
+      <CustomersTable />
+    </HydrateClient>
   );
 }

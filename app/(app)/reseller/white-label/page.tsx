@@ -1,13 +1,15 @@
-import { EmptyState } from "@/components/ui/empty-state";
+import { WhiteLabelForm } from "@/components/reseller/white-label-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
 
 export const metadata = { title: "White label" };
 
-export default function Page() {
+export default function WhiteLabelPage() {
+  prefetch(trpc.reseller.whiteLabel.queryOptions());
   return (
-    <>
-      <PageHeader title="White label" description="Your storefront's brand, colours and menu." />
-      <EmptyState title="Storefront not set up" description="Set your brand name and slug to publish a branded sign-up page." />
-    </>
+    <HydrateClient>
+      <PageHeader title="White label" description="Your storefront's brand. Customers who sign up there become your customers, and each signup is sent to your Signup Webhook." />
+      <WhiteLabelForm />
+    </HydrateClient>
   );
 }

@@ -1,0 +1,29 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { SignUpForm } from "@/components/auth/sign-up-form";
+import { useTRPC } from "@/components/trpc/react";
+
+/** The branded sign-up: creates a customer under the storefront's reseller, then signs in. */
+export function StorefrontSignUp({ slug, primaryColor }: { slug: string; primaryColor: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const signUp = useMutation(trpc.storefront.signUp.mutationOptions());
+  return (
+    <div style={{ ["--color-brand-600" as string]: primaryColor, ["--color-brand-700" as string]: primaryColor }}>
+      <SignUpForm
+        allowReseller={false}
+        submitLabel="Sign up"
+        onSubmit={async (values) => {
+          await signUp.mutateAsync({ ...values, slug });
+          const res = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+          if (res?.error) throw new Error(res.error);
+          router.push("/webhooks");
+          router.refresh();
+        }}
+      />
+    </div>
+  );
+}
