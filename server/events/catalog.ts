@@ -1,0 +1,239 @@
+import { z } from "zod";
+
+/**
+ * The event catalog: one zod schema and one realistic sample per event type. Canonical field
+ * names follow ../shared/design/EVENTS.md; `envelope` endpoints receive them under `data` and
+ * they are the default parameter names of `mapped` endpoints. Used by ingestion, Test Webhook,
+ * the request preview and the API docs.
+ */
+
+const id = z.string().min(1).max(256);
+const text = z.string().max(4096);
+const time = z.string().max(64); // "YYYY-MM-DD HH:mm:ss" upstream; kept as sent
+const msisdn = z.string().regex(/^\+?[0-9]{6,20}$/, "must be digits with country code (e.g. 919812345678)");
+
+export const STATUSES = ["submitted", "delivered", "read", "undelivered", "expired", "rejected", "failed", "unknown"] as const;
+const status = z.enum(STATUSES);
+
+const smsDlr = z.looseObject({
+  transaction_id: id,
+  message_id: id,
+  mobile: msisdn,
+  sender_id: z.string().max(32).optional(),
+  status,
+  raw_status: z.string().max(64).optional(),
+  error_code: z.string().max(32).optional(),
+  error_description: text.optional(),
+  received_time: time.optional(),
+  delivered_time: time.optional(),
+  parts: z.number().int().min(1).max(255).optional(),
+  final: z.boolean().optional(),
+  client_ref: z.string().max(256).optional(),
+});
+
+const whatsappDlr = z.looseObject({
+  transaction_id: id,
+  message_id: id,
+  mobile: msisdn,
+  waba_number: msisdn,
+  status,
+  raw_status: z.string().max(64).optional(),
+  error_code: z.string().max(32).optional(),
+  error_description: text.optional(),
+  received_time: time.optional(),
+  delivered_time: time.optional(),
+  read_time: time.optional(),
+  final: z.boolean().optional(),
+  client_ref: z.string().max(256).optional(),
+});
+
+const whatsappMo = z.looseObject({
+  message_id: id,
+  from: msisdn,
+  profile_name: z.string().max(256).optional(),
+  waba_number: msisdn,
+  type: z.enum(["text", "image", "video", "audio", "document", "sticker", "button", "interactive", "location", "contacts", "reaction"]),
+  text: text.optional(),
+  media: z.object({ id, mime_type: z.string().max(128) }).optional(),
+  context: z.object({ message_id: id }).optional(),
+  received_time: time,
+});
+
+const smsMo = z.looseObject({
+  message_id: id,
+  from: msisdn,
+  to: z.string().min(1).max(32),
+  keyword: z.string().max(64).optional(),
+  text: text,
+  received_time: time,
+  in_reply_to: id.optional(),
+  operator: z.string().max(64).optional(),
+  circle: z.string().max(64).optional(),
+});
+
+const linkClick = z.looseObject({
+  click_id: id,
+  message_id: id,
+  transaction_id: id.optional(),
+  mobile: msisdn,
+  short_url: z.string().max(2048),
+  long_url: z.string().max(2048),
+  clicked_at: time,
+  ip: z.string().max(64).optional(),
+  user_agent: z.string().max(1024).optional(),
+});
+
+// Emitted by Hookline itself; the Signup Webhook payload is exactly these ten fields.
+const userSignup = z.strictObject({
+  user_type: z.string().max(32),
+  user_id: id,
+  user_full_name: z.string().max(256),
+  user_name: z.string().max(64),
+  mobile_number: z.string().max(32),
+  email: z.string().max(254),
+  user_city: z.string().max(100),
+  user_region: z.string().max(100),
+  user_country: z.string().max(100),
+  user_signup_timestamp: time,
+});
+
+export const EVENT_TYPES = ["sms.dlr", "whatsapp.dlr", "whatsapp.mo", "sms.mo", "link.click", "user.signup"] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+export const eventTypeSchema = z.enum(EVENT_TYPES, { error: () => `type must be one of: ${EVENT_TYPES.join(", ")}` });
+
+type CatalogEntry = {
+  label: string;
+  description: string;
+  product: "sms" | "whatsapp" | "platform";
+  schema: z.ZodType<Record<string, unknown>>;
+  sample: Record<string, unknown>;
+};
+
+export const catalog: Record<EventType, CatalogEntry> = {
+  "sms.dlr": {
+    label: "SMS delivery report",
+    description: "The final or interim delivery status of an SMS you sent.",
+    product: "sms",
+    schema: smsDlr,
+    sample: {
+      transaction_id: "81934341034091431",
+      message_id: "shdgMj33hk8",
+      mobile: "919812345678",
+      sender_id: "ACMEIN",
+      status: "delivered",
+      raw_status: "DELIVRD",
+      error_code: "000",
+      error_description: "",
+      received_time: "2025-12-31 10:15:30",
+      delivered_time: "2025-12-31 10:15:33",
+      parts: 1,
+      final: true,
+      client_ref: "order-1042",
+    },
+  },
+  "whatsapp.dlr": {
+    label: "WhatsApp delivery report",
+    description: "Sent, delivered, read or failed status of a WhatsApp message.",
+    product: "whatsapp",
+    schema: whatsappDlr,
+    sample: {
+      transaction_id: "81934341034091432",
+      message_id: "wamid.HBgMOTE5ODEyMzQ1Njc4FQIAERgSQzQ5",
+      mobile: "919812345678",
+      waba_number: "919876543210",
+      status: "read",
+      raw_status: "read",
+      error_code: "",
+      error_description: "",
+      received_time: "2025-12-31 10:15:30",
+      delivered_time: "2025-12-31 10:15:32",
+      read_time: "2025-12-31 10:16:05",
+      final: true,
+      client_ref: "order-1042",
+    },
+  },
+  "whatsapp.mo": {
+    label: "WhatsApp inbound message",
+    description: "A message a customer sent to your WhatsApp Business number.",
+    product: "whatsapp",
+    schema: whatsappMo,
+    sample: {
+      message_id: "wamid.HBgMOTE5MTUyMzQ5MzA5FQIAEhggQjE2",
+      from: "919152349309",
+      profile_name: "Asha Verma",
+      waba_number: "919876543210",
+      type: "text",
+      text: "Yes, please confirm my booking for Friday",
+      context: { message_id: "wamid.HBgMOTE5ODEyMzQ1Njc4FQIAERgSQzQ5" },
+      received_time: "2025-12-31 10:17:02",
+    },
+  },
+  "sms.mo": {
+    label: "SMS inbound reply",
+    description: "An SMS a customer sent to your short or long code.",
+    product: "sms",
+    schema: smsMo,
+    sample: {
+      message_id: "mo-7731920",
+      from: "919812345678",
+      to: "56161",
+      keyword: "STOP",
+      text: "STOP promotions",
+      received_time: "2025-12-31 10:18:44",
+      in_reply_to: "shdgMj33hk8",
+      operator: "Airtel",
+      circle: "Maharashtra",
+    },
+  },
+  "link.click": {
+    label: "Link click",
+    description: "A recipient clicked a tracked short link in your message.",
+    product: "sms",
+    schema: linkClick,
+    sample: {
+      click_id: "clk_9f2c71",
+      message_id: "shdgMj33hk8",
+      transaction_id: "81934341034091431",
+      mobile: "919812345678",
+      short_url: "https://acme.sh/x7Kp2",
+      long_url: "https://shop.example.com/offers/new-year?utm_source=sms",
+      clicked_at: "2025-12-31 10:20:11",
+      ip: "49.36.112.10",
+      user_agent: "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36",
+    },
+  },
+  "user.signup": {
+    label: "Customer signup",
+    description: "A customer signed up on your white-label storefront.",
+    product: "platform",
+    schema: userSignup,
+    sample: {
+      user_type: "customer",
+      user_id: "2796XX",
+      user_full_name: "Jon Doe",
+      user_name: "newuser",
+      mobile_number: "91xxxxxxxxx1",
+      email: "newuser@domain.com",
+      user_city: "city name",
+      user_region: "region name",
+      user_country: "country name",
+      user_signup_timestamp: "2025-12-31 00:00:00",
+    },
+  },
+};
+
+export function isEventType(type: string): type is EventType {
+  return (EVENT_TYPES as readonly string[]).includes(type);
+}
+
+export function parseEventData(type: EventType, data: unknown) {
+  return catalog[type].schema.safeParse(data);
+}
+
+export function sampleEvent(type: EventType): { type: EventType; data: Record<string, unknown> } {
+  return { type, data: structuredClone(catalog[type].sample) };
+}
+
+export function canonicalFields(type: EventType): string[] {
+  return Object.keys(catalog[type].sample);
+}
