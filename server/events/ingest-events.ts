@@ -1,0 +1,42 @@
+import type { Db } from "@/db";
+import type { DeliveryRunner } from "@/server/delivery/runners/delivery-runner";
+import { invalid, type FieldIssue } from "@/server/errors";
+import { isEventType, parseEventData, EVENT_TYPES } from "./catalog";
+import type { EventInput, IngestBody } from "./ingest-schemas";
+import { recordEvents, type ValidEvent } from "./record-events";
+
+/**
+ * Ingestion: validates each event against the catalog, records events and one delivery per
+ * subscribed endpoint in one transaction, then hands the deliveries to the runner.
+ */
+export async function ingestEvents(
+  { db, accountId, runner }: { db: Db; accountId: string; runner: DeliveryRunner },
+  body: IngestBody,
+): Promise<{ id: string } | { ids: string[] }> {
+  const batch = "events" in body;
+  const list = batch ? body.events : [body];
+  const valid = validateEvents(list, batch ? ["events"] : []);
+  const { ids, deliveries } = await db.transaction((tx) => recordEvents(tx, accountId, valid));
+  if (deliveries.length) await runner.enqueue(deliveries);
+  return batch ? { ids } : { id: ids[0]! };
+}
+
+export function validateEvents(list: EventInput[], prefix: (string | number)[] = []): ValidEvent[] {
+  const issues: FieldIssue[] = [];
+  const valid: ValidEvent[] = [];
+  list.forEach((e, i) => {
+    const at = prefix.length ? [...prefix, i] : [];
+    if (!isEventType(e.type)) {
+      issues.push({ path: [...at, "type"], message: `Unknown event type '${e.type}'. Known types: ${EVENT_TYPES.join(", ")}` });
+      return;
+    }
+    const parsed = parseEventData(e.type, e.data);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) issues.push({ path: [...at, "data", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: issue.message });
+      return;
+    }
+    valid.push({ type: e.type, data: parsed.data, idempotencyKey: e.idempotencyKey });
+  });
+  if (issues.length) throw invalid(issues.length === 1 ? `${issues[0]!.path.join(".")}: ${issues[0]!.message}` : `${issues.length} problems in the events`, issues);
+  return valid;
+}
