@@ -132,7 +132,7 @@ export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, opt
             : sql`case when ${endpoints.consecutiveFailures} + 1 >= ${disableAfter} and ${endpoints.status} = 'active' then ${reason} else ${endpoints.disabledReason} end`,
           disabledAt: decision.disableEndpoint
             ? now
-            : sql`case when ${endpoints.consecutiveFailures} + 1 >= ${disableAfter} and ${endpoints.status} = 'active' then ${now} else ${endpoints.disabledAt} end`,
+            : sql`case when ${endpoints.consecutiveFailures} + 1 >= ${disableAfter} and ${endpoints.status} = 'active' then ${now.toISOString()}::timestamptz else ${endpoints.disabledAt} end`,
         })
         .where(eq(endpoints.id, endpoint.id));
     }
