@@ -1,5 +1,5 @@
 import { eq, or, sql } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { Db, Tx } from "@/db";
 import { accounts, users } from "@/db/schema";
 import { conflict, type FieldIssue } from "@/server/errors";
 import { hashPassword } from "@/server/auth/password";
@@ -17,18 +17,22 @@ export type SignedUpUser = {
  * Creates an account and its first user. `resellerId` puts a customer under a reseller
  * (white-label storefront sign-ups); such sign-ups are always customers.
  */
-export async function signUp(
+export async function signUp<T = void>(
   { db }: { db: Db },
   input: SignUpData,
-  opts: { resellerId?: string } = {},
-): Promise<SignedUpUser> {
+  opts: {
+    resellerId?: string;
+    /** Runs inside the sign-up transaction: what it writes commits (or not) with the account. */
+    inTransaction?: (tx: Tx, user: SignedUpUser) => Promise<T>;
+  } = {},
+): Promise<SignedUpUser & { extra?: T }> {
   await assertUnique(db, input.email, input.username);
   const passwordHash = await hashPassword(input.password);
   const accountType = opts.resellerId ? "customer" : input.accountType;
   const accountId = newId("acc");
   const userId = newId("usr");
   try {
-    const createdAt = await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
       await tx.insert(accounts).values({ id: accountId, type: accountType, name: input.fullName, resellerId: opts.resellerId ?? null });
       const [user] = await tx
         .insert(users)
@@ -45,9 +49,10 @@ export async function signUp(
           country: input.country,
         })
         .returning({ createdAt: users.createdAt });
-      return user!.createdAt;
+      const created: SignedUpUser = { userId, accountId, accountType, createdAt: user!.createdAt };
+      const extra = opts.inTransaction ? await opts.inTransaction(tx, created) : undefined;
+      return { ...created, extra };
     });
-    return { userId, accountId, accountType, createdAt };
   } catch (err) {
     // Two sign-ups racing past assertUnique: the unique index decides.
     if (isUniqueViolation(err)) await assertUnique(db, input.email, input.username);
