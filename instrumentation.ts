@@ -1,7 +1,7 @@
 /**
  * Runs once per server process: fails fast on bad configuration (exit 1 with a message naming
- * the variable), then opens the database (applying migrations) so the first request does not
- * pay for it.
+ * the variable), opens the database (applying migrations) so the first request does not pay
+ * for it, and starts the in-process delivery runner unless deliveries go through Inngest.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -14,5 +14,9 @@ export async function register() {
     process.exit(1);
   }
   const { getDbHandle } = await import("./db");
-  await getDbHandle();
+  const handle = await getDbHandle();
+  if (getEnv().DELIVERY_RUNNER === "local") {
+    const { startLocalRunnerOnce } = await import("./server/delivery/runners/start-local-runner");
+    startLocalRunnerOnce(handle.db);
+  }
 }
