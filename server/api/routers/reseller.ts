@@ -1,5 +1,9 @@
 import { z } from "zod";
+import { signupWebhookInputSchema } from "@/server/endpoints/schemas";
+import { getSignupWebhook } from "@/server/reseller/get-signup-webhook";
 import { listCustomers } from "@/server/reseller/list-customers";
+import { saveSignupWebhook } from "@/server/reseller/save-signup-webhook";
+import { testSignupWebhook } from "@/server/reseller/test-signup-webhook";
 import { getWhiteLabel } from "@/server/white-label/get-white-label";
 import { saveWhiteLabel } from "@/server/white-label/save-white-label";
 import { whiteLabelInputSchema } from "@/server/white-label/schemas";
@@ -11,4 +15,7 @@ export const resellerRouter = createTRPCRouter({
     .query(({ ctx, input }) => listCustomers(ctx, input)),
   whiteLabel: resellerProcedure.query(({ ctx }) => getWhiteLabel(ctx)),
   saveWhiteLabel: resellerProcedure.input(whiteLabelInputSchema).mutation(({ ctx, input }) => saveWhiteLabel(ctx, input)),
+  signupWebhook: resellerProcedure.query(({ ctx }) => getSignupWebhook(ctx)),
+  saveSignupWebhook: resellerProcedure.input(signupWebhookInputSchema).mutation(({ ctx, input }) => saveSignupWebhook(ctx, input)),
+  testSignupWebhook: resellerProcedure.input(signupWebhookInputSchema).mutation(({ ctx, input }) => testSignupWebhook(ctx, input)),
 });

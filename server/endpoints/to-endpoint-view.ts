@@ -1,0 +1,38 @@
+import type { EndpointRow } from "@/db/schema";
+import { decryptSecret } from "@/server/crypto/secret-box";
+import { getEnv } from "@/server/env";
+import { MASKED_VALUE } from "./schemas";
+
+export { MASKED_VALUE };
+
+export type EndpointView = ReturnType<typeof toEndpointView>;
+
+/** What tRPC and REST return for an endpoint: no secrets, header values masked. */
+export function toEndpointView(row: EndpointRow) {
+  return {
+    id: row.id,
+    url: row.url,
+    description: row.description,
+    product: row.product,
+    reportType: row.reportType,
+    eventTypes: row.eventTypes,
+    method: row.method,
+    payloadFormat: row.payloadFormat,
+    wabaNumber: row.wabaNumber,
+    paramMap: row.paramMap,
+    customParams: row.customParams,
+    customHeaders: decryptHeaders(row.customHeadersEnc).map((h) => ({ name: h.name, value: MASKED_VALUE })),
+    rateLimitPerSecond: row.rateLimitPerSecond,
+    timeoutMs: row.timeoutMs,
+    status: row.status,
+    disabledReason: row.disabledReason,
+    disabledAt: row.disabledAt,
+    consecutiveFailures: row.consecutiveFailures,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function decryptHeaders(enc: string | null): { name: string; value: string }[] {
+  return enc ? (JSON.parse(decryptSecret(enc, getEnv().ENCRYPTION_KEY)) as { name: string; value: string }[]) : [];
+}

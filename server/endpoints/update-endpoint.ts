@@ -1,0 +1,69 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { endpoints } from "@/db/schema";
+import type { Actor } from "@/server/api/trpc";
+import { encryptSecret } from "@/server/crypto/secret-box";
+import { getEnv } from "@/server/env";
+import { assertWabaNumber } from "./assert-waba-number";
+import { findOwnEndpoint } from "./find-own-endpoint";
+import { normalizeEndpoint } from "./normalize-endpoint";
+import type { EndpointUpdate } from "./schemas";
+import { decryptHeaders, MASKED_VALUE, toEndpointView } from "./to-endpoint-view";
+
+/**
+ * PATCH semantics: the given fields replace the stored ones, then the merged endpoint is
+ * validated as a whole. A header sent back with MASKED_VALUE keeps its stored value.
+ */
+export async function updateEndpoint({ db, actor }: { db: Db; actor: Actor }, input: { id: string; data: EndpointUpdate }) {
+  const row = await findOwnEndpoint(db, actor, input.id);
+  const stored = decryptHeaders(row.customHeadersEnc);
+  const headers = (input.data.customHeaders ?? stored.map((h) => ({ ...h }))).map((h) =>
+    h.value === MASKED_VALUE ? { name: h.name, value: stored.find((s) => s.name.toLowerCase() === h.name.toLowerCase())?.value ?? "" } : h,
+  );
+  const productChanged = input.data.product !== undefined && input.data.product !== row.product;
+  const reportChanged = input.data.reportType !== undefined && input.data.reportType !== row.reportType;
+  const c = normalizeEndpoint({
+    url: input.data.url ?? row.url,
+    description: input.data.description ?? row.description,
+    product: input.data.product ?? row.product,
+    reportType: input.data.reportType ?? row.reportType,
+    // A new product/report type brings its own defaults unless the caller chose event types.
+    eventTypes: input.data.eventTypes ?? (productChanged || reportChanged ? undefined : row.eventTypes),
+    method: input.data.method ?? row.method,
+    payloadFormat: input.data.payloadFormat ?? row.payloadFormat,
+    wabaNumber: input.data.wabaNumber !== undefined ? input.data.wabaNumber : row.wabaNumber,
+    paramMap: input.data.paramMap ?? (productChanged || reportChanged ? {} : row.paramMap),
+    customParams: input.data.customParams ?? row.customParams,
+    customHeaders: headers,
+    rateLimitPerSecond: input.data.rateLimitPerSecond !== undefined ? input.data.rateLimitPerSecond : row.rateLimitPerSecond,
+    timeoutMs: input.data.timeoutMs ?? row.timeoutMs,
+  });
+  if (c.wabaNumber !== row.wabaNumber) await assertWabaNumber(db, actor.accountId, c.wabaNumber);
+
+  const status = input.data.status ?? row.status;
+  const reenabled = status === "active" && row.status === "disabled";
+  const [updated] = await db
+    .update(endpoints)
+    .set({
+      url: c.url,
+      description: c.description,
+      product: c.product,
+      reportType: c.reportType,
+      eventTypes: c.eventTypes,
+      method: c.method,
+      payloadFormat: c.payloadFormat,
+      wabaNumber: c.wabaNumber ?? null,
+      paramMap: c.paramMap,
+      customParams: c.customParams,
+      customHeadersEnc: c.customHeaders.length ? encryptSecret(JSON.stringify(c.customHeaders), getEnv().ENCRYPTION_KEY) : null,
+      rateLimitPerSecond: c.rateLimitPerSecond ?? null,
+      timeoutMs: c.timeoutMs,
+      status,
+      ...(reenabled || status !== "disabled" ? { disabledReason: null, disabledAt: null } : {}),
+      ...(reenabled ? { consecutiveFailures: 0 } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(endpoints.id, row.id))
+    .returning();
+  return toEndpointView(updated!);
+}
