@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { endpoints } from "@/db/schema";
 import type { Actor } from "@/server/api/trpc";
 import { encryptSecret } from "@/server/crypto/secret-box";
+import { invalid } from "@/server/errors";
 import { getEnv } from "@/server/env";
 import { assertWabaNumber } from "./assert-waba-number";
 import { findOwnEndpoint } from "./find-own-endpoint";
@@ -17,9 +18,12 @@ import { decryptHeaders, MASKED_VALUE, toEndpointView } from "./to-endpoint-view
 export async function updateEndpoint({ db, actor }: { db: Db; actor: Actor }, input: { id: string; data: EndpointUpdate }) {
   const row = await findOwnEndpoint(db, actor, input.id);
   const stored = decryptHeaders(row.customHeadersEnc);
-  const headers = (input.data.customHeaders ?? stored.map((h) => ({ ...h }))).map((h) =>
-    h.value === MASKED_VALUE ? { name: h.name, value: stored.find((s) => s.name.toLowerCase() === h.name.toLowerCase())?.value ?? "" } : h,
-  );
+  const headers = (input.data.customHeaders ?? stored.map((h) => ({ ...h }))).map((h, i) => {
+    if (h.value !== MASKED_VALUE) return h;
+    const kept = stored.find((s) => s.name.toLowerCase() === h.name.toLowerCase());
+    if (!kept) throw invalid("Enter a value for the new header", [{ path: ["customHeaders", i, "value"], message: `Enter a value for '${h.name}'` }]);
+    return { name: h.name, value: kept.value };
+  });
   const productChanged = input.data.product !== undefined && input.data.product !== row.product;
   const reportChanged = input.data.reportType !== undefined && input.data.reportType !== row.reportType;
   const c = normalizeEndpoint({
