@@ -14,7 +14,8 @@ import type { StorefrontSignUpData } from "./schemas";
  */
 export async function signUpOnStorefront({ db, runner }: { db: Db; runner: DeliveryRunner }, input: StorefrontSignUpData) {
   const store = await getStorefront({ db }, input.slug);
-  const { slug: _slug, ...profile } = input;
+  const { slug, ...profile } = input;
+  void slug; // the storefront, not part of the profile
   const user = await signUp({ db }, { ...profile, accountType: "customer" }, {
     resellerId: store.resellerId,
     inTransaction: (tx, created) =>
