@@ -14,8 +14,7 @@ import type { StorefrontSignUpData } from "./schemas";
  */
 export async function signUpOnStorefront({ db, runner }: { db: Db; runner: DeliveryRunner }, input: StorefrontSignUpData) {
   const store = await getStorefront({ db }, input.slug);
-  const { slug, ...profile } = input;
-  void slug; // the storefront, not part of the profile
+  const { slug: _slug, ...profile } = input;
   const user = await signUp({ db }, { ...profile, accountType: "customer" }, {
     resellerId: store.resellerId,
     inTransaction: (tx, created) =>
