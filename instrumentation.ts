@@ -14,9 +14,7 @@ export async function register() {
     process.exit(1);
   }
   const { getDbHandle } = await import("./db");
-  const handle = await getDbHandle();
-  if (getEnv().DELIVERY_RUNNER === "local") {
-    const { startLocalRunnerOnce } = await import("./server/delivery/runners/start-local-runner");
-    startLocalRunnerOnce(handle.db);
-  }
+  await getDbHandle();
+  const { startDeliveryRunner } = await import("./server/delivery/runners/start-delivery-runner");
+  await startDeliveryRunner();
 }

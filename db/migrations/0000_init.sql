@@ -101,6 +101,8 @@ CREATE TABLE "deliveries" (
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"next_attempt_at" timestamp (6) with time zone DEFAULT now() NOT NULL,
 	"lease_expires_at" timestamp with time zone,
+	"rate_slot_at" timestamp (6) with time zone,
+	"next_trigger" text DEFAULT 'scheduled' NOT NULL,
 	"last_status_code" integer,
 	"last_error" text,
 	"delivered_at" timestamp with time zone,
@@ -150,12 +152,14 @@ ALTER TABLE "events" ADD CONSTRAINT "events_account_id_accounts_id_fk" FOREIGN K
 CREATE INDEX "accounts_reseller_idx" ON "accounts" USING btree ("reseller_id","created_at");--> statement-breakpoint
 CREATE INDEX "sign_in_failures_email_idx" ON "sign_in_failures" USING btree ("email","created_at");--> statement-breakpoint
 CREATE INDEX "users_account_idx" ON "users" USING btree ("account_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "users_username_lower_uq" ON "users" USING btree (lower("username"));--> statement-breakpoint
 CREATE INDEX "api_keys_account_idx" ON "api_keys" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "endpoints_account_idx" ON "endpoints" USING btree ("account_id","created_at");--> statement-breakpoint
 CREATE INDEX "deliveries_due_idx" ON "deliveries" USING btree ("status","next_attempt_at");--> statement-breakpoint
-CREATE INDEX "deliveries_endpoint_idx" ON "deliveries" USING btree ("endpoint_id","created_at");--> statement-breakpoint
+CREATE INDEX "deliveries_endpoint_idx" ON "deliveries" USING btree ("endpoint_id","id");--> statement-breakpoint
 CREATE INDEX "deliveries_event_idx" ON "deliveries" USING btree ("event_id");--> statement-breakpoint
-CREATE INDEX "deliveries_account_idx" ON "deliveries" USING btree ("account_id","created_at");--> statement-breakpoint
+CREATE INDEX "deliveries_endpoint_due_idx" ON "deliveries" USING btree ("endpoint_id","next_attempt_at") WHERE "deliveries"."status" in ('pending', 'retrying', 'sending');--> statement-breakpoint
+CREATE INDEX "deliveries_account_idx" ON "deliveries" USING btree ("account_id","id");--> statement-breakpoint
 CREATE INDEX "attempts_delivery_idx" ON "delivery_attempts" USING btree ("delivery_id","created_at");--> statement-breakpoint
 CREATE INDEX "attempts_endpoint_idx" ON "delivery_attempts" USING btree ("endpoint_id","created_at");--> statement-breakpoint
 CREATE INDEX "attempts_created_idx" ON "delivery_attempts" USING btree ("created_at");--> statement-breakpoint

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { endpoints } from "./endpoints";
@@ -39,6 +40,10 @@ export const deliveries = pgTable(
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, precision: 6 }).notNull().defaultNow(),
     leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
+    /** A send slot reserved under the endpoint's rate limit; honoured when claimed on time. */
+    rateSlotAt: timestamp("rate_slot_at", { withTimezone: true, precision: 6 }),
+    /** What the next attempt is recorded as: a manual retry marks it until it has run. */
+    nextTrigger: text("next_trigger", { enum: ["scheduled", "manual"] }).notNull().default("scheduled"),
     lastStatusCode: integer("last_status_code"),
     lastError: text("last_error"),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
@@ -47,9 +52,14 @@ export const deliveries = pgTable(
   },
   (t) => [
     index("deliveries_due_idx").on(t.status, t.nextAttemptAt),
-    index("deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    // Lists page newest first by id (ids are time-ordered).
+    index("deliveries_endpoint_idx").on(t.endpointId, t.id),
     index("deliveries_event_idx").on(t.eventId),
-    index("deliveries_account_idx").on(t.accountId, t.createdAt),
+    // The claim walks each endpoint's live deliveries in due order.
+    index("deliveries_endpoint_due_idx")
+      .on(t.endpointId, t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'retrying', 'sending')`),
+    index("deliveries_account_idx").on(t.accountId, t.id),
   ],
 );
 

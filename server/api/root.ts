@@ -1,7 +1,11 @@
 import { accountRouter } from "./routers/account";
+import { apiKeysRouter } from "./routers/api-keys";
 import { authRouter } from "./routers/auth";
+import { deliveriesRouter } from "./routers/deliveries";
+import { endpointsRouter } from "./routers/endpoints";
 import { resellerRouter } from "./routers/reseller";
 import { storefrontRouter } from "./routers/storefront";
+import { wabaNumbersRouter } from "./routers/waba-numbers";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -9,6 +13,10 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   reseller: resellerRouter,
   storefront: storefrontRouter,
+  deliveries: deliveriesRouter,
+  endpoints: endpointsRouter,
+  apiKeys: apiKeysRouter,
+  wabaNumbers: wabaNumbersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -65,6 +65,8 @@ export async function updateEndpoint({ db, actor }: { db: Db; actor: Actor }, in
       status,
       ...(reenabled || status !== "disabled" ? { disabledReason: null, disabledAt: null } : {}),
       ...(reenabled ? { consecutiveFailures: 0 } : {}),
+      // A new rate starts a fresh GCRA schedule instead of keeping slots reserved at the old one.
+      ...((c.rateLimitPerSecond ?? null) !== row.rateLimitPerSecond ? { rateTat: null } : {}),
       updatedAt: new Date(),
     })
     .where(eq(endpoints.id, row.id))

@@ -1,6 +1,7 @@
 import type { Session } from "next-auth";
 import type { Db } from "@/db";
 import { createCaller } from "@/server/api/root";
+import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { signUp } from "@/server/accounts/sign-up";
 import { signUpSchema } from "@/server/accounts/schemas";
 
@@ -25,7 +26,12 @@ export async function createActor(db: Db, opts: { role?: "customer" | "reseller"
     expires: new Date(Date.now() + 3600_000).toISOString(),
     user: { id: user.userId, accountId: user.accountId, role: user.accountType, username: input.username, email: input.email, name: input.fullName },
   };
-  return { ...user, input, session, caller: createCaller({ db, session }) };
+  return { ...user, input, session, caller: createCaller({ db, session, getRunner: async () => testRunner(db) }) };
 }
 
-export const anonymousCaller = (db: Db) => createCaller({ db, session: null });
+export const anonymousCaller = (db: Db) => createCaller({ db, session: null, getRunner: async () => testRunner(db) });
+
+/** A real runner on the test database, not started: enqueue() only wakes it. Tests that need sends start their own. */
+function testRunner(db: Db) {
+  return new LocalRunner({ db });
+}

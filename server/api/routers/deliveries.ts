@@ -2,7 +2,6 @@ import { getDelivery } from "@/server/delivery/queries/get-delivery";
 import { listDeliveries } from "@/server/delivery/queries/list-deliveries";
 import { retryDelivery } from "@/server/delivery/queries/retry-delivery";
 import { deliveryIdSchema, listDeliveriesSchema } from "@/server/delivery/queries/schemas";
-import { getDeliveryRunner } from "@/server/delivery/runners/get-delivery-runner";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const deliveriesRouter = createTRPCRouter({
@@ -10,5 +9,5 @@ export const deliveriesRouter = createTRPCRouter({
   get: protectedProcedure.input(deliveryIdSchema).query(({ ctx, input }) => getDelivery({ db: ctx.db, accountId: ctx.actor.accountId }, input.id)),
   retry: protectedProcedure
     .input(deliveryIdSchema)
-    .mutation(async ({ ctx, input }) => retryDelivery({ db: ctx.db, accountId: ctx.actor.accountId, runner: await getDeliveryRunner() }, input.id)),
+    .mutation(async ({ ctx, input }) => retryDelivery({ db: ctx.db, accountId: ctx.actor.accountId, runner: await ctx.getRunner() }, input.id)),
 });

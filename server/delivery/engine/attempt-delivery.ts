@@ -1,44 +1,70 @@
 import { eq, sql } from "drizzle-orm";
 import type dns from "node:dns";
 import type { Db } from "@/db";
-import { deliveries, deliveryAttempts, endpoints, events } from "@/db/schema";
+import { deliveries, endpoints, events } from "@/db/schema";
 import { decideNext } from "@/server/delivery/policy/decide-next";
 import { parseSchedule } from "@/server/delivery/policy/retry-schedule";
 import { renderRequest } from "@/server/delivery/render/render-request";
 import { sendRequest } from "@/server/delivery/send/send-request";
-import { describeOutcome } from "@/server/delivery/send/describe-outcome";
 import { signRequest } from "@/server/delivery/sign/sign-request";
 import { getEnv } from "@/server/env";
-import { newId } from "@/server/lib/ids";
+import { claimDelivery } from "./claim-delivery";
+import { holdRateSlot } from "./hold-rate-slot";
+import { paceEndpoint } from "./pace-endpoint";
 import { toLoadedEndpoint } from "./load-endpoint-config";
 import { redactRequest } from "./redact-request";
-import { takeRateSlot } from "./take-rate-slot";
+import { recordAttempt } from "./record-attempt";
 
 export type AttemptDeps = {
   db: Db;
   allowPrivateNetworks?: boolean;
+  /** Retry delays in ms (default: WEBHOOK_RETRY_SCHEDULE). */
   schedule?: number[];
   disableAfterFailures?: number;
   lookup?: typeof dns.lookup;
+  random?: () => number;
+};
+
+export type AttemptOptions = {
+  /** Claim the delivery first (Inngest). The local runner has already claimed it in a batch. */
+  claim?: boolean;
+  /** Lease taken by `claim`; after it runs out another run may take the delivery over. */
+  leaseMs?: number;
+  /** Overrides what the attempt is recorded as (default: the delivery's next_trigger). */
+  trigger?: "scheduled" | "manual";
 };
 
 export type AttemptResult =
   | { status: "succeeded" }
   | { status: "failed" }
   | { status: "retry"; retryAt: Date }
+  /** Not sent now (rate limit, not yet due, or another run holds it): look again at retryAt. */
   | { status: "deferred"; retryAt: Date }
   | { status: "skipped"; reason: "missing" | "finished" | "paused" };
+
+/** Lease for a claim: the longest a send can take (30 s timeout) plus room to record it. */
+export const DEFAULT_LEASE_MS = 60_000;
 
 /**
  * One attempt of one delivery, shared by the local runner and the Inngest function:
  * render → sign → rate slot → send → policy → record (one transaction). The database holds the
  * delivery's whole state, so either runner can pick up where the other left off.
  */
-export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, opts: { trigger?: "scheduled" | "manual" } = {}): Promise<AttemptResult> {
+export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, opts: AttemptOptions = {}): Promise<AttemptResult> {
   const { db } = deps;
   const env = getEnv();
+  if (opts.claim) {
+    const claim = await claimDelivery(db, deliveryId, opts.leaseMs ?? DEFAULT_LEASE_MS);
+    if (!claim.claimed) return claim.state === "waiting" ? { status: "deferred", retryAt: claim.until } : { status: "skipped", reason: claim.state };
+  }
+
   const [found] = await db
-    .select({ delivery: deliveries, event: events, endpoint: endpoints })
+    .select({
+      delivery: deliveries,
+      event: events,
+      endpoint: endpoints,
+      slotAgeMs: sql<number | null>`(extract(epoch from (clock_timestamp() - ${deliveries.rateSlotAt})) * 1000)::double precision`,
+    })
     .from(deliveries)
     .innerJoin(events, eq(events.id, deliveries.eventId))
     .innerJoin(endpoints, eq(endpoints.id, deliveries.endpointId))
@@ -48,11 +74,15 @@ export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, opt
   if (delivery.status === "succeeded" || delivery.status === "failed") return { status: "skipped", reason: "finished" };
 
   if (endpoint.status === "paused") {
-    // Waits, unclaimed, until the endpoint is resumed.
-    await db.update(deliveries).set({ status: "pending", leaseExpiresAt: null, updatedAt: new Date() }).where(eq(deliveries.id, deliveryId));
+    // Waits, unclaimed, until the endpoint is resumed (resuming enqueues it again).
+    await db
+      .update(deliveries)
+      .set({ status: delivery.attempts > 0 ? "retrying" : "pending", leaseExpiresAt: null, updatedAt: new Date() })
+      .where(eq(deliveries.id, deliveryId));
     return { status: "skipped", reason: "paused" };
   }
   if (endpoint.status === "disabled") {
+    // Failed, not dropped: re-enabling the endpoint and replaying picks these up again.
     await db
       .update(deliveries)
       .set({ status: "failed", leaseExpiresAt: null, lastError: `Endpoint disabled: ${endpoint.disabledReason ?? "by the system"}`, updatedAt: new Date() })
@@ -61,16 +91,16 @@ export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, opt
   }
 
   if (endpoint.rateLimitPerSecond) {
-    const openAt = await takeRateSlot(db, endpoint.id, endpoint.rateLimitPerSecond);
-    if (openAt) {
-      await db.update(deliveries).set({ status: "pending", nextAttemptAt: openAt, leaseExpiresAt: null }).where(eq(deliveries.id, deliveryId));
-      return { status: "deferred", retryAt: openAt };
-    }
+    const slotAge = found.slotAgeMs === null ? null : Number(found.slotAgeMs);
+    const deferredTo = await holdRateSlot(db, delivery, slotAge, endpoint.id, endpoint.rateLimitPerSecond);
+    if (deferredTo) return { status: "deferred", retryAt: deferredTo };
   }
 
   const loaded = toLoadedEndpoint(endpoint);
   const rendered = renderRequest(loaded.config, { id: event.id, type: event.type, data: event.data, createdAt: event.createdAt });
+  // The delivery id is the message id, so every re-send of it carries the same webhook-id.
   const signed = signRequest(rendered, { msgId: delivery.id, timestamp: new Date(), secrets: loaded.secrets });
+  if (endpoint.rateLimitPerSecond) await paceEndpoint(endpoint.id, 1000 / endpoint.rateLimitPerSecond);
   const outcome = await sendRequest(signed, {
     timeoutMs: endpoint.timeoutMs,
     allowPrivateNetworks: deps.allowPrivateNetworks ?? env.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
@@ -78,64 +108,19 @@ export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, opt
   });
 
   const attemptNumber = delivery.attempts + 1;
-  const now = new Date();
-  const decision = decideNext(outcome, attemptNumber, deps.schedule ?? parseSchedule(env.WEBHOOK_RETRY_SCHEDULE), now);
-  const lastError = outcome.ok ? null : describeOutcome(outcome);
-  const disableAfter = deps.disableAfterFailures ?? env.WEBHOOK_DISABLE_AFTER_FAILURES;
-
-  await db.transaction(async (tx) => {
-    await tx.insert(deliveryAttempts).values({
-      id: newId("att"),
-      accountId: delivery.accountId,
-      endpointId: endpoint.id,
-      deliveryId: delivery.id,
-      attemptNumber,
-      trigger: opts.trigger ?? "scheduled",
-      request: redactRequest(signed, loaded.config.customHeaders),
-      responseStatus: outcome.status,
-      responseHeaders: outcome.headers,
-      responseBody: outcome.body,
-      durationMs: outcome.durationMs,
-      errorClass: outcome.errorClass,
-      errorMessage: outcome.errorMessage,
-      createdAt: now,
-    });
-    await tx
-      .update(deliveries)
-      .set({
-        status: decision.kind === "retry" ? "retrying" : decision.kind,
-        attempts: attemptNumber,
-        nextAttemptAt: decision.kind === "retry" ? decision.at : now,
-        leaseExpiresAt: null,
-        lastStatusCode: outcome.status,
-        lastError,
-        deliveredAt: decision.kind === "succeeded" ? now : null,
-        updatedAt: now,
-      })
-      .where(eq(deliveries.id, delivery.id));
-
-    // Consecutive failures count failed deliveries (schedule exhausted or 410), not attempts:
-    // one slow recovery should not disable an endpoint that eventually takes every event.
-    if (decision.kind === "succeeded") {
-      if (endpoint.consecutiveFailures > 0) await tx.update(endpoints).set({ consecutiveFailures: 0 }).where(eq(endpoints.id, endpoint.id));
-    } else if (decision.kind === "failed") {
-      const reason = decision.disableEndpoint ?? `Disabled after ${disableAfter} consecutive failed deliveries`;
-      await tx
-        .update(endpoints)
-        .set({
-          consecutiveFailures: sql`${endpoints.consecutiveFailures} + 1`,
-          status: decision.disableEndpoint
-            ? "disabled"
-            : sql`case when ${endpoints.consecutiveFailures} + 1 >= ${disableAfter} and ${endpoints.status} = 'active' then 'disabled' else ${endpoints.status} end`,
-          disabledReason: decision.disableEndpoint
-            ? reason
-            : sql`case when ${endpoints.consecutiveFailures} + 1 >= ${disableAfter} and ${endpoints.status} = 'active' then ${reason} else ${endpoints.disabledReason} end`,
-          disabledAt: decision.disableEndpoint
-            ? now
-            : sql`case when ${endpoints.consecutiveFailures} + 1 >= ${disableAfter} and ${endpoints.status} = 'active' then ${now.toISOString()}::timestamptz else ${endpoints.disabledAt} end`,
-        })
-        .where(eq(endpoints.id, endpoint.id));
-    }
+  const at = new Date();
+  const schedule = deps.schedule ?? parseSchedule(env.WEBHOOK_RETRY_SCHEDULE);
+  const decision = decideNext(outcome, attemptNumber, schedule, at, deps.random);
+  await recordAttempt(db, {
+    delivery,
+    consecutiveFailures: endpoint.consecutiveFailures,
+    attemptNumber,
+    trigger: opts.trigger ?? delivery.nextTrigger,
+    request: redactRequest(signed, loaded.config.customHeaders),
+    outcome,
+    decision,
+    disableAfterFailures: deps.disableAfterFailures ?? env.WEBHOOK_DISABLE_AFTER_FAILURES,
+    at,
   });
 
   if (decision.kind === "retry") return { status: "retry", retryAt: decision.at };

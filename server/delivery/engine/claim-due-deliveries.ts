@@ -2,52 +2,45 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
 import type { DeliveryItem } from "@/server/delivery/runners/delivery-runner";
 
+export type ClaimOptions = {
+  limit: number;
+  leaseMs: number;
+  /** Most attempts in flight per endpoint (this process). */
+  perEndpoint: number;
+  /** Attempts this process already has in flight, per endpoint id. */
+  inFlight?: Map<string, number>;
+};
+
 /**
  * Claims up to `limit` due deliveries for this process: pending/retrying ones whose time has come,
- * and `sending` ones whose lease expired (their process died mid-attempt). SKIP LOCKED lets several
- * runners claim side by side without waiting on each other; the lease makes a crash lose nothing.
- * Paused endpoints' deliveries are left alone, and so are endpoints this process has saturated.
+ * and `sending` ones whose lease expired (their process died mid-attempt).
+ *
+ * It walks endpoint by endpoint and takes at most each endpoint's free in-flight places, so one
+ * endpoint's backlog never fills the batch and starves the others, and nothing claimed has to
+ * wait in memory while its lease runs out. Paused endpoints are skipped. SKIP LOCKED lets several
+ * runners claim side by side; the lease makes a crash lose nothing.
  */
-export async function claimDueDeliveries(db: Db, opts: { limit: number; leaseMs: number; skipEndpoints?: string[] }): Promise<DeliveryItem[]> {
-  const skip = opts.skipEndpoints ?? [];
-  const skipClause = skip.length ? sql`and d.endpoint_id not in (${sql.join(skip.map((id) => sql`${id}`), sql`, `)})` : sql``;
+export async function claimDueDeliveries(db: Db, opts: ClaimOptions): Promise<DeliveryItem[]> {
+  const inFlight = JSON.stringify(Object.fromEntries(opts.inFlight ?? []));
   const rows = await queryRows<{ id: string; endpoint_id: string }>(
     db,
-    sql`with due as (
-          select d.id from deliveries d
-          join endpoints e on e.id = d.endpoint_id
-          where ((d.status in ('pending', 'retrying') and d.next_attempt_at <= clock_timestamp())
-                 or (d.status = 'sending' and d.lease_expires_at < clock_timestamp()))
-            and e.status <> 'paused'
-            ${skipClause}
-          order by d.next_attempt_at
+    sql`with picked as (
+          select d.id from endpoints e
+          cross join lateral (
+            select d.id from deliveries d
+            where d.endpoint_id = e.id
+              and d.next_attempt_at <= clock_timestamp()
+              and (d.status in ('pending', 'retrying') or (d.status = 'sending' and d.lease_expires_at < clock_timestamp()))
+            order by d.next_attempt_at
+            limit greatest(0, ${opts.perEndpoint}::int - coalesce((${inFlight}::jsonb ->> e.id)::int, 0))
+            for update of d skip locked
+          ) d
+          where e.status <> 'paused'
           limit ${opts.limit}
-          for update of d skip locked
         )
         update deliveries set status = 'sending', lease_expires_at = clock_timestamp() + make_interval(secs => ${opts.leaseMs / 1000})
-        from due where deliveries.id = due.id
+        from picked where deliveries.id = picked.id
         returning deliveries.id, deliveries.endpoint_id`,
   );
   return rows.map((r) => ({ id: r.id, endpointId: r.endpoint_id }));
-}
-
-/** Puts claimed-but-unstarted deliveries back, due now (shutdown, or over a per-endpoint cap). */
-export async function releaseDeliveries(db: Db, ids: string[]) {
-  if (!ids.length) return;
-  await db.execute(
-    sql`update deliveries set status = case when attempts = 0 then 'pending' else 'retrying' end, lease_expires_at = null
-        where status = 'sending' and id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
-  );
-}
-
-/** When the next delivery falls due (or a lease runs out), for the runner's sleep. */
-export async function nextDueAt(db: Db): Promise<Date | null> {
-  const [row] = await queryRows<{ at: Date | string | null }>(
-    db,
-    sql`select least(
-          (select min(d.next_attempt_at) from deliveries d join endpoints e on e.id = d.endpoint_id
-            where d.status in ('pending', 'retrying') and e.status <> 'paused'),
-          (select min(lease_expires_at) from deliveries where status = 'sending')) as at`,
-  );
-  return row?.at ? new Date(row.at) : null;
 }

@@ -7,27 +7,38 @@ import type { EndpointConfig } from "@/server/delivery/types";
 
 export type LoadedEndpoint = { row: EndpointRow; config: EndpointConfig; secrets: string[] };
 
-// Decrypting on every attempt is wasted work at thousands of deliveries per second; the cache key
-// includes updated_at, so any edit (URL, headers, rotation) is picked up at once.
-const cache = new Map<string, { updatedAt: number; value: LoadedEndpoint; previousExpires: number | null }>();
+// Decrypting on every attempt is wasted work at thousands of deliveries per second. Plaintexts
+// are cached by their ciphertext (each encryption has a fresh IV, so any edit or rotation is a
+// new key), which stays right whether or not the writer bumped updated_at.
+const plain = new Map<string, string>();
 
+function decrypt(payload: string): string {
+  let value = plain.get(payload);
+  if (value === undefined) {
+    value = decryptSecret(payload, getEnv().ENCRYPTION_KEY);
+    if (plain.size >= 20_000) plain.delete(plain.keys().next().value!);
+    plain.set(payload, value);
+  }
+  return value;
+}
+
+/** An endpoint's row and what the sender needs from it, secrets decrypted; null if it does not exist. */
 export async function loadEndpointConfig(db: DbOrTx, endpointId: string): Promise<LoadedEndpoint | null> {
   const [row] = await db.select().from(endpoints).where(eq(endpoints.id, endpointId));
   if (!row) return null;
   return toLoadedEndpoint(row);
 }
 
-/** Decrypts an endpoint row (cached per id + updated_at). */
+/**
+ * Decrypts an endpoint row: custom headers, and the signing secrets in force — the current one,
+ * plus the previous one while its rotation window (previous_secret_expires_at) is open.
+ */
 export function toLoadedEndpoint(row: EndpointRow, now = Date.now()): LoadedEndpoint {
-  const hit = cache.get(row.id);
-  if (hit && hit.updatedAt === row.updatedAt.getTime() && (hit.previousExpires === null || hit.previousExpires > now)) {
-    return { ...hit.value, row };
+  const customHeaders = row.customHeadersEnc ? (JSON.parse(decrypt(row.customHeadersEnc)) as { name: string; value: string }[]) : [];
+  const secrets = [decrypt(row.secretEnc)];
+  if (row.previousSecretEnc && row.previousSecretExpiresAt && row.previousSecretExpiresAt.getTime() > now) {
+    secrets.push(decrypt(row.previousSecretEnc));
   }
-  const key = getEnv().ENCRYPTION_KEY;
-  const customHeaders = row.customHeadersEnc ? (JSON.parse(decryptSecret(row.customHeadersEnc, key)) as { name: string; value: string }[]) : [];
-  const secrets = [decryptSecret(row.secretEnc, key)];
-  const previousExpires = row.previousSecretExpiresAt?.getTime() ?? null;
-  if (row.previousSecretEnc && previousExpires && previousExpires > now) secrets.push(decryptSecret(row.previousSecretEnc, key));
   const config: EndpointConfig = {
     id: row.id,
     url: row.url,
@@ -38,8 +49,5 @@ export function toLoadedEndpoint(row: EndpointRow, now = Date.now()): LoadedEndp
     customHeaders,
     timeoutMs: row.timeoutMs,
   };
-  const value = { row, config, secrets };
-  cache.set(row.id, { updatedAt: row.updatedAt.getTime(), value, previousExpires: previousExpires && previousExpires > now ? previousExpires : null });
-  if (cache.size > 10_000) cache.delete(cache.keys().next().value!);
-  return value;
+  return { row, config, secrets };
 }

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { listDeliveries } from "@/server/delivery/queries/list-deliveries";
+import { listDeliveriesSchema } from "@/server/delivery/queries/schemas";
+import { json, RestError, zodIssues } from "@/server/rest/respond";
+import { withApiKey } from "@/server/rest/with-api-key";
+
+// Unknown query parameters are refused: a misspelt filter must not quietly list everything.
+const querySchema = z.strictObject(listDeliveriesSchema.shape);
+
+/**
+ * GET /api/v1/deliveries?endpointId=&eventId=&status=&cursor=&limit= — the account's deliveries,
+ * newest first, `{ data, nextCursor }`; pass `nextCursor` as `cursor` for the next page.
+ */
+export const GET = withApiKey(async ({ req, db, actor }) => {
+  const params = new URL(req.url).searchParams;
+  const repeated = [...new Set([...params.keys()].filter((k) => params.getAll(k).length > 1))];
+  if (repeated.length) {
+    throw new RestError("validation_failed", "Give each query parameter once", repeated.map((k) => ({ path: [k], message: "is given more than once" })));
+  }
+  const query = querySchema.safeParse(Object.fromEntries(params));
+  if (!query.success) throw new RestError("validation_failed", "The query parameters are not valid", zodIssues(query.error));
+  return json(await listDeliveries({ db, accountId: actor.accountId }, query.data));
+});

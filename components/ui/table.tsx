@@ -1,0 +1,42 @@
+import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
+import { cn } from "./cn";
+
+/**
+ * A bordered table with a (visually hidden) caption. Too wide for its column, it scrolls
+ * sideways inside its frame: `contain: inline-size` keeps it from widening the page.
+ */
+export function Table({ children, caption, className }: { children: ReactNode; caption?: string; className?: string }) {
+  return (
+    <div className={cn("overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 [contain:inline-size]", className)}>
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        {caption && <caption className="sr-only">{caption}</caption>}
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function THead({ children }: { children: ReactNode }) {
+  return (
+    <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+      <tr>{children}</tr>
+    </thead>
+  );
+}
+
+/** A column header; alignment comes from the <thead> (left) unless `className` sets text-right. */
+export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return <th scope="col" className={cn("px-4 py-3 align-bottom", className)} {...props} />;
+}
+
+export function TBody({ children }: { children: ReactNode }) {
+  return <tbody className="divide-y divide-slate-100">{children}</tbody>;
+}
+
+export function Tr({ children, className }: { children: ReactNode; className?: string }) {
+  return <tr className={cn("hover:bg-slate-50", className)}>{children}</tr>;
+}
+
+export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td className={cn("px-4 py-3 align-top text-slate-700", className)} {...props} />;
+}

@@ -1,0 +1,47 @@
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { deliveries, endpoints, events } from "@/db/schema";
+import { listDeliveriesSchema, type ListDeliveriesInput } from "./schemas";
+
+export const deliverySummaryColumns = {
+  id: deliveries.id,
+  eventId: deliveries.eventId,
+  eventType: events.type,
+  endpointId: deliveries.endpointId,
+  endpointUrl: endpoints.url,
+  endpointDescription: endpoints.description,
+  status: deliveries.status,
+  attempts: deliveries.attempts,
+  nextAttemptAt: deliveries.nextAttemptAt,
+  lastStatusCode: deliveries.lastStatusCode,
+  lastError: deliveries.lastError,
+  deliveredAt: deliveries.deliveredAt,
+  createdAt: deliveries.createdAt,
+  updatedAt: deliveries.updatedAt,
+};
+
+export type DeliverySummary = Awaited<ReturnType<typeof listDeliveries>>["data"][number];
+
+/**
+ * The account's deliveries, newest first, filtered by endpoint, event and status. Keyset
+ * pagination on the (time-ordered) id: pass the returned `nextCursor` to get the next page.
+ */
+export async function listDeliveries({ db, accountId }: { db: DbOrTx; accountId: string }, input: ListDeliveriesInput = {}) {
+  const { endpointId, eventId, status, cursor, limit } = listDeliveriesSchema.parse(input);
+  const where: SQL[] = [eq(deliveries.accountId, accountId)];
+  if (endpointId) where.push(eq(deliveries.endpointId, endpointId));
+  if (eventId) where.push(eq(deliveries.eventId, eventId));
+  if (status) where.push(eq(deliveries.status, status));
+  if (cursor) where.push(lt(deliveries.id, cursor));
+
+  const rows = await db
+    .select(deliverySummaryColumns)
+    .from(deliveries)
+    .innerJoin(events, eq(events.id, deliveries.eventId))
+    .innerJoin(endpoints, eq(endpoints.id, deliveries.endpointId))
+    .where(and(...where))
+    .orderBy(desc(deliveries.id))
+    .limit(limit + 1);
+  const data = rows.slice(0, limit);
+  return { data, nextCursor: rows.length > limit ? data[data.length - 1]!.id : null };
+}

@@ -1,0 +1,33 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db";
+import { deliveries, endpoints } from "@/db/schema";
+import type { DeliveryRunner } from "@/server/delivery/runners/delivery-runner";
+import { conflict, notFound } from "@/server/errors";
+
+/**
+ * Manual retry: the delivery is due now and its next attempt is recorded as `manual`. Works for
+ * failed, retrying and pending deliveries. A failed delivery that had used up its schedule gets
+ * this one attempt; one that had not carries on with its schedule if this attempt fails too.
+ */
+export async function retryDelivery({ db, accountId, runner }: { db: Db; accountId: string; runner: DeliveryRunner }, id: string) {
+  const [found] = await db
+    .select({ status: deliveries.status, endpointId: deliveries.endpointId, endpointStatus: endpoints.status })
+    .from(deliveries)
+    .innerJoin(endpoints, eq(endpoints.id, deliveries.endpointId))
+    .where(and(eq(deliveries.id, id), eq(deliveries.accountId, accountId)));
+  if (!found) throw notFound("Delivery");
+  if (found.status === "succeeded") throw conflict("This delivery has already succeeded.");
+  if (found.status === "sending") throw conflict("This delivery is being sent right now.");
+  if (found.endpointStatus === "disabled") throw conflict("The endpoint is disabled: enable it first, then retry.");
+  if (found.endpointStatus === "paused") throw conflict("The endpoint is paused: resume it first, then retry.");
+
+  const now = new Date();
+  const [updated] = await db
+    .update(deliveries)
+    .set({ status: "pending", nextAttemptAt: now, nextTrigger: "manual", rateSlotAt: null, leaseExpiresAt: null, updatedAt: now })
+    .where(and(eq(deliveries.id, id), inArray(deliveries.status, ["pending", "retrying", "failed"])))
+    .returning({ id: deliveries.id, status: deliveries.status, nextAttemptAt: deliveries.nextAttemptAt });
+  if (!updated) throw conflict("This delivery changed while retrying it; reload and try again.");
+  await runner.enqueue([{ id, endpointId: found.endpointId, dedupeKey: `${id}-retry-${now.getTime()}` }]);
+  return updated;
+}

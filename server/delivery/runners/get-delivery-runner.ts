@@ -1,0 +1,16 @@
+import { getDb } from "@/db";
+import { getEnv } from "@/server/env";
+import type { DeliveryRunner } from "./delivery-runner";
+import { startLocalRunnerOnce } from "./start-local-runner";
+
+/**
+ * The runner chosen by DELIVERY_RUNNER (default: inngest when Inngest keys or INNGEST_DEV are set,
+ * else local). The local runner is started on first use if instrumentation has not done so.
+ */
+export async function getDeliveryRunner(): Promise<DeliveryRunner> {
+  if (getEnv().DELIVERY_RUNNER === "inngest") {
+    const [{ inngest }, { InngestRunner }] = await Promise.all([import("@/server/inngest/client"), import("./inngest-runner")]);
+    return new InngestRunner(inngest);
+  }
+  return startLocalRunnerOnce(await getDb());
+}

@@ -1,0 +1,246 @@
+import { z } from "zod";
+import { isReservedHeader } from "@/server/delivery/render/is-reserved-header";
+import { EVENT_TYPES, type EventType } from "@/server/events/catalog";
+import type { FieldIssue } from "@/server/errors";
+import { allowedEventTypes, defaultEventTypes, defaultParamMap, paramFieldsFor, PRODUCTS, REPORT_TYPES, type Product, type ReportType } from "./param-map";
+
+/**
+ * The one endpoint schema: the Add/Edit form (zodResolver), the tRPC input and the REST body.
+ * Field-level rules live on the fields (so a PATCH checks them too); rules that need several
+ * fields live in validateEndpointConfig, which PATCH re-runs on the merged result.
+ */
+
+/** What custom header values look like when read back; sent back unchanged, it keeps the stored value. */
+export const MASKED_VALUE = "••••••••";
+
+export const SEND_METHODS = ["POST", "GET", "JSON", "XML"] as const;
+export const PAYLOAD_FORMATS = ["mapped", "envelope"] as const;
+export const MAX_CUSTOM_PARAMS = 20;
+export const MAX_CUSTOM_HEADERS = 20;
+
+const CR_LF_NUL = /[\r\n\0]/;
+const CONTROL = /[\u0000-\u001F\u007F]/;
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const XML_NAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
+const WABA_NUMBER = /^\+?[0-9]{8,15}$/;
+const NO_LINE_BREAKS = "Cannot contain line breaks or NUL characters";
+
+export const urlSchema = z
+  .string({ error: "Enter the URL of your webhook endpoint" })
+  .trim()
+  .min(1, "Enter the URL of your webhook endpoint")
+  .max(2048, "URL must be at most 2048 characters")
+  .superRefine((value, ctx) => {
+    if (value === "" || value.length > 2048) return;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "Enter a valid URL, e.g. https://example.com/webhooks" });
+      return;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      ctx.addIssue({ code: "custom", message: "URL must start with http:// or https://" });
+    } else if (!url.hostname) {
+      ctx.addIssue({ code: "custom", message: "Enter a valid URL, e.g. https://example.com/webhooks" });
+    } else if (url.username || url.password) {
+      ctx.addIssue({ code: "custom", message: "Remove the user name and password from the URL; send credentials in a custom header instead" });
+    }
+  });
+
+/** Header names Hookline sets itself (framing, Content-Type, the webhook-* signature). */
+export function isProtectedHeader(name: string): boolean {
+  return isReservedHeader(name) || name.trim().toLowerCase() === "content-type";
+}
+
+const customParamSchema = z.object({
+  key: z
+    .string()
+    .trim()
+    .min(1, "Enter a parameter name")
+    .max(64, "Parameter names must be at most 64 characters")
+    .refine((v) => !CONTROL.test(v), "Parameter names cannot contain control characters"),
+  value: z.string().max(1024, "Values must be at most 1024 characters").refine((v) => !CR_LF_NUL.test(v), NO_LINE_BREAKS),
+});
+
+const customHeaderSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter a header name")
+    .max(128, "Header names must be at most 128 characters")
+    .superRefine((name, ctx) => {
+      if (name === "" || name.length > 128) return;
+      if (!TOKEN.test(name)) {
+        ctx.addIssue({ code: "custom", message: "Header names can only contain letters, digits and ! # $ % & ' * + - . ^ _ ` | ~" });
+      } else if (isProtectedHeader(name)) {
+        ctx.addIssue({ code: "custom", message: `'${name}' is set by Hookline and cannot be overridden` });
+      }
+    }),
+  value: z
+    .string()
+    .max(4096, "Header values must be at most 4096 characters")
+    .refine((v) => !CR_LF_NUL.test(v), NO_LINE_BREAKS)
+    // Latin-1 only (what HTTP can carry); the masked placeholder is the one exception.
+    .refine((v) => v === MASKED_VALUE || !/[^\t\r\n\0\u0020-\u007E\u0080-\u00FF]/.test(v), "Header values can only contain printable ASCII characters"),
+});
+
+const fields = {
+  url: urlSchema,
+  description: z.string().trim().max(500, "Description must be at most 500 characters"),
+  product: z.enum(PRODUCTS, { error: "Choose a product: sms, whatsapp or platform" }),
+  reportType: z.enum(REPORT_TYPES, { error: "Choose a report type: dlr, mo or signup" }),
+  eventTypes: z.array(z.enum(EVENT_TYPES, { error: `Event types are ${EVENT_TYPES.join(", ")}` })),
+  method: z.enum(SEND_METHODS, { error: "Choose a send method: POST, GET, JSON or XML" }),
+  payloadFormat: z.enum(PAYLOAD_FORMATS, { error: "Choose a payload format: mapped or envelope" }),
+  wabaNumber: z.string().trim().max(32, "WABA number must be 8–15 digits").nullable(),
+  paramMap: z.record(z.string(), z.string().trim()),
+  customParams: z.array(customParamSchema).max(MAX_CUSTOM_PARAMS, `At most ${MAX_CUSTOM_PARAMS} custom parameters`),
+  customHeaders: z.array(customHeaderSchema).max(MAX_CUSTOM_HEADERS, `At most ${MAX_CUSTOM_HEADERS} custom headers`),
+  rateLimitPerSecond: z
+    .number({ error: "Rate limit must be a number of requests per second" })
+    .int("Rate limit must be a whole number")
+    .min(1, "Rate limit must be at least 1 request per second")
+    .max(10_000, "Rate limit must be at most 10000 requests per second")
+    .nullable(),
+  timeoutMs: z
+    .number({ error: "Timeout must be a number of milliseconds" })
+    .int("Timeout must be a whole number of milliseconds")
+    .min(1000, "Timeout must be at least 1 second (1000 ms)")
+    .max(30_000, "Timeout must be at most 30 seconds (30000 ms)"),
+  status: z.enum(["active", "paused"], { error: "Status must be active or paused" }),
+};
+
+const createShape = {
+  ...fields,
+  description: fields.description.default(""),
+  eventTypes: fields.eventTypes.optional(),
+  payloadFormat: fields.payloadFormat.default("mapped"),
+  wabaNumber: fields.wabaNumber.default(null),
+  paramMap: fields.paramMap.default({}),
+  customParams: fields.customParams.default([]),
+  customHeaders: fields.customHeaders.default([]),
+  rateLimitPerSecond: fields.rateLimitPerSecond.default(null),
+  timeoutMs: fields.timeoutMs.default(5000),
+  status: fields.status.default("active"),
+};
+
+type CreateShapeOutput = z.output<z.ZodObject<typeof createShape>>;
+
+/** An endpoint configuration before defaults are filled (what normalizeEndpoint takes). */
+export type EndpointConfigShape = {
+  url: string;
+  description?: string;
+  product: Product;
+  reportType: ReportType;
+  eventTypes?: string[];
+  method: (typeof SEND_METHODS)[number];
+  payloadFormat: (typeof PAYLOAD_FORMATS)[number];
+  wabaNumber?: string | null;
+  paramMap: Record<string, string>;
+  customParams: { key: string; value: string }[];
+  customHeaders: { name: string; value: string }[];
+  rateLimitPerSecond?: number | null;
+  timeoutMs: number;
+  status?: "active" | "paused" | "disabled";
+};
+
+/** The complete configuration the rules below look at. */
+export type EndpointConfigInput = EndpointConfigShape & { eventTypes: string[] };
+
+/** Fills what the product + report type imply: event types, parameter names; "+" and "" in the WABA number. */
+function normalize<T extends CreateShapeOutput>(v: T): T & { eventTypes: EventType[] } {
+  const wabaNumber = v.wabaNumber ? v.wabaNumber.replace(/^\+/, "") : null;
+  return {
+    ...v,
+    eventTypes: v.eventTypes ?? defaultEventTypes(v.product, v.reportType),
+    paramMap: { ...defaultParamMap(v.product, v.reportType), ...v.paramMap },
+    wabaNumber,
+  };
+}
+
+function addIssues(value: EndpointConfigInput, ctx: z.RefinementCtx) {
+  for (const issue of validateEndpointConfig(value)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+}
+
+export const endpointInputSchema = z.object(createShape).transform(normalize).superRefine(addIssues);
+
+/** Test Webhook / preview of an unsaved form; `id` (editing) lets masked header values resolve. */
+export const endpointDraftSchema = z
+  .object({ ...createShape, id: z.string().min(1).max(64).optional() })
+  .transform(normalize)
+  .superRefine(addIssues);
+
+/** PATCH: any subset of the fields; the merged result is re-checked with validateEndpointConfig. */
+export const endpointUpdateSchema = z.object(fields).partial();
+
+export type EndpointInput = z.input<typeof endpointInputSchema>;
+export type EndpointData = z.output<typeof endpointInputSchema>;
+export type EndpointDraft = z.output<typeof endpointDraftSchema>;
+export type EndpointUpdate = z.output<typeof endpointUpdateSchema>;
+
+/** The reseller's signup webhook (platform product, user.signup). */
+export const signupWebhookInputSchema = z.object({
+  method: z.enum(["POST", "GET"], { error: "Choose POST or GET" }),
+  url: urlSchema,
+});
+export type SignupWebhookInput = z.output<typeof signupWebhookInputSchema>;
+
+const PRODUCT_LABEL: Record<Product, string> = { sms: "SMS", whatsapp: "WhatsApp", platform: "platform" };
+const REPORT_LABEL: Record<ReportType, string> = { dlr: "DLR", mo: "MO", signup: "signup" };
+
+/** Rules across fields, as issues at the field the user has to change. Empty when valid. */
+export function validateEndpointConfig(v: EndpointConfigInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const add = (path: (string | number)[], message: string) => issues.push({ path, message });
+
+  if (v.product === "sms" && v.reportType === "mo") add(["reportType"], "MO is not available for the SMS product");
+  if (v.reportType === "signup" && v.product !== "platform") add(["reportType"], "Signup webhooks are only available for the platform product");
+  if (v.product === "platform" && v.reportType !== "signup") add(["reportType"], "The platform product only has signup webhooks");
+  if (v.product === "platform" && v.method !== "JSON" && v.method !== "GET") add(["method"], "Signup webhooks are sent as JSON (POST) or GET");
+
+  if (v.product === "whatsapp") {
+    if (!v.wabaNumber) add(["wabaNumber"], "Choose a WABA number");
+    else if (!WABA_NUMBER.test(v.wabaNumber)) add(["wabaNumber"], "WABA number must be 8–15 digits, optionally starting with +");
+  } else if (v.wabaNumber) {
+    add(["wabaNumber"], "A WABA number is only used for WhatsApp endpoints");
+  }
+
+  const allowed = allowedEventTypes(v.product, v.reportType) as string[];
+  if (v.eventTypes.length === 0) add(["eventTypes"], "Choose at least one event type");
+  v.eventTypes.forEach((type, i) => {
+    if (v.eventTypes.indexOf(type) !== i) add(["eventTypes", i], `'${type}' is listed twice`);
+    else if (!allowed.includes(type)) {
+      add(["eventTypes", i], `'${type}' cannot be sent to a ${PRODUCT_LABEL[v.product]} ${REPORT_LABEL[v.reportType]} webhook`);
+    }
+  });
+
+  const xml = v.method === "XML";
+  const known = new Set(paramFieldsFor(v.product, v.reportType).map((f) => f.field));
+  const used = new Set<string>();
+  const checkName = (path: (string | number)[], name: string) => {
+    if (name === "") return add(path, "Enter a parameter name");
+    if (name.length > 64) return add(path, "Parameter names must be at most 64 characters");
+    if (CONTROL.test(name)) return add(path, "Parameter names cannot contain control characters");
+    if (used.has(name)) return add(path, `Parameter names must be unique: '${name}' is used twice`);
+    used.add(name);
+    if (xml && !XML_NAME.test(name)) {
+      add(path, `'${name}' is not a valid XML element name: start with a letter or _, then use letters, digits, -, _ or .`);
+    } else if (xml && /^xml/i.test(name)) {
+      add(path, `'${name}' is not a valid XML element name: names cannot start with "xml"`);
+    }
+  };
+  for (const [field, name] of Object.entries(v.paramMap)) {
+    if (!known.has(field)) add(["paramMap", field], `'${field}' is not a parameter of ${PRODUCT_LABEL[v.product]} ${REPORT_LABEL[v.reportType]} webhooks`);
+    else checkName(["paramMap", field], name);
+  }
+  v.customParams.forEach((p, i) => checkName(["customParams", i, "key"], p.key));
+
+  const headers = new Set<string>();
+  v.customHeaders.forEach((h, i) => {
+    const lower = h.name.toLowerCase();
+    if (headers.has(lower)) add(["customHeaders", i, "name"], `Header names must be unique: '${h.name}' is used twice`);
+    headers.add(lower);
+  });
+  return issues;
+}

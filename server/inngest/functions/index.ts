@@ -1,0 +1,6 @@
+import { deliverWebhook } from "./deliver-webhook";
+import { pruneOldAttempts } from "./prune-old-attempts";
+import { sweepDeliveries } from "./sweep-deliveries";
+
+/** Every Inngest function the app serves at /api/inngest. */
+export const functions = [deliverWebhook, sweepDeliveries, pruneOldAttempts];

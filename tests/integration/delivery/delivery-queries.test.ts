@@ -1,0 +1,152 @@
+import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { eq } from "drizzle-orm";
+import type { DbHandle } from "@/db/client";
+import { deliveries, endpoints } from "@/db/schema";
+import { getDelivery } from "@/server/delivery/queries/get-delivery";
+import { listDeliveries } from "@/server/delivery/queries/list-deliveries";
+import { enqueueEndpointBacklog } from "@/server/delivery/queries/enqueue-endpoint-backlog";
+import { replayFailedDeliveries } from "@/server/delivery/queries/replay-failed-deliveries";
+import { retryDelivery } from "@/server/delivery/queries/retry-delivery";
+import type { DeliveryItem } from "@/server/delivery/runners/delivery-runner";
+import { LocalRunner } from "@/server/delivery/runners/local-runner";
+import { sampleEvent } from "@/server/events/catalog";
+import { ingestEvents } from "@/server/events/ingest-events";
+import { createActor } from "@/tests/helpers/actors";
+import { createTestDb } from "@/tests/helpers/db";
+import { insertEndpoint } from "@/tests/helpers/endpoints";
+import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+
+let h: DbHandle;
+let receiver: Receiver | undefined;
+let runner: LocalRunner | undefined;
+beforeAll(async () => {
+  h = await createTestDb();
+});
+afterEach(async () => {
+  await runner?.stop();
+  await receiver?.close();
+  runner = receiver = undefined;
+});
+afterAll(() => h.close());
+
+/** Records what it is handed, sends nothing. */
+const recorder = () => {
+  const items: DeliveryItem[] = [];
+  return { items, enqueue: async (batch: DeliveryItem[]) => void items.push(...batch) };
+};
+
+async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+test("list: newest first, filters, cursor pages; another account sees none of it", async () => {
+  const actor = await createActor(h.db);
+  const a = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/a");
+  const b = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/b", { eventTypes: ["sms.dlr", "sms.mo"] });
+  const noop = recorder();
+  const { ids } = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner: noop }, {
+    events: [sampleEvent("sms.dlr"), sampleEvent("sms.mo"), sampleEvent("sms.dlr")],
+  })) as { ids: string[] };
+  expect(noop.items).toHaveLength(5); // dlr → a, b (twice); mo → b
+
+  const all = await listDeliveries({ db: h.db, accountId: actor.accountId }, {});
+  expect(all.data).toHaveLength(5);
+  expect(all.nextCursor).toBeNull();
+  expect(all.data.map((d) => d.id)).toEqual([...all.data.map((d) => d.id)].sort().reverse());
+  expect(all.data[0]).toMatchObject({ status: "pending", attempts: 0, eventType: expect.any(String), endpointUrl: expect.stringContaining("127.0.0.1") });
+
+  const p1 = await listDeliveries({ db: h.db, accountId: actor.accountId }, { limit: 2 });
+  const p2 = await listDeliveries({ db: h.db, accountId: actor.accountId }, { limit: 2, cursor: p1.nextCursor! });
+  const p3 = await listDeliveries({ db: h.db, accountId: actor.accountId }, { limit: 2, cursor: p2.nextCursor! });
+  expect([...p1.data, ...p2.data, ...p3.data].map((d) => d.id)).toEqual(all.data.map((d) => d.id));
+  expect(p3.nextCursor).toBeNull();
+
+  expect((await listDeliveries({ db: h.db, accountId: actor.accountId }, { endpointId: a.id })).data).toHaveLength(2);
+  expect((await listDeliveries({ db: h.db, accountId: actor.accountId }, { endpointId: b.id, eventId: ids[1] })).data).toHaveLength(1);
+  expect((await listDeliveries({ db: h.db, accountId: actor.accountId }, { status: "failed" })).data).toHaveLength(0);
+  await expect(listDeliveries({ db: h.db, accountId: actor.accountId }, { limit: 0 })).rejects.toThrow();
+
+  const stranger = await createActor(h.db);
+  expect((await listDeliveries({ db: h.db, accountId: stranger.accountId }, {})).data).toHaveLength(0);
+  expect((await listDeliveries({ db: h.db, accountId: stranger.accountId }, { endpointId: a.id })).data).toHaveLength(0);
+  await expect(getDelivery({ db: h.db, accountId: stranger.accountId }, all.data[0]!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(retryDelivery({ db: h.db, accountId: stranger.accountId, runner: noop }, all.data[0]!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+});
+
+test("get: the delivery with its attempts, request recorded with custom header values redacted", async () => {
+  receiver = await startReceiver();
+  receiver.respondOnce({ status: 500, body: "nope" });
+  const actor = await createActor(h.db);
+  await insertEndpoint(h.db, actor.accountId, receiver.url, { customHeaders: [{ name: "X-Api-Key", value: "s3cret" }] });
+  runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0, 20] } });
+  runner.start();
+  const { id: eventId } = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent("sms.dlr"))) as { id: string };
+  const [row] = await until(() => h.db.select().from(deliveries).where(eq(deliveries.eventId, eventId)), (r) => r[0]?.status === "succeeded");
+
+  const detail = await getDelivery({ db: h.db, accountId: actor.accountId }, row!.id);
+  expect(detail).toMatchObject({ id: row!.id, status: "succeeded", attempts: 2, event: { id: eventId, type: "sms.dlr" } });
+  expect(detail.attemptLog.map((a) => [a.attemptNumber, a.responseStatus, a.trigger])).toEqual([[1, 500, "scheduled"], [2, 200, "scheduled"]]);
+  expect(detail.attemptLog[0]!.responseBody).toBe("nope");
+  const sent = detail.attemptLog[0]!.request;
+  const headerValue = (name: string) => Object.entries(sent.headers).find(([k]) => k.toLowerCase() === name)?.[1];
+  expect(headerValue("x-api-key")).toBe("••••••");
+  expect(headerValue("webhook-signature")).toMatch(/^v1,/);
+  expect(receiver.requests[0]!.headers["x-api-key"]).toBe("s3cret");
+  expect(JSON.stringify(detail)).not.toContain("s3cret");
+});
+
+test("retry: a failed delivery goes out again at once as a manual attempt; refusals for the wrong states", async () => {
+  receiver = await startReceiver();
+  receiver.respondOnce({ status: 500 });
+  const actor = await createActor(h.db);
+  const ep = await insertEndpoint(h.db, actor.accountId, receiver.url);
+  runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0] } });
+  runner.start();
+  const { id: eventId } = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent("sms.dlr"))) as { id: string };
+  const [failed] = await until(() => h.db.select().from(deliveries).where(eq(deliveries.eventId, eventId)), (r) => r[0]?.status === "failed");
+  expect(failed).toMatchObject({ status: "failed", attempts: 1 });
+
+  const retried = await retryDelivery({ db: h.db, accountId: actor.accountId, runner }, failed!.id);
+  expect(retried.status).toBe("pending");
+  await receiver.waitFor(2);
+  const [done] = await until(() => h.db.select().from(deliveries).where(eq(deliveries.id, failed!.id)), (r) => r[0]?.status === "succeeded");
+  expect(done).toMatchObject({ status: "succeeded", attempts: 2, nextTrigger: "scheduled" });
+  const detail = await getDelivery({ db: h.db, accountId: actor.accountId }, failed!.id);
+  expect(detail.attemptLog.map((a) => a.trigger)).toEqual(["scheduled", "manual"]);
+  expect(receiver.requests[1]!.headers["webhook-id"]).toBe(failed!.id);
+  // The failed delivery started a failure streak; the successful retry reset it.
+  expect((await h.db.select().from(endpoints).where(eq(endpoints.id, ep.id)))[0]!.consecutiveFailures).toBe(0);
+
+  await expect(retryDelivery({ db: h.db, accountId: actor.accountId, runner }, failed!.id)).rejects.toMatchObject({ code: "CONFLICT" });
+  await h.db.update(endpoints).set({ status: "disabled" }).where(eq(endpoints.id, ep.id));
+  await h.db.update(deliveries).set({ status: "failed" }).where(eq(deliveries.id, failed!.id));
+  await expect(retryDelivery({ db: h.db, accountId: actor.accountId, runner }, failed!.id)).rejects.toMatchObject({ code: "CONFLICT" });
+});
+
+test("the Inngest-style hand-offs: retry, resume and replay enqueue with fresh dedupe keys", async () => {
+  const actor = await createActor(h.db);
+  const ep = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/x", { status: "paused" });
+  const rec = recorder();
+  await ingestEvents({ db: h.db, accountId: actor.accountId, runner: rec }, { events: [sampleEvent("sms.dlr"), sampleEvent("sms.dlr")] });
+  expect(rec.items).toHaveLength(2); // paused endpoints get deliveries that wait
+
+  const resumed = recorder();
+  await h.db.update(endpoints).set({ status: "active" }).where(eq(endpoints.id, ep.id));
+  expect(await enqueueEndpointBacklog({ db: h.db, runner: resumed }, ep.id)).toBe(2);
+  expect(resumed.items.every((i) => i.endpointId === ep.id && i.dedupeKey?.startsWith(`${i.id}-resume-`))).toBe(true);
+
+  await h.db.update(deliveries).set({ status: "failed" }).where(eq(deliveries.endpointId, ep.id));
+  const replayed = recorder();
+  expect(await replayFailedDeliveries({ db: h.db, accountId: actor.accountId, runner: replayed }, { endpointId: ep.id })).toEqual({ replayed: 2 });
+  expect(replayed.items.map((i) => i.dedupeKey?.includes("-replay-"))).toEqual([true, true]);
+  const rows = await h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id));
+  expect(rows.every((d) => d.status === "pending" && d.nextTrigger === "manual")).toBe(true);
+
+  const other = await createActor(h.db);
+  await expect(replayFailedDeliveries({ db: h.db, accountId: other.accountId, runner: replayed }, { endpointId: ep.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+});

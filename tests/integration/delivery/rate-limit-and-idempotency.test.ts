@@ -1,0 +1,120 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { eq } from "drizzle-orm";
+import type { DbHandle } from "@/db/client";
+import { deliveries, events } from "@/db/schema";
+import { LocalRunner } from "@/server/delivery/runners/local-runner";
+import { sampleEvent } from "@/server/events/catalog";
+import { ingestEvents } from "@/server/events/ingest-events";
+import { createActor } from "@/tests/helpers/actors";
+import { createTestDb } from "@/tests/helpers/db";
+import { insertEndpoint } from "@/tests/helpers/endpoints";
+import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+
+let h: DbHandle;
+let receiver: Receiver | undefined;
+let runner: LocalRunner | undefined;
+beforeAll(async () => {
+  h = await createTestDb();
+});
+afterEach(async () => {
+  await runner?.stop();
+  await receiver?.close();
+  runner = receiver = undefined;
+});
+afterAll(() => h.close());
+
+async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+test("rate limit 5/s: 20 deliveries are spaced at least 190 ms apart at the receiver", async () => {
+  // The receiver runs in a process of its own: timestamps taken in this process would be held up
+  // whenever the runner (and in-process PGlite) keeps the event loop busy.
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, "fixtures", "timing-receiver.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<string>((resolve) => child.stdout.once("data", (b: Buffer) => resolve(b.toString().trim())));
+  const url = `http://127.0.0.1:${port}`;
+  const received = async () => (await (await fetch(`${url}/__requests`)).json()) as { at: number; webhookId: string }[];
+  try {
+    const actor = await createActor(h.db);
+    await insertEndpoint(h.db, actor.accountId, `${url}/hook`, { rateLimitPerSecond: 5 });
+    runner = new LocalRunner({ db: h.db, idlePollMs: 20, attempt: { allowPrivateNetworks: true } });
+    runner.start();
+    const ingest = (n: number) => ingestEvents({ db: h.db, accountId: actor.accountId, runner: runner! }, { events: Array.from({ length: n }, () => sampleEvent("sms.dlr")) });
+
+    // Warm up first: a process's first requests pay for compiling undici's parser, opening the
+    // connection and (on PGlite) planning each query; that would measure start-up, not spacing.
+    await ingest(2);
+    await until(received, (r) => r.length === 2);
+
+    await ingest(20);
+    const all = await until(received, (r) => r.length === 22, 30_000);
+    const times = all.slice(2).map((r) => r.at);
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+  expect(Math.min(...gaps)).toBeGreaterThanOrEqual(190);
+    expect(new Set(all.map((r) => r.webhookId)).size).toBe(22);
+    // Deferred, never dropped or failed: every delivery went out on its first attempt.
+    const rows = await until(
+      () => h.db.select().from(deliveries).where(eq(deliveries.accountId, actor.accountId)),
+      (r) => r.every((d) => d.status === "succeeded"),
+    );
+    expect(rows).toHaveLength(22);
+    expect(rows.every((d) => d.status === "succeeded" && d.attempts === 1)).toBe(true);
+  } finally {
+    child.kill("SIGTERM");
+  }
+});
+
+test("idempotency: the same key twice gives one event and one set of deliveries", async () => {
+  const actor = await createActor(h.db);
+  receiver = await startReceiver();
+  await insertEndpoint(h.db, actor.accountId, receiver.url);
+  await insertEndpoint(h.db, actor.accountId, receiver.url);
+  const noop = { enqueue: async () => {} };
+  const first = await ingestEvents({ db: h.db, accountId: actor.accountId, runner: noop }, { ...sampleEvent("sms.dlr"), idempotencyKey: "k-1" });
+  const again = await ingestEvents({ db: h.db, accountId: actor.accountId, runner: noop }, { ...sampleEvent("sms.dlr"), idempotencyKey: "k-1" });
+  expect(again).toEqual(first);
+  const batch = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner: noop }, {
+    events: [{ ...sampleEvent("sms.dlr"), idempotencyKey: "k-2" }, { ...sampleEvent("sms.dlr"), idempotencyKey: "k-2" }, { ...sampleEvent("sms.dlr"), idempotencyKey: "k-1" }],
+  })) as { ids: string[] };
+  expect(batch.ids[0]).toBe(batch.ids[1]);
+  expect(batch.ids[2]).toBe((first as { id: string }).id);
+  expect(await h.db.select().from(events).where(eq(events.accountId, actor.accountId))).toHaveLength(2);
+  expect(await h.db.select().from(deliveries).where(eq(deliveries.accountId, actor.accountId))).toHaveLength(4);
+
+  // Another account may use the same key independently.
+  const other = await createActor(h.db);
+  const theirs = await ingestEvents({ db: h.db, accountId: other.accountId, runner: noop }, { ...sampleEvent("sms.dlr"), idempotencyKey: "k-1" });
+  expect(theirs).not.toEqual(first);
+});
+
+test("keys older than 24 h can be used again", async () => {
+  const actor = await createActor(h.db);
+  const noop = { enqueue: async () => {} };
+  const first = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner: noop }, { ...sampleEvent("sms.dlr"), idempotencyKey: "old" })) as { id: string };
+  await h.db.update(events).set({ createdAt: new Date(Date.now() - 25 * 3600_000) }).where(eq(events.id, first.id));
+  const second = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner: noop }, { ...sampleEvent("sms.dlr"), idempotencyKey: "old" })) as { id: string };
+  expect(second.id).not.toBe(first.id);
+});
+
+test("whatsapp events go only to endpoints of the same WABA number; bad data is refused with issues", async () => {
+  const actor = await createActor(h.db);
+  receiver = await startReceiver();
+  const a = await insertEndpoint(h.db, actor.accountId, receiver.url, { product: "whatsapp", eventTypes: ["whatsapp.dlr"], wabaNumber: "919876543210" });
+  await insertEndpoint(h.db, actor.accountId, receiver.url, { product: "whatsapp", eventTypes: ["whatsapp.dlr"], wabaNumber: "911111111111" });
+  const noop = { enqueue: async () => {} };
+  const { id } = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner: noop }, sampleEvent("whatsapp.dlr"))) as { id: string };
+  const rows = await h.db.select().from(deliveries).where(eq(deliveries.eventId, id));
+  expect(rows.map((r) => r.endpointId)).toEqual([a.id]);
+
+  const err = await ingestEvents({ db: h.db, accountId: actor.accountId, runner: noop }, { events: [sampleEvent("sms.dlr"), { type: "sms.dlr", data: { status: "nope" } }, { type: "nope", data: {} }] }).catch((e) => e);
+  expect(err.code).toBe("INVALID");
+  const paths = err.issues.map((i: { path: (string | number)[] }) => i.path.join("."));
+  expect(paths).toEqual(expect.arrayContaining(["events.1.data.status", "events.1.data.transaction_id", "events.2.type"]));
+});
