@@ -37,6 +37,8 @@ const schema = z
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
     INNGEST_SIGNING_KEY: z.string().min(1).optional(),
     INNGEST_DEV: z.string().optional(),
+    // Read by the Inngest SDK itself (self-hosted `inngest start`); validated here.
+    INNGEST_BASE_URL: z.url().optional(),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
