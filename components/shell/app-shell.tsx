@@ -46,7 +46,7 @@ export function AppShell({ user, children, notice }: { user: ShellUser; children
           {sidebar}
         </div>
       )}
-      <main id="main" className="flex-1 px-4 py-8 sm:px-8">
+      <main id="main" className="min-w-0 flex-1 px-4 py-8 sm:px-8">
         {notice}
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
