@@ -6,6 +6,8 @@ import {
   MASKED_VALUE,
   signupWebhookInputSchema,
   validateEndpointConfig,
+  withDefaults,
+  zodIssuesToFieldIssues,
   type EndpointInput,
 } from "./schemas";
 
@@ -89,8 +91,11 @@ describe("product, report type and WABA number", () => {
     expect(issues({ ...whatsapp, wabaNumber: "91-98765-43210" })).toEqual({ wabaNumber: "WABA number must be 8–15 digits, optionally starting with +" });
   });
 
-  it("refuses a WABA number on SMS", () => {
+  it("refuses a WABA number on SMS and platform", () => {
     expect(issues({ ...sms, wabaNumber: "919876543210" })).toEqual({ wabaNumber: "A WABA number is only used for WhatsApp endpoints" });
+    expect(issues({ url: "https://example.com/s", product: "platform", reportType: "signup", method: "JSON", wabaNumber: "919876543210" })).toEqual({
+      wabaNumber: "A WABA number is only used for WhatsApp endpoints",
+    });
   });
 
   it("refuses unknown enum values with a readable message", () => {
@@ -163,6 +168,7 @@ describe("custom parameters", () => {
     expect(issues({ ...sms, customParams: [{ key: "k", value: "v".repeat(1025) }] })).toEqual({ "customParams.0.value": "Values must be at most 1024 characters" });
     for (const bad of ["a\rb", "a\nb", "a\0b"]) {
       expect(issues({ ...sms, customParams: [{ key: "k", value: bad }] })).toEqual({ "customParams.0.value": "Cannot contain line breaks or NUL characters" });
+      expect(issues({ ...sms, customParams: [{ key: bad, value: "v" }] })).toEqual({ "customParams.0.key": "Parameter names cannot contain control characters" });
     }
   });
 });
@@ -217,7 +223,10 @@ describe("limits", () => {
   });
 
   it("only lets users choose active or paused", () => {
-    expect(issues({ ...sms, status: "disabled" })).toEqual({ status: "Status must be active or paused" });
+    const disabled = "Endpoints are disabled by Hookline only; set the status to active to re-enable it, or paused";
+    expect(issues({ ...sms, status: "disabled" })).toEqual({ status: disabled });
+    expect(issues({ status: "disabled" }, endpointUpdateSchema)).toEqual({ status: disabled });
+    expect(issues({ status: "off" }, endpointUpdateSchema)).toEqual({ status: "Status must be active or paused" });
     expect(endpointInputSchema.parse({ ...sms, status: "paused" }).status).toBe("paused");
   });
 });
@@ -249,5 +258,43 @@ describe("endpointDraftSchema and signupWebhookInputSchema", () => {
   it("accepts POST or GET with an http(s) URL", () => {
     expect(signupWebhookInputSchema.parse({ method: "GET", url: "https://example.com/signup" })).toEqual({ method: "GET", url: "https://example.com/signup" });
     expect(issues({ method: "XML", url: "https://example.com" }, signupWebhookInputSchema)).toEqual({ method: "Choose POST or GET" });
+  });
+
+  it("applies the endpoint URL rules to the signup webhook", () => {
+    expect(issues({ method: "POST", url: "ftp://example.com" }, signupWebhookInputSchema)).toEqual({ url: "URL must start with http:// or https://" });
+    expect(issues({ method: "POST", url: "https://a:b@example.com" }, signupWebhookInputSchema)).toHaveProperty("url");
+  });
+});
+
+describe("helpers", () => {
+  it("zodIssuesToFieldIssues gives path + message per issue", () => {
+    const result = endpointInputSchema.safeParse({ ...sms, url: "ftp://x", customHeaders: [{ name: "Host", value: "x" }] });
+    expect(result.success).toBe(false);
+    expect(zodIssuesToFieldIssues(result.error!)).toEqual([
+      { path: ["url"], message: "URL must start with http:// or https://" },
+      { path: ["customHeaders", 0, "name"], message: "'Host' is set by Hookline and cannot be overridden" },
+    ]);
+  });
+
+  it("withDefaults fills event types and missing parameter names, keeping renamed ones", () => {
+    const filled = withDefaults({
+      url: "https://example.com",
+      description: "",
+      product: "whatsapp",
+      reportType: "dlr",
+      eventTypes: undefined,
+      method: "JSON",
+      payloadFormat: "mapped",
+      wabaNumber: "+919876543210",
+      paramMap: { status: "state" },
+      customParams: [],
+      customHeaders: [],
+      rateLimitPerSecond: null,
+      timeoutMs: 5000,
+      status: "active",
+    });
+    expect(filled.eventTypes).toEqual(["whatsapp.dlr"]);
+    expect(filled.paramMap).toMatchObject({ status: "state", read_time: "read_time", transaction_id: "transaction_id" });
+    expect(filled.wabaNumber).toBe("919876543210");
   });
 });

@@ -108,7 +108,13 @@ const fields = {
     .int("Timeout must be a whole number of milliseconds")
     .min(1000, "Timeout must be at least 1 second (1000 ms)")
     .max(30_000, "Timeout must be at most 30 seconds (30000 ms)"),
-  status: z.enum(["active", "paused"], { error: "Status must be active or paused" }),
+  status: z.enum(["active", "paused"], {
+    // "disabled" is real (the row can hold it) but only Hookline sets it, after repeated failures.
+    error: (iss) =>
+      iss.input === "disabled"
+        ? "Endpoints are disabled by Hookline only; set the status to active to re-enable it, or paused"
+        : "Status must be active or paused",
+  }),
 };
 
 const createShape = {
@@ -159,6 +165,13 @@ function normalize<T extends CreateShapeOutput>(v: T): T & { eventTypes: EventTy
   };
 }
 
+/** Domain-facing: an input with every default the product + report type imply filled in. */
+export function withDefaults<T extends CreateShapeOutput>(
+  input: T,
+): Omit<T, "eventTypes" | "wabaNumber"> & { eventTypes: EventType[]; wabaNumber: string | null } {
+  return normalize(input);
+}
+
 function addIssues(value: EndpointConfigInput, ctx: z.RefinementCtx) {
   for (const issue of validateEndpointConfig(value)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 }
@@ -178,6 +191,14 @@ export type EndpointInput = z.input<typeof endpointInputSchema>;
 export type EndpointData = z.output<typeof endpointInputSchema>;
 export type EndpointDraft = z.output<typeof endpointDraftSchema>;
 export type EndpointUpdate = z.output<typeof endpointUpdateSchema>;
+
+/** A zod error as the `{ path, message }` list the form, tRPC and REST show under each field. */
+export function zodIssuesToFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === "number" ? p : String(p))),
+    message: i.message,
+  }));
+}
 
 /** The reseller's signup webhook (platform product, user.signup). */
 export const signupWebhookInputSchema = z.object({

@@ -44,6 +44,24 @@ describe("event catalog", () => {
     expect(res.error!.issues[0]!.message).toContain("sms.dlr");
   });
 
+  test("whatsapp.mo checks the nested media and context objects, both optional", () => {
+    const data = sampleEvent("whatsapp.mo").data;
+    expect(parseEventData("whatsapp.mo", { ...data, type: "image", media: { id: "1234", mime_type: "image/jpeg" } }).success).toBe(true);
+    const { context: _context, ...noContext } = data;
+    expect(parseEventData("whatsapp.mo", noContext).success).toBe(true);
+    const bad = parseEventData("whatsapp.mo", { ...data, media: { id: "1234" }, context: { message_id: 7 } });
+    expect(bad.error!.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["media.mime_type", "context.message_id"]));
+  });
+
+  test("ids are bounded at 256 characters", () => {
+    expect(parseEventData("sms.dlr", { ...sampleEvent("sms.dlr").data, message_id: "m".repeat(257) }).success).toBe(false);
+  });
+
+  test("canonicalFields lists the top-level fields", () => {
+    expect(canonicalFields("sms.dlr")).toEqual(expect.arrayContaining(["transaction_id", "message_id", "status", "raw_status", "parts", "final"]));
+    expect(canonicalFields("user.signup")).toEqual(["user_type", "user_id", "user_full_name", "user_name", "mobile_number", "email", "user_city", "user_region", "user_country", "user_signup_timestamp"]);
+  });
+
   test("every entry names its product", () => {
     expect(catalog["whatsapp.dlr"].product).toBe("whatsapp");
     expect(catalog["user.signup"].product).toBe("platform");
