@@ -15,11 +15,13 @@ import { applyServerIssues } from "./apply-server-issues";
 
 const FIELDS = ["fullName", "username", "email", "mobileNumber", "city", "region", "country", "password"] as const;
 
-export function SignUpForm({ allowReseller = true, onSubmit, submitLabel = "Create account" }: {
+export function SignUpForm({ allowReseller = true, onSubmit, submitLabel = "Create account", accentColor }: {
   allowReseller?: boolean;
   /** Overrides the default (tRPC sign-up, then sign in and open the dashboard). */
   onSubmit?: (values: SignUpData) => Promise<void>;
   submitLabel?: string;
+  /** A storefront's brand colour for the submit button. */
+  accentColor?: string;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -70,7 +72,7 @@ export function SignUpForm({ allowReseller = true, onSubmit, submitLabel = "Crea
           </span>
         </label>
       )}
-      <Button type="submit" className="w-full" loading={isSubmitting}>
+      <Button type="submit" className="w-full" loading={isSubmitting} style={accentColor ? { backgroundColor: accentColor } : undefined}>
         {submitLabel}
       </Button>
     </form>

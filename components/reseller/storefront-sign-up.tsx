@@ -12,8 +12,9 @@ export function StorefrontSignUp({ slug, primaryColor }: { slug: string; primary
   const router = useRouter();
   const signUp = useMutation(trpc.storefront.signUp.mutationOptions());
   return (
-    <div style={{ ["--color-brand-600" as string]: primaryColor, ["--color-brand-700" as string]: primaryColor }}>
+    <div>
       <SignUpForm
+        accentColor={primaryColor}
         allowReseller={false}
         submitLabel="Sign up"
         onSubmit={async (values) => {
