@@ -34,6 +34,11 @@ export function validateEvents(list: EventInput[], prefix: (string | number)[] =
       issues.push({ path: [...at, "type"], message: `Unknown event type '${e.type}'. Known types: ${EVENT_TYPES.join(", ")}` });
       return;
     }
+    if (e.type === "user.signup") {
+      // Emitted by Hookline itself for storefront sign-ups; a client must not forge them.
+      issues.push({ path: [...at, "type"], message: "user.signup events are sent by Hookline when a customer signs up on your storefront; they cannot be ingested" });
+      return;
+    }
     const parsed = parseEventData(e.type, e.data);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) issues.push({ path: [...at, "data", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: issue.message });

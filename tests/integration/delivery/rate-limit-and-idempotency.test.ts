@@ -117,4 +117,9 @@ test("whatsapp events go only to endpoints of the same WABA number; bad data is 
   expect(err.code).toBe("INVALID");
   const paths = err.issues.map((i: { path: (string | number)[] }) => i.path.join("."));
   expect(paths).toEqual(expect.arrayContaining(["events.1.data.status", "events.1.data.transaction_id", "events.2.type"]));
+
+  // user.signup is Hookline's own event: clients cannot forge one.
+  const forged = await ingestEvents({ db: h.db, accountId: actor.accountId, runner: noop }, sampleEvent("user.signup")).catch((e) => e);
+  expect(forged.code).toBe("INVALID");
+  expect(forged.issues[0].message).toContain("cannot be ingested");
 });
