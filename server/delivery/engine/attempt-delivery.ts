@@ -16,7 +16,7 @@ import { redactRequest } from "./redact-request";
 import { recordAttempt } from "./record-attempt";
 
 
-const PACING_MARGIN = 1.05;
+const PACING_MARGIN = 1.1;
 export type AttemptDeps = {
   db: Db;
   allowPrivateNetworks?: boolean;
@@ -102,7 +102,7 @@ export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, opt
   const rendered = renderRequest(loaded.config, { id: event.id, type: event.type, data: event.data, createdAt: event.createdAt });
   // The delivery id is the message id, so every re-send of it carries the same webhook-id.
   const signed = signRequest(rendered, { msgId: delivery.id, timestamp: new Date(), secrets: loaded.secrets });
-  // In-process pacing runs 5 % under the limit: a request held up on its way (a busy event loop,
+  // In-process pacing runs 10 % under the limit: a request held up on its way (a busy event loop,
   // a new connection) must not land inside the receiver's window of the next one.
   if (endpoint.rateLimitPerSecond) await paceEndpoint(endpoint.id, (1000 / endpoint.rateLimitPerSecond) * PACING_MARGIN);
   const outcome = await sendRequest(signed, {
