@@ -1,3 +1,4 @@
+import { STATUS_CODES } from "node:http";
 import type { Db } from "@/db";
 import { deliveryAttempts } from "@/db/schema";
 import type { Actor } from "@/server/api/trpc";
@@ -16,7 +17,8 @@ import { newId } from "@/server/lib/ids";
 import { findOwnEndpoint } from "./find-own-endpoint";
 import { normalizeEndpoint } from "./normalize-endpoint";
 import { primaryEventType } from "./param-map";
-import { MASKED_VALUE, type EndpointDraft } from "./schemas";
+import type { EndpointDraft } from "./schemas";
+import { storedHeaderValue } from "./stored-header-value";
 import { decryptHeaders } from "./to-endpoint-view";
 
 export type WebhookTestResult = Awaited<ReturnType<typeof testEndpoint>>;
@@ -41,9 +43,7 @@ export async function testEndpoint({ db, actor }: { db: Db; actor: Actor }, inpu
     const c = normalizeEndpoint(input.draft);
     // Editing a saved endpoint: masked header values stand for the stored ones.
     const stored = input.draft.id ? decryptHeaders((await findOwnEndpoint(db, actor, input.draft.id)).customHeadersEnc) : [];
-    const customHeaders = c.customHeaders.map((h) =>
-      h.value === MASKED_VALUE ? { name: h.name, value: stored.find((s) => s.name.toLowerCase() === h.name.toLowerCase())?.value ?? "" } : h,
-    );
+    const customHeaders = c.customHeaders.map((h) => ({ name: h.name, value: storedHeaderValue(h, stored) ?? "" }));
     config = { id: "draft", url: c.url, method: c.method, payloadFormat: c.payloadFormat, paramMap: c.paramMap, customParams: c.customParams, customHeaders, timeoutMs: c.timeoutMs };
     secrets = [generateSecret()];
     eventType = primaryEventType(c.product, c.reportType, c.eventTypes);
@@ -80,7 +80,7 @@ export async function testEndpoint({ db, actor }: { db: Db; actor: Actor }, inpu
   return {
     ok: outcome.ok,
     status: outcome.status,
-    statusText: outcome.status ? (STATUS_TEXT[outcome.status] ?? "") : null,
+    statusText: outcome.status ? (STATUS_CODES[outcome.status] ?? "") : null,
     durationMs: outcome.durationMs,
     responseHeaders: outcome.headers,
     responseBody: outcome.body,
@@ -94,4 +94,3 @@ export async function testEndpoint({ db, actor }: { db: Db; actor: Actor }, inpu
   };
 }
 
-const STATUS_TEXT: Record<number, string> = { 200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 301: "Moved Permanently", 302: "Found", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 410: "Gone", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout" };

@@ -9,7 +9,8 @@ import { assertWabaNumber } from "./assert-waba-number";
 import { findOwnEndpoint } from "./find-own-endpoint";
 import { normalizeEndpoint } from "./normalize-endpoint";
 import type { EndpointUpdate } from "./schemas";
-import { decryptHeaders, MASKED_VALUE, toEndpointView } from "./to-endpoint-view";
+import { storedHeaderValue } from "./stored-header-value";
+import { decryptHeaders, toEndpointView } from "./to-endpoint-view";
 
 /**
  * PATCH semantics: the given fields replace the stored ones, then the merged endpoint is
@@ -19,10 +20,9 @@ export async function updateEndpoint({ db, actor }: { db: Db; actor: Actor }, in
   const row = await findOwnEndpoint(db, actor, input.id);
   const stored = decryptHeaders(row.customHeadersEnc);
   const headers = (input.data.customHeaders ?? stored.map((h) => ({ ...h }))).map((h, i) => {
-    if (h.value !== MASKED_VALUE) return h;
-    const kept = stored.find((s) => s.name.toLowerCase() === h.name.toLowerCase());
-    if (!kept) throw invalid("Enter a value for the new header", [{ path: ["customHeaders", i, "value"], message: `Enter a value for '${h.name}'` }]);
-    return { name: h.name, value: kept.value };
+    const value = storedHeaderValue(h, stored);
+    if (value === undefined) throw invalid("Enter a value for the new header", [{ path: ["customHeaders", i, "value"], message: `Enter a value for '${h.name}'` }]);
+    return { name: h.name, value };
   });
   const productChanged = input.data.product !== undefined && input.data.product !== row.product;
   const reportChanged = input.data.reportType !== undefined && input.data.reportType !== row.reportType;
