@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser, screenshot } from "./browser";
+import { fillSignUp } from "./fill-sign-up";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,14 +20,7 @@ test("sign up, sign out, sign in, land on the dashboard", async () => {
   await page.waitForURL(/\/sign-in/);
 
   await page.goto(`${base}/sign-up`);
-  await page.getByLabel("Full name").fill("E2E Tester");
-  await page.getByLabel("Username").fill(`e2e_${id}`);
-  await page.getByLabel("Mobile number").fill("919812345678");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("City").fill("Pune");
-  await page.getByLabel("Region").fill("Maharashtra");
-  await page.getByLabel("Country").fill("India");
-  await page.getByLabel("Password").fill("short");
+  await fillSignUp(page, { name: "E2E Tester", username: `e2e_${id}`, email, password: "short" });
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Password must be at least 10 characters").isVisible()).resolves.toBe(true);
   await screenshot(page, "auth-01-sign-up-validation");

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
 import { launchBrowser, screenshot } from "./browser";
+import { fillSignUp } from "./fill-sign-up";
 
 let browser: Browser;
 let receiver: Receiver;
@@ -13,17 +14,6 @@ afterAll(async () => {
   await browser?.close();
   await receiver?.close();
 });
-
-async function fillSignUp(page: Page, p: { name: string; username: string; email: string; password: string }) {
-  await page.getByLabel("Full name").fill(p.name);
-  await page.getByLabel("Username").fill(p.username);
-  await page.getByLabel("Mobile number").fill("919812345678");
-  await page.getByLabel("Email").fill(p.email);
-  await page.getByLabel("City").fill("Pune");
-  await page.getByLabel("Region").fill("Maharashtra");
-  await page.getByLabel("Country").fill("India");
-  await page.getByLabel("Password").fill(p.password);
-}
 
 test("reseller sets the Signup Webhook, a visitor signs up on the storefront, the hook and the log show it", async () => {
   const base = inject("baseUrl");

@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { Webhook } from "standardwebhooks";
 import { startReceiver, type ReceivedRequest, type Receiver } from "../helpers/receiver";
 import { launchBrowser, screenshot } from "./browser";
+import { fillSignUp } from "./fill-sign-up";
 
 let browser: Browser;
 let receiver: Receiver;
@@ -27,14 +28,7 @@ function verify(secret: string, req: ReceivedRequest) {
 
 async function signUp(page: Page, base: string, id: string) {
   await page.goto(`${base}/sign-up`);
-  await page.getByLabel("Full name").fill("Details Tester");
-  await page.getByLabel("Username").fill(`dt_${id}`);
-  await page.getByLabel("Mobile number").fill("919812345678");
-  await page.getByLabel("Email").fill(`dt_${id}@example.test`);
-  await page.getByLabel("City").fill("Pune");
-  await page.getByLabel("Region").fill("Maharashtra");
-  await page.getByLabel("Country").fill("India");
-  await page.getByLabel("Password").fill("e2e-password-1");
+  await fillSignUp(page, { name: "Details Tester", username: `dt_${id}`, email: `dt_${id}@example.test`, password: "e2e-password-1" });
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/webhooks/);
 }

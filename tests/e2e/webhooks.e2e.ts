@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { startReceiver, type Receiver } from "../helpers/receiver";
 import { launchBrowser, screenshot } from "./browser";
+import { fillSignUp } from "./fill-sign-up";
 
 let browser: Browser;
 let receiver: Receiver;
@@ -22,14 +23,7 @@ test("add a WhatsApp DLR webhook with XML, renamed parameters and a custom heade
 
   // Sign up in the browser.
   await page.goto(`${base}/sign-up`);
-  await page.getByLabel("Full name").fill("Webhook Tester");
-  await page.getByLabel("Username").fill(`wh_${id}`);
-  await page.getByLabel("Mobile number").fill("919812345678");
-  await page.getByLabel("Email").fill(`wh_${id}@example.test`);
-  await page.getByLabel("City").fill("Pune");
-  await page.getByLabel("Region").fill("Maharashtra");
-  await page.getByLabel("Country").fill("India");
-  await page.getByLabel("Password").fill("e2e-password-1");
+  await fillSignUp(page, { name: "Webhook Tester", username: `wh_${id}`, email: `wh_${id}@example.test`, password: "e2e-password-1" });
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/webhooks/);
   await page.getByText("No webhooks configured yet").waitFor();
