@@ -3,6 +3,8 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { authRouter } from "./routers/auth";
 import { deliveriesRouter } from "./routers/deliveries";
 import { endpointsRouter } from "./routers/endpoints";
+import { eventsRouter } from "./routers/events";
+import { healthRouter } from "./routers/health";
 import { resellerRouter } from "./routers/reseller";
 import { storefrontRouter } from "./routers/storefront";
 import { wabaNumbersRouter } from "./routers/waba-numbers";
@@ -15,6 +17,8 @@ export const appRouter = createTRPCRouter({
   storefront: storefrontRouter,
   deliveries: deliveriesRouter,
   endpoints: endpointsRouter,
+  events: eventsRouter,
+  health: healthRouter,
   apiKeys: apiKeysRouter,
   wabaNumbers: wabaNumbersRouter,
 });
