@@ -1,8 +1,9 @@
 import { and, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { deliveryAttempts, endpoints } from "@/db/schema";
+import type { HealthRange } from "./schemas";
 
-export type HealthRange = "24h" | "7d";
+export type { HealthRange };
 
 const RANGES: Record<HealthRange, { ms: number; bucketMs: number }> = {
   "24h": { ms: 24 * 3600_000, bucketMs: 3600_000 },

@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { pruneAttempts } from "@/server/delivery/engine/prune-attempts";
+import { pruneAttempts, retentionCutoff } from "@/server/delivery/engine/prune-attempts";
 import { getEnv } from "@/server/env";
 import { LocalRunner } from "./local-runner";
 
@@ -19,7 +19,7 @@ export function startLocalRunnerOnce(db: Db): LocalRunner {
   runner.start();
 
   const prune = () =>
-    pruneAttempts(db, new Date(Date.now() - getEnv().RETENTION_DAYS * DAY_MS)).catch((err) => console.error("[hookline] retention prune failed:", err));
+    pruneAttempts(db, retentionCutoff(getEnv().RETENTION_DAYS)).catch((err) => console.error("[hookline] retention prune failed:", err));
   const first = setTimeout(prune, 60_000);
   const daily = setInterval(prune, DAY_MS);
   first.unref();

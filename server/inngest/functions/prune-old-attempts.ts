@@ -1,5 +1,5 @@
 import { getDb, type Db } from "@/db";
-import { pruneAttempts } from "@/server/delivery/engine/prune-attempts";
+import { pruneAttempts, retentionCutoff } from "@/server/delivery/engine/prune-attempts";
 import { getEnv } from "@/server/env";
 import { inngest } from "@/server/inngest/client";
 
@@ -9,7 +9,7 @@ export function createPruneOldAttempts({ getDbFn = getDb }: { getDbFn?: () => Pr
     { id: "prune-old-attempts", name: "Prune old delivery attempts", triggers: [{ cron: "17 3 * * *" }], retries: 2 },
     async ({ step }) => {
       const deleted = await step.run("prune", async () =>
-        pruneAttempts(await getDbFn(), new Date(Date.now() - getEnv().RETENTION_DAYS * 24 * 3600_000)),
+        pruneAttempts(await getDbFn(), retentionCutoff(getEnv().RETENTION_DAYS)),
       );
       return { deleted };
     },

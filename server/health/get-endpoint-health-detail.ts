@@ -1,0 +1,22 @@
+import type { Db } from "@/db";
+import { notFound } from "@/server/errors";
+import { getEndpointHealth, type HealthRange } from "./get-endpoint-health";
+import { getFailureStreaks } from "./get-failure-streaks";
+import { failureThresholds } from "./thresholds";
+
+/** One endpoint's health for its detail page: charts, summary, failure streak and thresholds. */
+export async function getEndpointHealthDetail({ db, accountId }: { db: Db; accountId: string }, input: { endpointId: string; range: HealthRange }, now = new Date()) {
+  const [health] = await getEndpointHealth({ db, accountId }, { range: input.range, endpointIds: [input.endpointId] }, now);
+  if (!health) throw notFound("Endpoint");
+  const streak = (await getFailureStreaks(db, accountId, [input.endpointId])).get(input.endpointId);
+  return {
+    ...health,
+    range: input.range,
+    failedInARow: streak?.failedInARow ?? 0,
+    lastAttemptAt: streak?.lastAttemptAt ?? null,
+    lastSuccessAt: streak?.lastSuccessAt ?? null,
+    thresholds: failureThresholds(),
+  };
+}
+
+export type EndpointHealthDetail = Awaited<ReturnType<typeof getEndpointHealthDetail>>;

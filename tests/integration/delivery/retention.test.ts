@@ -1,0 +1,63 @@
+import { InngestTestEngine } from "@inngest/test";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { deliveryAttempts } from "@/db/schema";
+import { pruneAttempts, retentionCutoff } from "@/server/delivery/engine/prune-attempts";
+import { getEnv } from "@/server/env";
+import { createPruneOldAttempts } from "@/server/inngest/functions/prune-old-attempts";
+import { newId } from "@/server/lib/ids";
+import { createActor } from "@/tests/helpers/actors";
+import { createTestDb } from "@/tests/helpers/db";
+import { insertEndpoint } from "@/tests/helpers/endpoints";
+
+let h: DbHandle;
+beforeAll(async () => {
+  h = await createTestDb();
+});
+afterAll(() => h.close());
+
+const daysAgo = (d: number) => new Date(Date.now() - d * 24 * 3600_000);
+
+async function seedAttempts(ages: number[]) {
+  const a = await createActor(h.db);
+  const ep = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/hook");
+  const ids = new Map<number, string[]>();
+  for (const age of ages) {
+    const id = newId("att");
+    await h.db.insert(deliveryAttempts).values({
+      id,
+      accountId: a.accountId,
+      endpointId: ep.id,
+      attemptNumber: 1,
+      trigger: "scheduled",
+      request: { method: "POST", url: "http://x", headers: {}, body: "{}" },
+      responseStatus: 200,
+      durationMs: 5,
+      createdAt: daysAgo(age),
+    });
+    ids.set(age, [...(ids.get(age) ?? []), id]);
+  }
+  return ids;
+}
+
+const remaining = async () => new Set((await h.db.select({ id: deliveryAttempts.id }).from(deliveryAttempts)).map((r) => r.id));
+
+test("pruning deletes only attempts older than the cut-off, in batches", async () => {
+  await h.db.delete(deliveryAttempts);
+  const ids = await seedAttempts([45, 40, 31, 31, 31, 29, 1, 0]);
+  const deleted = await pruneAttempts(h.db, retentionCutoff(30), { batchSize: 2 });
+  expect(deleted).toBe(5);
+  const left = await remaining();
+  expect([...left].sort()).toEqual([...ids.get(29)!, ...ids.get(1)!, ...ids.get(0)!].sort());
+  expect(await pruneAttempts(h.db, retentionCutoff(30), { batchSize: 2 })).toBe(0);
+});
+
+test("the Inngest cron prunes with RETENTION_DAYS (default 30)", async () => {
+  await h.db.delete(deliveryAttempts);
+  expect(getEnv().RETENTION_DAYS).toBe(30);
+  const ids = await seedAttempts([60, 30.5, 29.5, 2]);
+  const engine = new InngestTestEngine({ function: createPruneOldAttempts({ getDbFn: async () => h.db }) });
+  const { result } = await engine.execute();
+  expect(result).toEqual({ deleted: 2 });
+  expect([...(await remaining())].sort()).toEqual([...ids.get(29.5)!, ...ids.get(2)!].sort());
+});

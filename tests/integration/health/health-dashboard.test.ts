@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { deliveryAttempts } from "@/db/schema";
+import { getHealthDashboard } from "@/server/health/get-health-dashboard";
+import { newId } from "@/server/lib/ids";
+import { createActor } from "@/tests/helpers/actors";
+import { createTestDb } from "@/tests/helpers/db";
+import { insertEndpoint } from "@/tests/helpers/endpoints";
+
+let h: DbHandle;
+beforeAll(async () => {
+  h = await createTestDb();
+});
+afterAll(() => h.close());
+
+async function attempt(accountId: string, endpointId: string, at: Date, status: number | null, trigger: "scheduled" | "manual" | "test" = "scheduled") {
+  await h.db.insert(deliveryAttempts).values({
+    id: newId("att"),
+    accountId,
+    endpointId,
+    attemptNumber: 1,
+    trigger,
+    request: { method: "POST", url: "http://x", headers: {}, body: "{}" },
+    responseStatus: status,
+    durationMs: 12,
+    errorClass: status && status < 300 ? null : status ? "http_status" : "timeout",
+    createdAt: at,
+  });
+}
+
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+
+test("failure streak counts attempts since the last success; the endpoint query warns from 5", async () => {
+  const a = await createActor(h.db);
+  const ep = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/hook");
+  await attempt(a.accountId, ep.id, minutesAgo(60), 200);
+  for (let i = 0; i < 4; i++) await attempt(a.accountId, ep.id, minutesAgo(50 - i), 500);
+  await attempt(a.accountId, ep.id, minutesAgo(40), 200, "test"); // a passing Test Webhook does not reset the streak
+
+  let detail = await a.caller.health.endpoint({ endpointId: ep.id, range: "24h" });
+  expect(detail.failedInARow).toBe(4);
+  expect(detail.thresholds.warnAfter).toBe(5);
+  expect(detail.summary).toMatchObject({ attempts: 5, succeeded: 1, failed: 4 });
+
+  await attempt(a.accountId, ep.id, minutesAgo(30), null);
+  detail = await a.caller.health.endpoint({ endpointId: ep.id, range: "24h" });
+  expect(detail.failedInARow).toBe(5);
+  expect(detail.lastSuccessAt).toBeInstanceOf(Date);
+
+  await attempt(a.accountId, ep.id, minutesAgo(20), 204, "manual");
+  detail = await a.caller.health.endpoint({ endpointId: ep.id, range: "24h" });
+  expect(detail.failedInARow).toBe(0);
+  expect(detail.lastAttemptAt!.getTime()).toBeGreaterThan(detail.lastSuccessAt!.getTime() - 1);
+});
+
+test("another account's endpoint is NOT_FOUND, and its attempts never count", async () => {
+  const a = await createActor(h.db);
+  const b = await createActor(h.db);
+  const theirs = await insertEndpoint(h.db, b.accountId, "http://127.0.0.1:9/theirs");
+  await attempt(b.accountId, theirs.id, minutesAgo(5), 500);
+  await expect(a.caller.health.endpoint({ endpointId: theirs.id, range: "24h" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  const dash = await a.caller.health.dashboard({ range: "7d" });
+  expect(dash.items).toEqual([]);
+  expect(dash.totals).toMatchObject({ endpoints: 0, attempts: 0, successRate: null });
+});
+
+test("the dashboard lists every endpoint, the ones needing attention first, with totals", async () => {
+  const a = await createActor(h.db);
+  const healthy = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/ok");
+  const failing = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/failing");
+  const disabled = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/gone", { status: "disabled", disabledReason: "Endpoint returned 410 Gone" });
+  for (let i = 0; i < 3; i++) await attempt(a.accountId, healthy.id, minutesAgo(10 + i), 200);
+  for (let i = 0; i < 6; i++) await attempt(a.accountId, failing.id, minutesAgo(10 + i), 503);
+  await attempt(a.accountId, disabled.id, minutesAgo(9), 410);
+
+  const dash = await getHealthDashboard({ db: h.db, accountId: a.accountId }, { range: "24h" });
+  expect(dash.items.map((i) => [i.endpoint.id, i.attention])).toEqual([
+    [disabled.id, "disabled"],
+    [failing.id, "failing"],
+    [healthy.id, null],
+  ]);
+  expect(dash.items[1]!.failedInARow).toBe(6);
+  expect(dash.totals).toMatchObject({ endpoints: 3, attempts: 10, succeeded: 3, failed: 7, needAttention: 2 });
+  expect(dash.totals.successRate).toBeCloseTo(0.3);
+  expect(dash.items[2]!.buckets).toHaveLength(24);
+  expect(dash.items[2]!.buckets.reduce((n, b) => n + b.succeeded, 0)).toBe(3);
+});
+
+test("bad input is a clear BAD_REQUEST", async () => {
+  const a = await createActor(h.db);
+  await expect(a.caller.health.dashboard({ range: "1y" as "24h" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("24h or 7d") });
+});
