@@ -7,7 +7,9 @@ export const NAV: NavSection[] = [
     items: [
       { href: "/webhooks", label: "Webhooks" },
       { href: "/events", label: "Events" },
+      { href: "/health", label: "Health" },
       { href: "/settings/api-keys", label: "API keys" },
+      { href: "/api-reference", label: "API reference" },
       { href: "/settings", label: "Settings" },
     ],
   },

@@ -33,3 +33,18 @@ test("tabs follow the WAI-ARIA pattern: one tab stop, arrow keys move and select
   await user.keyboard("{ArrowLeft}");
   expect(screen.getByRole("tabpanel")).toHaveTextContent("the curl");
 });
+
+test("controlled tabs report the choice and show what the caller selects", async () => {
+  const user = userEvent.setup();
+  const chosen: string[] = [];
+  const tabs = [
+    { id: "a", label: "A", content: "panel a" },
+    { id: "b", label: "B", content: "panel b" },
+  ];
+  const { rerender } = render(<Tabs label="Sections" tabs={tabs} selected="a" onSelect={(id) => chosen.push(id)} />);
+  await user.click(screen.getByRole("tab", { name: "B" }));
+  expect(chosen).toEqual(["b"]);
+  expect(screen.getByRole("tabpanel")).toHaveTextContent("panel a"); // the caller has not moved yet
+  rerender(<Tabs label="Sections" tabs={tabs} selected="b" onSelect={(id) => chosen.push(id)} />);
+  expect(screen.getByRole("tabpanel")).toHaveTextContent("panel b");
+});

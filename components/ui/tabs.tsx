@@ -5,10 +5,34 @@ import { cn } from "./cn";
 
 export type TabItem = { id: string; label: ReactNode; content: ReactNode };
 
-/** WAI-ARIA tabs: arrow keys / Home / End move between tabs, Tab moves into the panel. */
-export function Tabs({ tabs, label, defaultTab, className, actions }: { tabs: TabItem[]; label: string; defaultTab?: string; className?: string; actions?: ReactNode }) {
+/**
+ * WAI-ARIA tabs: arrow keys / Home / End move between tabs, Tab moves into the panel.
+ * Uncontrolled by default; pass `selected` + `onSelect` to keep the tab elsewhere (e.g. in the URL).
+ */
+export function Tabs({
+  tabs,
+  label,
+  defaultTab,
+  className,
+  actions,
+  onSelect,
+  selected: controlled,
+}: {
+  tabs: TabItem[];
+  label: string;
+  defaultTab?: string;
+  className?: string;
+  actions?: ReactNode;
+  onSelect?: (id: string) => void;
+  selected?: string;
+}) {
   const base = useId();
-  const [selected, setSelected] = useState(defaultTab ?? tabs[0]?.id);
+  const [own, setOwn] = useState(defaultTab ?? tabs[0]?.id);
+  const selected = controlled ?? own;
+  const setSelected = (id: string) => {
+    setOwn(id);
+    onSelect?.(id);
+  };
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const current = tabs.find((t) => t.id === selected) ?? tabs[0];
 

@@ -1,0 +1,23 @@
+import type { HealthRange } from "@/server/health/schemas";
+
+export const RANGE_LABELS: Record<HealthRange, string> = { "24h": "Last 24 hours", "7d": "Last 7 days" };
+
+const hour = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+
+/** Axis label of a bucket: its hour over 24 h, its day over 7 days (UTC, like every time shown). */
+export const bucketLabelFor = (range: HealthRange) => (d: Date) => (range === "24h" ? hour.format(d) : day.format(d));
+
+export function formatRate(rate: number | null): string {
+  if (rate === null) return "—";
+  const pct = rate * 100;
+  return `${pct === 100 || pct === 0 ? pct.toFixed(0) : pct.toFixed(1)}%`;
+}
+
+export const formatMs = (ms: number | null) => (ms === null ? "—" : ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s` : `${ms} ms`);
+
+/** Green from 99 %, amber from 90 %, red below. */
+export function rateTone(rate: number | null): "success" | "warning" | "danger" | "neutral" {
+  if (rate === null) return "neutral";
+  return rate >= 0.99 ? "success" : rate >= 0.9 ? "warning" : "danger";
+}

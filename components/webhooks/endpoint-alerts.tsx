@@ -1,0 +1,56 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { EndpointView } from "@/server/endpoints/to-endpoint-view";
+import { formatDateTime } from "./labels";
+
+type Props = { ep: EndpointView; onReEnable: () => void; reEnabling: boolean; onShowDeliveries: () => void };
+
+/**
+ * Banners above the endpoint's tabs: disabled (with the reason and Re-enable), paused, and a
+ * warning once deliveries have failed several times in a row, before auto-disable kicks in.
+ */
+export function EndpointAlerts({ ep, onReEnable, reEnabling, onShowDeliveries }: Props) {
+  const trpc = useTRPC();
+  const health = useQuery({ ...trpc.health.endpoint.queryOptions({ endpointId: ep.id, range: "24h" }), refetchInterval: 15_000 });
+
+  if (ep.status === "disabled") {
+    return (
+      <Alert tone="error" title="This webhook is disabled" className="mb-6">
+        <p>
+          {ep.disabledReason ?? "Hookline stopped delivering to it."}
+          {ep.disabledAt && <span className="text-red-700"> · since {formatDateTime(ep.disabledAt)}</span>}
+        </p>
+        <p className="mt-1">No new deliveries are created while it is disabled. Fix the problem, run Test Webhook, then re-enable it: you can replay what it missed.</p>
+        <Button size="sm" className="mt-3" onClick={onReEnable} loading={reEnabling}>
+          Re-enable…
+        </Button>
+      </Alert>
+    );
+  }
+  if (ep.status === "paused") {
+    return (
+      <Alert tone="warning" title="This webhook is paused" className="mb-6">
+        Deliveries to it are held, not dropped: they go out when you resume it.
+      </Alert>
+    );
+  }
+  const data = health.data;
+  if (data && data.failedInARow >= data.thresholds.warnAfter) {
+    return (
+      <Alert tone="warning" title={`${data.failedInARow} delivery attempts in a row have failed`} className="mb-6">
+        <p>
+          {data.lastSuccessAt ? `The last successful delivery was ${formatDateTime(data.lastSuccessAt)}. ` : "No delivery has succeeded yet. "}
+          Hookline keeps retrying on its schedule; after {data.thresholds.disableAfter} consecutive failed deliveries it disables this webhook.
+        </p>
+        <Button size="sm" variant="secondary" className="mt-3" onClick={onShowDeliveries}>
+          See failed deliveries
+        </Button>
+      </Alert>
+    );
+  }
+  return null;
+}
