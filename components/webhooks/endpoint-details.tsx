@@ -69,12 +69,17 @@ export function EndpointDetails({ id }: { id: string }) {
     }
   };
 
+  // Optimistic: the badge and buttons flip at once; a refusal puts the old status back.
   const changeStatus = async (status: "active" | "paused") => {
+    const key = trpc.endpoints.get.queryKey({ id });
+    const before = queryClient.getQueryData(key);
+    if (before) queryClient.setQueryData(key, { ...before, status });
     try {
       await setStatus.mutateAsync({ id, status });
       await refresh();
       toast.success(status === "paused" ? "Webhook paused" : "Webhook resumed", status === "paused" ? "Deliveries wait until you resume it." : "Held deliveries are being sent.");
     } catch (err) {
+      if (before) queryClient.setQueryData(key, before);
       toast.error("Could not change the status", err instanceof Error ? err.message : undefined);
     }
   };

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/react";
@@ -11,6 +11,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import { METHOD_LABELS, PRODUCT_LABELS, REPORT_TYPE_LABELS } from "./labels";
+import { EndpointHealthHint } from "./endpoint-health-hint";
 import { StatusBadge } from "./status-badge";
 
 /** "ep_01jd…x4kq": enough to tell endpoints apart; the full id is in the title and on hover. */
@@ -26,6 +27,9 @@ export function EndpointsTable() {
   const queryClient = useQueryClient();
   const { data: endpoints } = useSuspenseQuery(trpc.endpoints.list.queryOptions());
   const remove = useMutation(trpc.endpoints.delete.mutationOptions());
+  // Loaded after the table (not prefetched): the table never waits for the health figures.
+  const health = useQuery({ ...trpc.health.dashboard.queryOptions({ range: "24h" }), refetchInterval: 30_000 });
+  const healthOf = new Map(health.data?.items.map((i) => [i.endpoint.id, i]));
   const [pending, setPending] = useState<{ id: string; url: string } | null>(null);
 
   const confirmDelete = async () => {
@@ -80,7 +84,10 @@ export function EndpointsTable() {
               <Td className="whitespace-nowrap">{METHOD_LABELS[ep.method] ?? ep.method}</Td>
               <Td className="whitespace-nowrap font-mono text-xs">{ep.wabaNumber ?? <span className="text-slate-400">—</span>}</Td>
               <Td>
-                <StatusBadge status={ep.status} reason={ep.disabledReason} />
+                <span className="flex flex-col items-start gap-1">
+                  <StatusBadge status={ep.status} reason={ep.disabledReason} />
+                  <EndpointHealthHint item={healthOf.get(ep.id)} />
+                </span>
               </Td>
               <Td className="whitespace-nowrap text-right">
                 <div className="flex justify-end gap-1">
