@@ -1,4 +1,18 @@
-import { createTRPCRouter } from "../trpc";
+import { z } from "zod";
+import { getEvent } from "@/server/events/get-event";
+import { listEvents } from "@/server/events/list-events";
+import { eventIdSchema, listEventsSchema } from "@/server/events/list-events-schema";
+import { sendSampleEvent } from "@/server/events/send-sample-event";
+import { sendSampleEventOptions } from "@/server/events/send-sample-event-options";
+import { sendSampleEventSchema } from "@/server/events/send-sample-event-schema";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 /** Events page: list with filters, detail with deliveries, Send sample event. */
-export const eventsRouter = createTRPCRouter({});
+export const eventsRouter = createTRPCRouter({
+  list: protectedProcedure.input(listEventsSchema).query(({ ctx, input }) => listEvents({ db: ctx.db, accountId: ctx.actor.accountId }, input)),
+  get: protectedProcedure.input(z.object({ id: eventIdSchema })).query(({ ctx, input }) => getEvent({ db: ctx.db, accountId: ctx.actor.accountId }, input.id)),
+  sampleOptions: protectedProcedure.query(({ ctx }) => sendSampleEventOptions({ db: ctx.db, accountId: ctx.actor.accountId })),
+  sendSample: protectedProcedure
+    .input(sendSampleEventSchema)
+    .mutation(async ({ ctx, input }) => sendSampleEvent({ db: ctx.db, accountId: ctx.actor.accountId, runner: await ctx.getRunner() }, input)),
+});

@@ -1,0 +1,66 @@
+import { EVENT_TYPES } from "@/server/events/catalog";
+import { EVENT_STATUSES } from "@/server/events/list-events-schema";
+
+/**
+ * The Events filters as kept in the URL: `?type=sms.dlr&status=failed&from=2025-12-31T10:00&to=…`.
+ * `from`/`to` are `datetime-local` values read as UTC (all times on the page are UTC). Unknown or
+ * malformed values are dropped, so a hand-edited URL never breaks the page.
+ */
+export type EventFilters = { type: string; status: string; from: string; to: string };
+
+export const EMPTY_FILTERS: EventFilters = { type: "", status: "", from: "", to: "" };
+export const PAGE_SIZE = 25;
+
+const MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function read(params: Params, name: string): string {
+  const value = params instanceof URLSearchParams ? params.get(name) : params[name];
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+}
+
+const validMinute = (v: string) => MINUTE.test(v) && !Number.isNaN(Date.parse(`${v}:00Z`));
+
+export function parseEventFilters(params: Params): EventFilters {
+  const type = read(params, "type");
+  const status = read(params, "status");
+  const from = read(params, "from");
+  const to = read(params, "to");
+  return {
+    type: (EVENT_TYPES as readonly string[]).includes(type) ? type : "",
+    status: (EVENT_STATUSES as readonly string[]).includes(status) ? status : "",
+    from: validMinute(from) ? from : "",
+    to: validMinute(to) ? to : "",
+  };
+}
+
+export function filtersToSearch(filters: EventFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}
+
+export const hasFilters = (f: EventFilters) => Boolean(f.type || f.status || f.from || f.to);
+
+/** A problem with the range that the server would refuse; shown next to the inputs instead. */
+export function rangeError(f: EventFilters): string | null {
+  if (f.from && f.to && Date.parse(`${f.to}:00Z`) + 60_000 <= Date.parse(`${f.from}:00Z`)) return "“To” must be after “From”.";
+  return null;
+}
+
+/**
+ * The `events.list` input for these filters (the same on the server prefetch and in the
+ * browser, so the prefetched page is reused). `to` covers its whole minute.
+ */
+export function toListInput(f: EventFilters) {
+  const valid = !rangeError(f);
+  return {
+    type: (f.type || undefined) as (typeof EVENT_TYPES)[number] | undefined,
+    status: (f.status || undefined) as (typeof EVENT_STATUSES)[number] | undefined,
+    from: f.from && valid ? new Date(`${f.from}:00Z`).toISOString() : undefined,
+    to: f.to && valid ? new Date(Date.parse(`${f.to}:00Z`) + 60_000).toISOString() : undefined,
+    limit: PAGE_SIZE,
+  };
+}

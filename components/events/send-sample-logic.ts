@@ -1,0 +1,48 @@
+/** Pure helpers of the Send sample event form (parsing, who receives it, server issues). */
+
+export type SampleType = { type: string; label: string; description: string; sample: Record<string, unknown> };
+export type SampleEndpoint = { id: string; url: string; status: string; eventTypes: string[]; wabaNumber: string | null };
+
+export function parseSample(text: string): { ok: true; data: Record<string, unknown> } | { ok: false; error: string } {
+  if (!text.trim()) return { ok: false, error: "Enter the event data as a JSON object." };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, error: `Invalid JSON: ${err instanceof Error ? err.message : "cannot be parsed"}` };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, error: "The payload must be a JSON object ({ … })." };
+  return { ok: true, data: value as Record<string, unknown> };
+}
+
+const normalize = (n: unknown) => String(n ?? "").replace(/^\+/, "");
+
+/** Mirrors ingestion: subscribed, not disabled, and for whatsapp.* the WABA number matches (when the endpoint has one). */
+export function receiversFor(endpoints: SampleEndpoint[], type: string, data: Record<string, unknown> | null) {
+  return endpoints.filter(
+    (ep) =>
+      ep.status !== "disabled" &&
+      ep.eventTypes.includes(type) &&
+      (!type.startsWith("whatsapp.") || !ep.wabaNumber || (data !== null && normalize(data.waba_number) === normalize(ep.wabaNumber))),
+  );
+}
+
+type Issue = { path: (string | number)[]; message: string };
+
+/** tRPC errors carry `data.issues` (paths like `data.mobile` or `type`): sort them to their fields. */
+export function serverIssues(err: unknown): { type?: string; data?: string[]; form?: string } {
+  const issues = ((err as { data?: { issues?: Issue[] | null } })?.data?.issues ?? []) as Issue[];
+  const message = err instanceof Error && err.message ? err.message : "The event could not be sent. Please try again.";
+  if (!issues.length) return { form: message };
+  const data: string[] = [];
+  const typeIssues: string[] = [];
+  const other: string[] = [];
+  for (const issue of issues) {
+    const path = issue.path.map(String);
+    if (path[0] === "events" && typeof issue.path[1] === "number") path.splice(0, 2);
+    if (path[0] === "type") typeIssues.push(issue.message);
+    else if (path[0] === "data") data.push(path.length > 1 ? `${path.slice(1).join(".")}: ${issue.message}` : issue.message);
+    else other.push(`${path.join(".")}: ${issue.message}`);
+  }
+  return { type: typeIssues.join(" ") || undefined, data: data.length ? data : undefined, form: other.length ? other.join("\n") : undefined };
+}

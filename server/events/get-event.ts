@@ -1,0 +1,48 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { deliveries, endpoints, events } from "@/db/schema";
+import { notFound } from "@/server/errors";
+import { overallStatus } from "./list-events";
+
+/**
+ * One event of the account: its payload and one delivery per endpoint (with the endpoint's url
+ * and description), oldest first. Another account's id is NOT_FOUND, so ids leak nothing.
+ */
+export async function getEvent({ db, accountId }: { db: DbOrTx; accountId: string }, id: string) {
+  const [event] = await db
+    .select({ id: events.id, type: events.type, data: events.data, idempotencyKey: events.idempotencyKey, createdAt: events.createdAt })
+    .from(events)
+    .where(and(eq(events.id, id), eq(events.accountId, accountId)));
+  if (!event) throw notFound("Event");
+
+  const rows = await db
+    .select({
+      id: deliveries.id,
+      endpointId: deliveries.endpointId,
+      endpointUrl: endpoints.url,
+      endpointDescription: endpoints.description,
+      endpointStatus: endpoints.status,
+      status: deliveries.status,
+      attempts: deliveries.attempts,
+      lastStatusCode: deliveries.lastStatusCode,
+      lastError: deliveries.lastError,
+      nextAttemptAt: deliveries.nextAttemptAt,
+      deliveredAt: deliveries.deliveredAt,
+      createdAt: deliveries.createdAt,
+      updatedAt: deliveries.updatedAt,
+    })
+    .from(deliveries)
+    .innerJoin(endpoints, eq(endpoints.id, deliveries.endpointId))
+    .where(and(eq(deliveries.eventId, id), eq(deliveries.accountId, accountId)))
+    .orderBy(asc(deliveries.id));
+
+  const counts = {
+    total: rows.length,
+    succeeded: rows.filter((d) => d.status === "succeeded").length,
+    failed: rows.filter((d) => d.status === "failed").length,
+    inFlight: rows.filter((d) => d.status === "pending" || d.status === "sending" || d.status === "retrying").length,
+  };
+  return { ...event, deliveries: rows, counts, status: overallStatus(counts) };
+}
+
+export type EventDetail = Awaited<ReturnType<typeof getEvent>>;

@@ -1,0 +1,66 @@
+import { and, desc, eq, gt, gte, lt, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { deliveries, events } from "@/db/schema";
+import { invalid } from "@/server/errors";
+import { listEventsSchema, type EventStatus, type ListEventsInput } from "./list-events-schema";
+
+export type DeliveryCounts = { total: number; succeeded: number; failed: number; inFlight: number };
+
+/** One word for an event: any failure wins, then anything still on its way, then success. */
+export function overallStatus(c: DeliveryCounts): EventStatus {
+  if (c.total === 0) return "no_endpoints";
+  if (c.failed > 0) return "failed";
+  if (c.inFlight > 0) return "pending";
+  return "succeeded";
+}
+
+/**
+ * The account's events, newest first, each with a count of its deliveries by status. Keyset
+ * pagination on (created_at, id) — the (account_id, created_at) index — with the last event's id
+ * as the cursor; pass the returned `nextCursor` for the next page.
+ */
+export async function listEvents({ db, accountId }: { db: DbOrTx; accountId: string }, input: ListEventsInput = {}) {
+  const { type, status, from, to, cursor, limit } = listEventsSchema.parse(input);
+
+  const counts = db
+    .select({
+      total: sql<number>`count(*)::int`.as("total"),
+      succeeded: sql<number>`(count(*) filter (where ${deliveries.status} = 'succeeded'))::int`.as("succeeded"),
+      failed: sql<number>`(count(*) filter (where ${deliveries.status} = 'failed'))::int`.as("failed"),
+      inFlight: sql<number>`(count(*) filter (where ${deliveries.status} in ('pending', 'sending', 'retrying')))::int`.as("in_flight"),
+    })
+    .from(deliveries)
+    .where(and(eq(deliveries.eventId, events.id), eq(deliveries.accountId, accountId)))
+    .as("counts");
+
+  const where: SQL[] = [eq(events.accountId, accountId)];
+  if (type) where.push(eq(events.type, type));
+  if (from) where.push(gte(events.createdAt, from));
+  if (to) where.push(lt(events.createdAt, to));
+  if (status === "succeeded") where.push(gt(counts.total, 0), eq(counts.succeeded, counts.total));
+  if (status === "failed") where.push(gt(counts.failed, 0));
+  if (status === "pending") where.push(gt(counts.inFlight, 0));
+  if (status === "no_endpoints") where.push(eq(counts.total, 0));
+  if (cursor) {
+    const [found] = await db.select({ id: events.id }).from(events).where(and(eq(events.id, cursor), eq(events.accountId, accountId)));
+    if (!found) throw invalid("cursor is not an event of this account", [{ path: ["cursor"], message: "Unknown cursor: pass the nextCursor of the previous page" }]);
+    // Compared in SQL so created_at keeps its microseconds.
+    where.push(sql`(${events.createdAt}, ${events.id}) < (select c.created_at, c.id from events c where c.id = ${cursor})`);
+  }
+
+  const rows = await db
+    .select({ id: events.id, type: events.type, createdAt: events.createdAt, total: counts.total, succeeded: counts.succeeded, failed: counts.failed, inFlight: counts.inFlight })
+    .from(events)
+    .innerJoinLateral(counts, sql`true`)
+    .where(and(...where))
+    .orderBy(desc(events.createdAt), desc(events.id))
+    .limit(limit + 1);
+
+  const data = rows.slice(0, limit).map(({ total, succeeded, failed, inFlight, ...event }) => {
+    const deliveryCounts = { total, succeeded, failed, inFlight };
+    return { ...event, deliveries: deliveryCounts, status: overallStatus(deliveryCounts) };
+  });
+  return { data, nextCursor: rows.length > limit ? data[data.length - 1]!.id : null };
+}
+
+export type EventListItem = Awaited<ReturnType<typeof listEvents>>["data"][number];

@@ -1,0 +1,162 @@
+// @vitest-environment jsdom
+/**
+ * The Events UI against the real tRPC router and a real database (tRPC's local link, no HTTP):
+ * filters through the URL, Load more, Send sample event → the event page, deliveries live.
+ */
+import { QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCClient, unstable_localLink } from "@trpc/client";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
+import { PathnameContext, SearchParamsContext } from "next/dist/shared/lib/hooks-client-context.shared-runtime";
+import { Suspense, useMemo, useState, type ReactNode } from "react";
+import superjson from "superjson";
+import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { EventDetail } from "@/components/events/event-detail";
+import { EventsList } from "@/components/events/events-list";
+import { makeQueryClient } from "@/components/trpc/query-client";
+import { TRPCProvider } from "@/components/trpc/react";
+import { Toaster } from "@/components/ui/toast";
+import type { DbHandle } from "@/db/client";
+import { appRouter, type AppRouter } from "@/server/api/root";
+import { LocalRunner } from "@/server/delivery/runners/local-runner";
+import { sampleEvent } from "@/server/events/catalog";
+import { ingestEvents } from "@/server/events/ingest-events";
+import { createActor } from "@/tests/helpers/actors";
+import { createTestDb } from "@/tests/helpers/db";
+import { insertEndpoint } from "@/tests/helpers/endpoints";
+import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+
+type Actor = Awaited<ReturnType<typeof createActor>>;
+let h: DbHandle;
+let runner: LocalRunner | undefined;
+let receiver: Receiver | undefined;
+beforeAll(async () => {
+  h = await createTestDb();
+});
+afterEach(async () => {
+  await runner?.stop();
+  await receiver?.close();
+  runner = receiver = undefined;
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** The app's providers around `children`, with a router that keeps the URL in state. */
+function renderApp(actor: Actor, children: (url: URL) => ReactNode, start = "/events") {
+  const navigations: string[] = [];
+  const queryClient = makeQueryClient();
+  const trpcClient = createTRPCClient<AppRouter>({
+    links: [unstable_localLink({ router: appRouter, transformer: superjson, createContext: async () => ({ db: h.db, session: actor.session, getRunner: async () => runner ?? new LocalRunner({ db: h.db }) }) })],
+  });
+  function Harness() {
+    const [href, setHref] = useState(start);
+    const url = useMemo(() => new URL(href, "http://localhost"), [href]);
+    const router = useMemo<AppRouterInstance>(
+      () => ({
+        back() {},
+        forward() {},
+        refresh() {},
+        prefetch() {},
+        bfcacheId: "_b_0_",
+        push: (to: string) => void (navigations.push(to), setHref(to)),
+        replace: (to: string) => void (navigations.push(to), setHref(to)),
+      }),
+      [],
+    );
+    return (
+      <AppRouterContext.Provider value={router}>
+        <PathnameContext.Provider value={url.pathname}>
+          <SearchParamsContext.Provider value={url.searchParams}>
+            <QueryClientProvider client={queryClient}>
+              <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+                <Suspense fallback={<p>Loading…</p>}>{children(url)}</Suspense>
+                <Toaster />
+              </TRPCProvider>
+            </QueryClientProvider>
+          </SearchParamsContext.Provider>
+        </PathnameContext.Provider>
+      </AppRouterContext.Provider>
+    );
+  }
+  render(<Harness />);
+  return { navigations, user: userEvent.setup() };
+}
+
+const rowIds = () => screen.queryAllByTestId("event-row").map((r) => within(r).getAllByRole("link")[1]!.textContent);
+
+test("the list follows the filters in the URL and loads more pages", async () => {
+  const actor = await createActor(h.db);
+  await insertEndpoint(h.db, actor.accountId, "https://a.example.com/hook", { eventTypes: ["sms.dlr"] });
+  const idle = new LocalRunner({ db: h.db });
+  const dlr: string[] = [];
+  for (let i = 0; i < 27; i++) dlr.unshift(((await ingestEvents({ db: h.db, accountId: actor.accountId, runner: idle }, sampleEvent("sms.dlr"))) as { id: string }).id);
+  const mo = ((await ingestEvents({ db: h.db, accountId: actor.accountId, runner: idle }, sampleEvent("sms.mo"))) as { id: string }).id;
+
+  const { user, navigations } = renderApp(actor, () => <EventsList />);
+  await waitFor(() => expect(rowIds()).toHaveLength(25));
+  expect(rowIds()[0]).toBe(mo);
+  await user.click(screen.getByRole("button", { name: "Load more" }));
+  await waitFor(() => expect(rowIds()).toHaveLength(28));
+  expect(screen.queryByRole("button", { name: "Load more" })).toBeNull();
+  expect(screen.getByText(/28 events shown — that is all/)).toBeInTheDocument();
+
+  await user.selectOptions(screen.getByLabelText("Event type"), "sms.mo");
+  expect(navigations.at(-1)).toBe("/events?type=sms.mo");
+  await waitFor(() => expect(rowIds()).toEqual([mo]));
+  expect(screen.getByTestId("delivery-summary")).toHaveTextContent("No endpoints");
+
+  await user.selectOptions(screen.getByLabelText("Status"), "failed");
+  expect(navigations.at(-1)).toBe("/events?type=sms.mo&status=failed");
+  expect(await screen.findByText("No events match these filters")).toBeInTheDocument();
+  await user.click(screen.getAllByRole("button", { name: "Clear filters" })[1]!);
+  expect(navigations.at(-1)).toBe("/events");
+  // Back to the unfiltered list: the pages already loaded are kept.
+  await waitFor(() => expect(rowIds()).toEqual([mo, ...dlr]));
+});
+
+test("empty account → Send sample event → the event page, where the delivery arrives live", async () => {
+  const actor = await createActor(h.db);
+  receiver = await startReceiver();
+  const ep = await insertEndpoint(h.db, actor.accountId, `${receiver.url}/clicks`, { eventTypes: ["link.click"] });
+  runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
+
+  const { user, navigations } = renderApp(actor, (url) => (url.pathname === "/events" ? <EventsList /> : <EventDetail id={url.pathname.split("/")[2]!} />));
+  expect(await screen.findByText("No events yet")).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Send sample event" }));
+  const dialog = await screen.findByRole("dialog", { name: "Send sample event" });
+  await user.selectOptions(await within(dialog).findByLabelText("Event type"), "link.click");
+  expect(within(dialog).getByRole("region", { name: "Receiving endpoints" })).toHaveTextContent(`${receiver.url}/clicks`);
+
+  // A field the catalog refuses: the server's message appears next to the payload.
+  const payload = within(dialog).getByLabelText("Payload (data)") as HTMLTextAreaElement;
+  const edited = { ...JSON.parse(payload.value), mobile: "call me" };
+  await user.clear(payload);
+  await user.click(payload);
+  await user.paste(JSON.stringify(edited));
+  await user.click(within(dialog).getByRole("button", { name: "Send event" }));
+  await waitFor(() => expect(document.getElementById(payload.getAttribute("aria-describedby") ?? "")).toHaveTextContent("mobile: must be digits with country code"));
+  expect(receiver.requests).toHaveLength(0);
+
+  await user.clear(payload);
+  await user.click(payload);
+  await user.paste(JSON.stringify({ ...edited, mobile: "919812345678", click_id: "clk_ui" }));
+  await user.click(within(dialog).getByRole("button", { name: "Send event" }));
+  await waitFor(() => expect(navigations.at(-1)).toMatch(/^\/events\/evt_/));
+  expect(await screen.findByText("Link click sent")).toBeInTheDocument();
+
+  // Not started yet: the delivery waits, the page says so and keeps polling.
+  const row = await screen.findByTestId("event-delivery");
+  expect(row).toHaveTextContent("Pending");
+  expect(screen.getByText("Updating live")).toBeInTheDocument();
+  expect(within(row).getByRole("link", { name: /View attempts/ }).getAttribute("href")).toMatch(new RegExp(`^/webhooks/${ep.id}\\?delivery=dlv_`));
+
+  await act(async () => runner!.start());
+  await receiver.waitFor(1, 10_000);
+  expect(JSON.parse(receiver.requests[0]!.body)).toMatchObject({ type: "link.click", data: { click_id: "clk_ui" } });
+  await waitFor(() => expect(screen.getByTestId("event-delivery")).toHaveTextContent("Succeeded"), { timeout: 8000 });
+  expect(screen.getByTestId("event-delivery")).toHaveTextContent("200 OK");
+  expect(screen.queryByText("Updating live")).toBeNull();
+  expect(screen.getByLabelText("Event payload JSON")).toHaveTextContent('"click_id": "clk_ui"');
+});
