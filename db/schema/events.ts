@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { endpoints } from "./endpoints";
+import { replays } from "./replays";
 
 export const events = pgTable(
   "events",
@@ -44,6 +45,8 @@ export const deliveries = pgTable(
     rateSlotAt: timestamp("rate_slot_at", { withTimezone: true, precision: 6 }),
     /** What the next attempt is recorded as: a manual retry marks it until it has run. */
     nextTrigger: text("next_trigger", { enum: ["scheduled", "manual"] }).notNull().default("scheduled"),
+    /** The bulk replay that last re-queued this delivery, if any. */
+    replayId: text("replay_id").references(() => replays.id, { onDelete: "set null" }),
     lastStatusCode: integer("last_status_code"),
     lastError: text("last_error"),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
@@ -60,6 +63,7 @@ export const deliveries = pgTable(
       .on(t.endpointId, t.nextAttemptAt)
       .where(sql`${t.status} in ('pending', 'retrying', 'sending')`),
     index("deliveries_account_idx").on(t.accountId, t.id),
+    index("deliveries_replay_idx").on(t.replayId).where(sql`${t.replayId} is not null`),
   ],
 );
 

@@ -4,3 +4,4 @@ export * from "./white-labels";
 export * from "./api-keys";
 export * from "./endpoints";
 export * from "./events";
+export * from "./replays";

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { deliveries, endpoints, events } from "@/db/schema";
 import { listDeliveriesSchema, type ListDeliveriesInput } from "./schemas";
@@ -13,6 +13,7 @@ export const deliverySummaryColumns = {
   status: deliveries.status,
   attempts: deliveries.attempts,
   nextAttemptAt: deliveries.nextAttemptAt,
+  replayId: deliveries.replayId,
   lastStatusCode: deliveries.lastStatusCode,
   lastError: deliveries.lastError,
   deliveredAt: deliveries.deliveredAt,
@@ -23,15 +24,20 @@ export const deliverySummaryColumns = {
 export type DeliverySummary = Awaited<ReturnType<typeof listDeliveries>>["data"][number];
 
 /**
- * The account's deliveries, newest first, filtered by endpoint, event and status. Keyset
+ * The account's deliveries, newest first, filtered by endpoint, event, event type, status and
+ * creation time (`since` inclusive, `until` exclusive). Every filter narrows the account's own
+ * rows: another account's endpoint or event id simply matches nothing. Keyset
  * pagination on the (time-ordered) id: pass the returned `nextCursor` to get the next page.
  */
 export async function listDeliveries({ db, accountId }: { db: DbOrTx; accountId: string }, input: ListDeliveriesInput = {}) {
-  const { endpointId, eventId, status, cursor, limit } = listDeliveriesSchema.parse(input);
+  const { endpointId, eventId, eventType, status, since, until, cursor, limit } = listDeliveriesSchema.parse(input);
   const where: SQL[] = [eq(deliveries.accountId, accountId)];
   if (endpointId) where.push(eq(deliveries.endpointId, endpointId));
   if (eventId) where.push(eq(deliveries.eventId, eventId));
+  if (eventType) where.push(eq(events.type, eventType));
   if (status) where.push(eq(deliveries.status, status));
+  if (since) where.push(gte(deliveries.createdAt, since));
+  if (until) where.push(lt(deliveries.createdAt, until));
   if (cursor) where.push(lt(deliveries.id, cursor));
 
   const rows = await db

@@ -1,20 +1,65 @@
 import { z } from "zod";
+import { EVENT_TYPES } from "@/server/events/catalog";
 
 export const DELIVERY_STATUSES = ["pending", "sending", "retrying", "succeeded", "failed"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 const id = (prefix: string) => z.string().trim().regex(new RegExp(`^${prefix}_[0-9a-z]{10,40}$`), `must be a ${prefix}_… id`);
 
-/** Filters for the deliveries list (UI and `GET /api/v1/deliveries`). Newest first. */
-export const listDeliveriesSchema = z.object({
-  endpointId: id("ep").optional(),
-  eventId: id("evt").optional(),
-  status: z.enum(DELIVERY_STATUSES).optional(),
-  /** The last id of the previous page. */
-  cursor: id("dlv").optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+/**
+ * A point in time: a Date (tRPC) or a string (REST query strings, URL search params) such as
+ * `2026-11-29T10:00:00Z` or `2026-11-29`. Anything unparseable is a clear error, not a 500.
+ */
+export const dateParam = z.union([z.date(), z.string().trim().min(1, "must be a date-time, e.g. 2026-11-29T10:00:00Z")]).transform((value, ctx) => {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: "custom", message: "must be a date-time, e.g. 2026-11-29T10:00:00Z" });
+    return z.NEVER;
+  }
+  return date;
 });
+
+/** Filters for the deliveries list (UI and `GET /api/v1/deliveries`). Newest first. */
+export const listDeliveriesSchema = z
+  .object({
+    endpointId: id("ep").optional(),
+    eventId: id("evt").optional(),
+    eventType: z.enum(EVENT_TYPES, { error: () => `must be one of: ${EVENT_TYPES.join(", ")}` }).optional(),
+    status: z.enum(DELIVERY_STATUSES, { error: () => `must be one of: ${DELIVERY_STATUSES.join(", ")}` }).optional(),
+    /** Created at or after this time. */
+    since: dateParam.optional(),
+    /** Created before this time. */
+    until: dateParam.optional(),
+    /** The last id of the previous page. */
+    cursor: id("dlv").optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .refine((v) => !v.since || !v.until || v.since < v.until, { path: ["until"], message: "must be later than since" });
 
 export const deliveryIdSchema = z.object({ id: id("dlv") });
 
 export type ListDeliveriesInput = z.input<typeof listDeliveriesSchema>;
+
+/** The most deliveries one replay re-queues; the rest wait for the next replay. */
+export const REPLAY_LIMIT = 1000;
+
+export const startReplaySchema = z.object({
+  endpointId: id("ep"),
+  /** Failed deliveries created at or after this time are replayed. Default: 24 hours ago. */
+  since: dateParam.optional(),
+});
+export type StartReplayInput = z.input<typeof startReplaySchema>;
+
+export const replayPreviewSchema = startReplaySchema;
+
+export const replayIdSchema = z.object({ id: id("rpl") });
+
+export const listReplaysSchema = z.object({
+  endpointId: id("ep"),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+/** Replays look back 24 hours unless told otherwise. */
+export function defaultReplaySince(now = Date.now()): Date {
+  return new Date(now - 24 * 60 * 60 * 1000);
+}

@@ -5,8 +5,8 @@ import { deliveries, endpoints } from "@/db/schema";
 import { getDelivery } from "@/server/delivery/queries/get-delivery";
 import { listDeliveries } from "@/server/delivery/queries/list-deliveries";
 import { enqueueEndpointBacklog } from "@/server/delivery/queries/enqueue-endpoint-backlog";
-import { replayFailedDeliveries } from "@/server/delivery/queries/replay-failed-deliveries";
 import { retryDelivery } from "@/server/delivery/queries/retry-delivery";
+import { startReplay } from "@/server/delivery/queries/start-replay";
 import type { DeliveryItem } from "@/server/delivery/runners/delivery-runner";
 import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { sampleEvent } from "@/server/events/catalog";
@@ -142,11 +142,13 @@ test("the Inngest-style hand-offs: retry, resume and replay enqueue with fresh d
 
   await h.db.update(deliveries).set({ status: "failed" }).where(eq(deliveries.endpointId, ep.id));
   const replayed = recorder();
-  expect(await replayFailedDeliveries({ db: h.db, accountId: actor.accountId, runner: replayed }, { endpointId: ep.id })).toEqual({ replayed: 2 });
-  expect(replayed.items.map((i) => i.dedupeKey?.includes("-replay-"))).toEqual([true, true]);
+  const { replay, started } = await startReplay({ db: h.db, accountId: actor.accountId, runner: replayed }, { endpointId: ep.id });
+  expect(started).toBe(true);
+  expect(replay).toMatchObject({ total: 2, remaining: 0, status: "running", inProgress: 2 });
+  expect(replayed.items.map((i) => i.dedupeKey)).toEqual(replayed.items.map((i) => `${i.id}-replay-${replay.id}`));
   const rows = await h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id));
-  expect(rows.every((d) => d.status === "pending" && d.nextTrigger === "manual")).toBe(true);
+  expect(rows.every((d) => d.status === "pending" && d.nextTrigger === "manual" && d.replayId === replay.id)).toBe(true);
 
   const other = await createActor(h.db);
-  await expect(replayFailedDeliveries({ db: h.db, accountId: other.accountId, runner: replayed }, { endpointId: ep.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(startReplay({ db: h.db, accountId: other.accountId, runner: replayed }, { endpointId: ep.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 });

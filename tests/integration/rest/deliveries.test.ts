@@ -117,6 +117,20 @@ describe("GET /api/v1/deliveries", () => {
     expect(new Set(seen).size).toBe(5);
   });
 
+  test("filters by event type and creation time (ISO 8601 since inclusive, until exclusive)", async () => {
+    const mo = await list(me.key, "?eventType=sms.mo");
+    expect(mo.status).toBe(200);
+    expect(mo.data.data.map((d: { eventType: string }) => d.eventType)).toEqual(["sms.mo"]);
+    const all = (await list(me.key)).data.data as { id: string; createdAt: string }[];
+    const oldest = all[all.length - 1]!;
+    const sinceOldest = await list(me.key, `?since=${encodeURIComponent(oldest.createdAt)}`);
+    expect(sinceOldest.data.data).toHaveLength(5);
+    const untilOldest = await list(me.key, `?until=${encodeURIComponent(oldest.createdAt)}`);
+    expect(untilOldest.data.data).toHaveLength(0);
+    expect((await list(me.key, "?since=2099-01-01")).data.data).toHaveLength(0);
+    expect((await list(me.key, "?until=2099-01-01&eventType=sms.dlr")).data.data).toHaveLength(4);
+  });
+
   test("bad, unknown and repeated query parameters are a 422 naming them", async () => {
     for (const [query, path] of [
       ["?limit=0", "limit"],
@@ -126,6 +140,11 @@ describe("GET /api/v1/deliveries", () => {
       ["?endpointId=123", "endpointId"],
       ["?cursor=dlv_'%20or%201=1", "cursor"],
       ["?stauts=failed", undefined],
+      ["?since=yesterday", "since"],
+      ["?until=2026-13-45", "until"],
+      ["?since=", "since"],
+      ["?since=2026-02-01T00:00:00Z&until=2026-01-01T00:00:00Z", "until"],
+      ["?eventType=sms.nope", "eventType"],
       ["?status=failed&status=succeeded", "status"],
     ] as const) {
       const res = await list(me.key, query);

@@ -1,15 +1,15 @@
-import { z } from "zod";
 import { listDeliveries } from "@/server/delivery/queries/list-deliveries";
 import { listDeliveriesSchema } from "@/server/delivery/queries/schemas";
 import { json, RestError, zodIssues } from "@/server/rest/respond";
 import { withApiKey } from "@/server/rest/with-api-key";
 
 // Unknown query parameters are refused: a misspelt filter must not quietly list everything.
-const querySchema = z.strictObject(listDeliveriesSchema.shape);
+const querySchema = listDeliveriesSchema.strict();
 
 /**
- * GET /api/v1/deliveries?endpointId=&eventId=&status=&cursor=&limit= — the account's deliveries,
- * newest first, `{ data, nextCursor }`; pass `nextCursor` as `cursor` for the next page.
+ * GET /api/v1/deliveries?endpointId=&eventId=&eventType=&status=&since=&until=&cursor=&limit= — the
+ * account's deliveries, newest first, `{ data, nextCursor }` (`since`/`until`: ISO 8601 times, on
+ * the creation time); pass `nextCursor` as `cursor` for the next page. Bad values: 422 naming them.
  */
 export const GET = withApiKey(async ({ req, db, actor }) => {
   const params = new URL(req.url).searchParams;

@@ -1,0 +1,47 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { InputField, SelectField } from "@/components/ui/field";
+import { EVENT_TYPE_LABELS } from "@/components/webhooks/labels";
+import { DELIVERY_STATUSES } from "@/server/delivery/queries/schemas";
+import { EVENT_TYPES } from "@/server/events/catalog";
+import { deliveryRangeError, EMPTY_DELIVERY_FILTERS, hasDeliveryFilters, type DeliveryFilters } from "./delivery-filters";
+import { DELIVERY_STATUS_STYLES } from "./delivery-status";
+
+/** Status, event type and a UTC time range; every change goes straight to the URL (via `onChange`). */
+export function DeliveryFilterBar({ filters, onChange }: { filters: DeliveryFilters; onChange: (next: DeliveryFilters) => void }) {
+  const set = (key: keyof DeliveryFilters, value: string) => onChange({ ...filters, [key]: value });
+  const error = deliveryRangeError(filters);
+  return (
+    <form
+      role="search"
+      aria-label="Filter deliveries"
+      className="mb-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto] lg:items-start"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <SelectField label="Status" value={filters.status} onChange={(e) => set("status", e.target.value)}>
+        <option value="">Any status</option>
+        {DELIVERY_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {DELIVERY_STATUS_STYLES[s]?.label ?? s}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label="Event type" value={filters.eventType} onChange={(e) => set("eventType", e.target.value)}>
+        <option value="">All types</option>
+        {EVENT_TYPES.map((t) => (
+          <option key={t} value={t}>
+            {EVENT_TYPE_LABELS[t] ?? t} ({t})
+          </option>
+        ))}
+      </SelectField>
+      <InputField label="Since (UTC)" type="datetime-local" value={filters.since} max={filters.until || undefined} onChange={(e) => set("since", e.target.value)} />
+      <InputField label="Until (UTC)" type="datetime-local" value={filters.until} min={filters.since || undefined} error={error ?? undefined} onChange={(e) => set("until", e.target.value)} />
+      <div className="flex lg:pt-6">
+        <Button variant="ghost" disabled={!hasDeliveryFilters(filters)} onClick={() => onChange(EMPTY_DELIVERY_FILTERS)}>
+          Clear filters
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import { DELIVERY_STATUSES } from "@/server/delivery/queries/schemas";
+import { EVENT_TYPES } from "@/server/events/catalog";
+
+/**
+ * The delivery log's filters as kept in the URL: `?status=failed&eventType=sms.dlr&since=2026-11-29T10:00&until=…`.
+ * `since`/`until` are `datetime-local` values read as UTC (all times on the page are UTC).
+ * Unknown or malformed values are dropped, so a hand-edited URL never breaks the page. Other
+ * parameters (the page's `tab`, `delivery`) are left alone.
+ */
+export type DeliveryFilters = { status: string; eventType: string; since: string; until: string };
+
+export const EMPTY_DELIVERY_FILTERS: DeliveryFilters = { status: "", eventType: "", since: "", until: "" };
+export const DELIVERY_PAGE_SIZE = 25;
+const KEYS = Object.keys(EMPTY_DELIVERY_FILTERS) as (keyof DeliveryFilters)[];
+
+const MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const validMinute = (v: string) => MINUTE.test(v) && !Number.isNaN(Date.parse(`${v}:00Z`));
+const oneOf = (list: readonly string[], v: string) => (list.includes(v) ? v : "");
+
+export function parseDeliveryFilters(params: URLSearchParams): DeliveryFilters {
+  const read = (name: string) => params.get(name)?.trim() ?? "";
+  return {
+    status: oneOf(DELIVERY_STATUSES, read("status")),
+    eventType: oneOf(EVENT_TYPES, read("eventType")),
+    since: validMinute(read("since")) ? read("since") : "",
+    until: validMinute(read("until")) ? read("until") : "",
+  };
+}
+
+/** The search string with these filters, keeping every other parameter of `current`. */
+export function withDeliveryFilters(current: URLSearchParams, filters: DeliveryFilters): string {
+  const params = new URLSearchParams(current.toString());
+  for (const key of KEYS) {
+    if (filters[key]) params.set(key, filters[key]);
+    else params.delete(key);
+  }
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}
+
+export const hasDeliveryFilters = (f: DeliveryFilters) => KEYS.some((k) => Boolean(f[k]));
+
+/** A range the server would refuse; shown next to the inputs instead. */
+export function deliveryRangeError(f: DeliveryFilters): string | null {
+  if (f.since && f.until && Date.parse(`${f.until}:00Z`) + 60_000 <= Date.parse(`${f.since}:00Z`)) return "“Until” must be after “Since”.";
+  return null;
+}
+
+/** The `deliveries.list` input for the endpoint and these filters. `until` covers its whole minute. */
+export function toDeliveryListInput(endpointId: string, f: DeliveryFilters) {
+  const valid = !deliveryRangeError(f);
+  return {
+    endpointId,
+    status: (f.status || undefined) as (typeof DELIVERY_STATUSES)[number] | undefined,
+    eventType: (f.eventType || undefined) as (typeof EVENT_TYPES)[number] | undefined,
+    since: f.since && valid ? new Date(`${f.since}:00Z`) : undefined,
+    until: f.until && valid ? new Date(Date.parse(`${f.until}:00Z`) + 60_000) : undefined,
+    limit: DELIVERY_PAGE_SIZE,
+  };
+}
+
+/** A Date as a UTC `datetime-local` value ("2026-11-29T10:15"). */
+export function toMinuteValue(date: Date): string {
+  return date.toISOString().slice(0, 16);
+}

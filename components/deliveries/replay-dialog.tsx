@@ -1,0 +1,140 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc/react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { InputField } from "@/components/ui/field";
+import { Skeleton } from "@/components/ui/skeleton";
+import { toast } from "@/components/ui/toast";
+import { formatDateTime } from "@/components/webhooks/labels";
+import { toMinuteValue } from "./delivery-filters";
+import { RecentReplays } from "./recent-replays";
+import { ReplayProgress } from "./replay-progress";
+
+export type ReplayDialogProps = {
+  endpointId: string;
+  open: boolean;
+  onClose: () => void;
+  /** Replay failed deliveries created since then; default 24 hours ago. */
+  defaultSince?: Date | string | null;
+  /** Called once the replay has started (or the running one was found). */
+  onStarted?: (replayId: string) => void;
+};
+
+const MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const initialSince = (value: ReplayDialogProps["defaultSince"]) => {
+  const date = value ? new Date(value) : new Date(Date.now() - 24 * 3600_000);
+  return toMinuteValue(Number.isNaN(date.getTime()) ? new Date(Date.now() - 24 * 3600_000) : date);
+};
+const n = (value: number) => value.toLocaleString("en-GB");
+
+/**
+ * "Replay failed deliveries since …": shows how many would go (a replay takes at most 1,000),
+ * starts a background replay, then follows its progress until it has finished. If a replay of
+ * the endpoint is already running, it shows that one instead of starting another.
+ */
+export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarted }: ReplayDialogProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [since, setSince] = useState(() => initialSince(defaultSince));
+  const [replayId, setReplayId] = useState<string | null>(null);
+  const [wasOpen, setWasOpen] = useState(open);
+  if (wasOpen !== open) {
+    setWasOpen(open);
+    if (open) {
+      setSince(initialSince(defaultSince));
+      setReplayId(null);
+    }
+  }
+  const validSince = MINUTE.test(since) && !Number.isNaN(Date.parse(`${since}:00Z`)) ? new Date(`${since}:00Z`) : null;
+
+  const preview = useQuery({ ...trpc.deliveries.replayPreview.queryOptions({ endpointId, since: validSince ?? undefined }), enabled: open && !replayId && validSince !== null });
+  const shownId = replayId ?? preview.data?.running?.id ?? null;
+  const progress = useQuery({
+    ...trpc.deliveries.replayProgress.queryOptions({ id: shownId ?? "" }),
+    enabled: open && shownId !== null,
+    refetchInterval: (q) => (q.state.data?.status === "finished" ? false : 1000),
+  });
+  const start = useMutation({
+    ...trpc.deliveries.replay.mutationOptions(),
+    onSuccess: ({ replay, started }) => {
+      setReplayId(replay.id);
+      queryClient.setQueryData(trpc.deliveries.replayProgress.queryKey({ id: replay.id }), replay);
+      void queryClient.invalidateQueries({ queryKey: trpc.deliveries.list.pathKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.deliveries.replays.pathKey() });
+      if (started) toast.success("Replay started", `${n(replay.total)} failed ${replay.total === 1 ? "delivery is" : "deliveries are"} being sent again.`);
+      else toast.info("A replay is already running", "Showing its progress.");
+      onStarted?.(replay.id);
+    },
+  });
+  const finished = progress.data?.status === "finished";
+  const p = preview.data;
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Replay failed deliveries"
+      description="Failed deliveries are sent again in the background, oldest first, each as a manual attempt with the same webhook-id."
+      footer={
+        shownId ? (
+          <Button variant={finished ? "primary" : "secondary"} onClick={onClose}>
+            {finished ? "Done" : "Close (it keeps running)"}
+          </Button>
+        ) : (
+          <>
+            <Button variant="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button loading={start.isPending} disabled={!p || p.willReplay === 0 || p.endpointStatus !== "active"} onClick={() => validSince && start.mutate({ endpointId, since: validSince })}>
+              {p && p.willReplay > 0 ? `Replay ${n(p.willReplay)} ${p.willReplay === 1 ? "delivery" : "deliveries"}` : "Replay"}
+            </Button>
+          </>
+        )
+      }
+    >
+      {shownId ? (
+        progress.data ? (
+          <ReplayProgress progress={progress.data} />
+        ) : progress.isError ? (
+          <Alert tone="error" title="Progress could not be loaded">{progress.error.message}</Alert>
+        ) : (
+          <Skeleton className="h-16 w-full" />
+        )
+      ) : (
+        <div className="space-y-3">
+          <InputField
+            label="Replay failed deliveries since (UTC)"
+            type="datetime-local"
+            value={since}
+            max={toMinuteValue(new Date())}
+            error={validSince ? undefined : "Enter a date and time."}
+            onChange={(e) => setSince(e.target.value)}
+            data-autofocus
+          />
+          <div aria-live="polite" className="text-sm text-slate-700">
+            {!validSince ? null : preview.isPending ? (
+              <Skeleton className="h-5 w-64" />
+            ) : preview.isError ? (
+              <Alert tone="error">{preview.error.message}</Alert>
+            ) : p && p.endpointStatus !== "active" ? (
+              <Alert tone="warning">The endpoint is {p.endpointStatus}: {p.endpointStatus === "paused" ? "resume" : "enable"} it first, then replay.</Alert>
+            ) : p && p.count === 0 ? (
+              <p>No failed deliveries since {formatDateTime(p.since)}: nothing to replay.</p>
+            ) : p ? (
+              <p data-testid="replay-count">
+                <strong>{n(p.willReplay)}</strong> failed {p.willReplay === 1 ? "delivery" : "deliveries"} since {formatDateTime(p.since)} will be replayed.
+                {p.count > p.willReplay && ` ${n(p.count - p.willReplay)} more will be left for another replay (at most ${n(p.limit)} per replay).`}
+              </p>
+            ) : null}
+          </div>
+          {start.isError && <Alert tone="error" title="The replay could not be started">{start.error.message}</Alert>}
+          <RecentReplays endpointId={endpointId} />
+        </div>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,94 @@
+import { and, count, eq, sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db";
+import { deliveries, endpoints, replays } from "@/db/schema";
+import type { DeliveryRunner } from "@/server/delivery/runners/delivery-runner";
+import { conflict, notFound } from "@/server/errors";
+import { newId } from "@/server/lib/ids";
+import { loadReplayProgress, type ReplayProgress } from "./load-replay-progress";
+import { replayableWhere } from "./replayable-where";
+import { defaultReplaySince, REPLAY_LIMIT, startReplaySchema, type StartReplayInput } from "./schemas";
+
+export type StartReplayResult = {
+  replay: ReplayProgress;
+  /** false when a replay of this endpoint was already running: that one is returned, nothing new is queued. */
+  started: boolean;
+};
+
+/**
+ * Replay after an outage, bounded and in the background: the endpoint's failed deliveries
+ * created since `since` (default 24 h ago), oldest first, at most `limit` of them, become due now
+ * as manual attempts and carry the new replay's id, so its progress is a count of them by status.
+ * `replay.remaining` says how many eligible ones were left for a later replay.
+ *
+ * Idempotent: while a replay of the endpoint runs, starting another returns it (a partial unique
+ * index makes this hold between concurrent requests too), and a delivery is re-queued only from
+ * `failed` (row-locked, SKIP LOCKED), so none is sent twice. The endpoint must be active.
+ */
+export async function startReplay(
+  { db, accountId, runner, limit = REPLAY_LIMIT }: { db: Db; accountId: string; runner: DeliveryRunner; limit?: number },
+  input: StartReplayInput,
+): Promise<StartReplayResult> {
+  const parsed = startReplaySchema.parse(input);
+  const endpointId = parsed.endpointId;
+  const since = parsed.since ?? defaultReplaySince();
+  const [endpoint] = await db
+    .select({ status: endpoints.status })
+    .from(endpoints)
+    .where(and(eq(endpoints.id, endpointId), eq(endpoints.accountId, accountId)));
+  if (!endpoint) throw notFound("Endpoint");
+  if (endpoint.status !== "active") throw conflict(`The endpoint is ${endpoint.status}: ${endpoint.status === "paused" ? "resume" : "enable"} it first, then replay.`);
+
+  const running = await findRunning(db, accountId, endpointId);
+  if (running) return { replay: running, started: false };
+
+  const id = newId("rpl");
+  const queued = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(replays)
+      .values({ id, accountId, endpointId, since })
+      .onConflictDoNothing({ target: replays.endpointId, where: sql`${replays.status} = 'running'` })
+      .returning({ id: replays.id });
+    if (!created) return null; // another request started one a moment ago
+
+    // A CTE, run once: as an IN (subquery) the planner may re-run the locking subquery per row,
+    // and each run would skip the rows this statement already changed and take the next ones.
+    const now = new Date().toISOString(); // raw SQL: postgres.js takes no Date parameters here
+    const rows = await queryRows<{ id: string }>(
+      tx,
+      sql`with picked as materialized (
+            select ${deliveries.id} from ${deliveries}
+            where ${replayableWhere(accountId, endpointId, since)}
+            order by ${deliveries.id}
+            limit ${limit}
+            for update skip locked
+          )
+          update ${deliveries} set status = 'pending', replay_id = ${id}, next_attempt_at = ${now}::timestamptz, next_trigger = 'manual',
+            rate_slot_at = null, lease_expires_at = null, updated_at = ${now}::timestamptz
+          from picked where ${deliveries.id} = picked.id and ${deliveries.status} = 'failed'
+          returning ${deliveries.id}`,
+    );
+    const [{ n: remaining }] = (await tx.select({ n: count() }).from(deliveries).where(replayableWhere(accountId, endpointId, since))) as [{ n: number }];
+    await tx.update(replays).set({ total: rows.length, remaining }).where(eq(replays.id, id));
+    return rows;
+  });
+  if (queued === null) {
+    const other = await findRunning(db, accountId, endpointId);
+    if (other) return { replay: other, started: false };
+    throw conflict("Another replay of this endpoint just finished; try again.");
+  }
+
+  await runner.enqueue(queued.map((r) => ({ id: r.id, endpointId, dedupeKey: `${r.id}-replay-${id}` })));
+  const [row] = await db.select().from(replays).where(eq(replays.id, id));
+  return { replay: await loadReplayProgress(db, row!), started: true };
+}
+
+/** The endpoint's running replay, if it still has deliveries on their way (else it is marked finished). */
+async function findRunning(db: Db, accountId: string, endpointId: string): Promise<ReplayProgress | null> {
+  const [row] = await db
+    .select()
+    .from(replays)
+    .where(and(eq(replays.endpointId, endpointId), eq(replays.accountId, accountId), eq(replays.status, "running")));
+  if (!row) return null;
+  const progress = await loadReplayProgress(db, row);
+  return progress.status === "running" ? progress : null;
+}
