@@ -136,7 +136,7 @@ test("the replay dialog counts what it will replay, starts it and follows it to 
 
   const { user } = renderApp(actor, <ReplayDialog endpointId={ep.id} open onClose={() => {}} />, `/webhooks/${ep.id}`);
   const dialog = await screen.findByRole("dialog", { name: "Replay failed deliveries" });
-  expect(await within(dialog).findByTestId("replay-count")).toHaveTextContent("3 failed deliveries since");
+  expect(await within(dialog).findByTestId("replay-count")).toHaveTextContent("3 deliveries since");
   await user.click(within(dialog).getByRole("button", { name: "Replay 3 deliveries" }));
   expect(await screen.findByText("Replay started")).toBeInTheDocument();
   const bar = await within(dialog).findByRole("progressbar");
@@ -145,7 +145,7 @@ test("the replay dialog counts what it will replay, starts it and follows it to 
 
   await act(async () => runner!.start());
   await receiver.waitFor(3, 10_000);
-  await waitFor(() => expect(within(dialog).getByTestId("replay-progress")).toHaveTextContent("Replay finished 3 of 3 done"), { timeout: 8000 });
+  await waitFor(() => expect(within(dialog).getByTestId("replay-progress")).toHaveTextContent("Replay finished · 3 of 3 done"), { timeout: 8000 });
   expect(within(dialog).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "3");
   expect(within(dialog).getByRole("button", { name: "Done" })).toBeInTheDocument();
 });
@@ -176,7 +176,7 @@ test("a replay already running is shown instead of a new one; once finished, it 
 
   const first = renderApp(actor, <ReplayDialog endpointId={ep.id} open onClose={() => {}} />, `/webhooks/${ep.id}`);
   const dialog = await screen.findByRole("dialog", { name: "Replay failed deliveries" });
-  expect(await within(dialog).findByTestId("replay-progress")).toHaveTextContent("Replaying… 0 of 2 done");
+  expect(await within(dialog).findByTestId("replay-progress")).toHaveTextContent("Replaying… · 0 of 2 done");
   expect(within(dialog).getByRole("button", { name: "Close (it keeps running)" })).toBeInTheDocument();
   first.unmount();
 
@@ -186,7 +186,7 @@ test("a replay already running is shown instead of a new one; once finished, it 
   await h.db.update(deliveries).set({ status: "failed" }).where(eq(deliveries.id, rows[1]!.id));
   renderApp(actor, <ReplayDialog endpointId={ep.id} open onClose={() => {}} />, `/webhooks/${ep.id}`);
   const again = await screen.findByRole("dialog", { name: "Replay failed deliveries" });
-  expect(await within(again).findByTestId("replay-count")).toHaveTextContent("1 failed delivery since");
+  expect(await within(again).findByTestId("replay-count")).toHaveTextContent("1 delivery since");
   const recent = await within(again).findByRole("region", { name: "Recent replays" });
   expect(within(recent).getByTestId("recent-replay")).toHaveTextContent("2 replayed — 1 succeeded, 1 failed");
 });

@@ -41,6 +41,7 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
   const queryClient = useQueryClient();
   const [since, setSince] = useState(() => initialSince(defaultSince));
   const [replayId, setReplayId] = useState<string | null>(null);
+  const [includeMissed, setIncludeMissed] = useState(true);
   const [wasOpen, setWasOpen] = useState(open);
   if (wasOpen !== open) {
     setWasOpen(open);
@@ -51,7 +52,7 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
   }
   const validSince = MINUTE.test(since) && !Number.isNaN(Date.parse(`${since}:00Z`)) ? new Date(`${since}:00Z`) : null;
 
-  const preview = useQuery({ ...trpc.deliveries.replayPreview.queryOptions({ endpointId, since: validSince ?? undefined }), enabled: open && !replayId && validSince !== null });
+  const preview = useQuery({ ...trpc.deliveries.replayPreview.queryOptions({ endpointId, since: validSince ?? undefined, includeMissed }), enabled: open && !replayId && validSince !== null });
   const shownId = replayId ?? preview.data?.running?.id ?? null;
   const progress = useQuery({
     ...trpc.deliveries.replayProgress.queryOptions({ id: shownId ?? "" }),
@@ -65,7 +66,7 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
       queryClient.setQueryData(trpc.deliveries.replayProgress.queryKey({ id: replay.id }), replay);
       void queryClient.invalidateQueries({ queryKey: trpc.deliveries.list.pathKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.deliveries.replays.pathKey() });
-      if (started) toast.success("Replay started", `${n(replay.total)} failed ${replay.total === 1 ? "delivery is" : "deliveries are"} being sent again.`);
+      if (started) toast.success("Replay started", `${n(replay.total)} ${replay.total === 1 ? "delivery is" : "deliveries are"} being sent.`);
       else toast.info("A replay is already running", "Showing its progress.");
       onStarted?.(replay.id);
     },
@@ -89,7 +90,7 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
             <Button variant="secondary" onClick={onClose}>
               Cancel
             </Button>
-            <Button loading={start.isPending} disabled={!p || p.willReplay === 0 || p.endpointStatus !== "active"} onClick={() => validSince && start.mutate({ endpointId, since: validSince })}>
+            <Button loading={start.isPending} disabled={!p || p.willReplay === 0 || p.endpointStatus !== "active"} onClick={() => validSince && start.mutate({ endpointId, since: validSince, includeMissed: includeMissed && (p?.missed ?? 0) > 0 })}>
               {p && p.willReplay > 0 ? `Replay ${n(p.willReplay)} ${p.willReplay === 1 ? "delivery" : "deliveries"}` : "Replay"}
             </Button>
           </>
@@ -122,15 +123,24 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
               <Alert tone="error">{preview.error.message}</Alert>
             ) : p && p.endpointStatus !== "active" ? (
               <Alert tone="warning">The endpoint is {p.endpointStatus}: {p.endpointStatus === "paused" ? "resume" : "enable"} it first, then replay.</Alert>
-            ) : p && p.count === 0 ? (
+            ) : p && p.count === 0 && p.missed === 0 ? (
               <p>No failed deliveries since {formatDateTime(p.since)}: nothing to replay.</p>
             ) : p ? (
               <p data-testid="replay-count">
-                <strong>{n(p.willReplay)}</strong> failed {p.willReplay === 1 ? "delivery" : "deliveries"} since {formatDateTime(p.since)} will be replayed.
-                {p.count > p.willReplay && ` ${n(p.count - p.willReplay)} more will be left for another replay (at most ${n(p.limit)} per replay).`}
+                <strong>{n(p.willReplay)}</strong> {p.willReplay === 1 ? "delivery" : "deliveries"} since {formatDateTime(p.since)} will be sent: {n(p.count)} failed
+                {includeMissed && p.missed > 0 ? ` and ${n(p.missed)} missed` : ""}.
+                {p.count + (includeMissed ? p.missed : 0) > p.willReplay && ` ${n(p.count + (includeMissed ? p.missed : 0) - p.willReplay)} more will be left for another replay (at most ${n(p.limit)} per replay).`}
               </p>
             ) : null}
           </div>
+          {p && p.missed > 0 && p.endpointStatus === "active" && (
+            <label className="flex items-start gap-2 text-sm text-slate-700">
+              <input type="checkbox" className="mt-0.5 size-4 rounded border-slate-300" checked={includeMissed} onChange={(e) => setIncludeMissed(e.target.checked)} />
+              <span>
+                Also deliver the {n(p.missed)} {p.missed === 1 ? "event" : "events"} it never received (they arrived while it was disabled).
+              </span>
+            </label>
+          )}
           {start.isError && <Alert tone="error" title="The replay could not be started">{start.error.message}</Alert>}
           <RecentReplays endpointId={endpointId} />
         </div>

@@ -11,7 +11,7 @@ test("running: done of total as a progress bar, the counts, and what the limit l
   expect(bar).toHaveAttribute("aria-valuenow", "250");
   expect(bar).toHaveAttribute("aria-valuemax", "1000");
   expect((bar.firstChild as HTMLElement).style.width).toBe("25%");
-  expect(screen.getByText(/Replaying… 250 of 1,000 done/)).toBeInTheDocument();
+  expect(screen.getByText(/Replaying… · 250 of 1,000 done/)).toBeInTheDocument();
   expect(screen.getByText("Running")).toBeInTheDocument();
   expect(screen.getByText("240").parentElement).toHaveTextContent("240 succeeded");
   expect(screen.getByText("750").parentElement).toHaveTextContent("750 on their way");
@@ -22,7 +22,7 @@ test("finished: full bar, final counts, no 'on their way'", () => {
   render(<ReplayProgress progress={{ ...running, status: "finished", done: 1000, succeeded: 990, failed: 10, inProgress: 0, remaining: 0, finishedAt: new Date("2026-11-29T10:15:00Z") }} />);
   expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "1000");
   expect((screen.getByRole("progressbar").firstChild as HTMLElement).style.width).toBe("100%");
-  expect(screen.getByText(/Replay finished 1,000 of 1,000 done/)).toBeInTheDocument();
+  expect(screen.getByText(/Replay finished · 1,000 of 1,000 done/)).toBeInTheDocument();
   expect(screen.getByText("Finished")).toBeInTheDocument();
   expect(screen.queryByText(/on their way/)).toBeNull();
   expect(screen.queryByText(/left for another replay/)).toBeNull();

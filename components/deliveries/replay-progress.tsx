@@ -24,7 +24,7 @@ export function ReplayProgress({ progress: p }: { progress: ReplayProgressData }
     <div className="space-y-2" data-testid="replay-progress">
       <div className="flex items-center justify-between gap-3 text-sm">
         <span className="font-medium text-slate-900">
-          {finished ? "Replay finished" : "Replaying…"} {n(p.done)} of {n(p.total)} done
+          {finished ? "Replay finished" : "Replaying…"} · {n(p.done)} of {n(p.total)} done
         </span>
         <Badge tone={finished ? (p.failed > 0 ? "warning" : "success") : "info"} dot>
           {finished ? "Finished" : "Running"}

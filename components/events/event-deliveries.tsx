@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { formatDateTime, statusLine } from "@/components/webhooks/labels";
-import { DELIVERY_STATUS_STYLES } from "./event-status";
+import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 
 export type EventDelivery = {
   id: string;
@@ -53,7 +52,6 @@ export function EventDeliveries({ deliveries, type }: { deliveries: EventDeliver
       </THead>
       <TBody>
         {deliveries.map((d) => {
-          const style = DELIVERY_STATUS_STYLES[d.status] ?? { tone: "neutral" as const, label: d.status };
           return (
             <tr key={d.id} className="hover:bg-slate-50" data-testid="event-delivery">
               <Td className="max-w-[18rem]">
@@ -63,9 +61,7 @@ export function EventDeliveries({ deliveries, type }: { deliveries: EventDeliver
                 {d.endpointDescription && <span className="block truncate text-xs text-slate-500">{d.endpointDescription}</span>}
               </Td>
               <Td>
-                <Badge tone={style.tone} dot>
-                  {style.label}
-                </Badge>
+                <DeliveryStatusBadge status={d.status} />
               </Td>
               <Td>{d.attempts}</Td>
               <Td className="whitespace-nowrap font-mono text-xs">{d.lastStatusCode ? statusLine(d.lastStatusCode) : "—"}</Td>

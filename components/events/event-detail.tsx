@@ -11,16 +11,16 @@ import { CodeBlock } from "@/components/webhooks/code-block";
 import { EVENT_TYPE_LABELS } from "@/components/webhooks/labels";
 import { DeliverySummary } from "./delivery-summary";
 import { EventDeliveries } from "./event-deliveries";
-import { IN_FLIGHT } from "./event-status";
+import { LIVE_STATUSES } from "@/components/deliveries/delivery-status";
 
 /** /events/[id]: metadata, payload, deliveries per endpoint — refreshed every 2 s while any is on its way. */
 export function EventDetail({ id }: { id: string }) {
   const trpc = useTRPC();
   const { data: event } = useSuspenseQuery({
     ...trpc.events.get.queryOptions({ id }),
-    refetchInterval: (q) => (q.state.data?.deliveries.some((d) => IN_FLIGHT.has(d.status)) ? 2000 : false),
+    refetchInterval: (q) => (q.state.data?.deliveries.some((d) => LIVE_STATUSES.has(d.status)) ? 2000 : false),
   });
-  const live = event.deliveries.some((d) => IN_FLIGHT.has(d.status));
+  const live = event.deliveries.some((d) => LIVE_STATUSES.has(d.status));
   const payload = JSON.stringify(event.data, null, 2);
 
   return (

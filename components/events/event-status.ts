@@ -15,13 +15,3 @@ export const EVENT_STATUS_OPTIONS = [
   { value: "pending", label: "In progress (any delivery)" },
   { value: "no_endpoints", label: "No endpoints" },
 ] as const;
-
-export const DELIVERY_STATUS_STYLES: Record<string, { tone: BadgeTone; label: string }> = {
-  pending: { tone: "neutral", label: "Pending" },
-  sending: { tone: "info", label: "Sending" },
-  retrying: { tone: "warning", label: "Retrying" },
-  succeeded: { tone: "success", label: "Succeeded" },
-  failed: { tone: "danger", label: "Failed" },
-};
-
-export const IN_FLIGHT = new Set(["pending", "sending", "retrying"]);

@@ -10,8 +10,9 @@ export const bucketLabelFor = (range: HealthRange) => (d: Date) => (range === "2
 
 export function formatRate(rate: number | null): string {
   if (rate === null) return "—";
-  const pct = rate * 100;
-  return `${pct === 100 || pct === 0 ? pct.toFixed(0) : pct.toFixed(1)}%`;
+  const pct = Math.round(rate * 1000) / 10;
+  // 99.96 % must not read as 100 %.
+  return `${pct === 100 && rate < 1 ? 99.9 : pct}%`;
 }
 
 export const formatMs = (ms: number | null) => (ms === null ? "—" : ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s` : `${ms} ms`);

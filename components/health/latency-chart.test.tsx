@@ -41,6 +41,8 @@ test("figures are formatted for people", () => {
   expect(formatRate(null)).toBe("—");
   expect(formatRate(1)).toBe("100%");
   expect(formatRate(2 / 3)).toBe("66.7%");
+  expect(formatRate(0.25)).toBe("25%");
+  expect(formatRate(0.9996)).toBe("99.9%");
   expect(formatMs(35)).toBe("35 ms");
   expect(formatMs(12_345)).toBe("12 s");
   expect(rateTone(0.995)).toBe("success");

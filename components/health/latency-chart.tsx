@@ -50,9 +50,11 @@ export function LatencyChart({ buckets, title, bucketLabel }: Props) {
         <polyline data-testid="latency-p95" points={line((b) => b.p95Ms)} fill="none" className="stroke-indigo-600" strokeWidth={1.5} />
         {buckets.map((b, i) =>
           b.p50Ms === null ? null : (
-            <circle key={b.start.toISOString()} cx={x(i)} cy={y(b.p95Ms ?? b.p50Ms)} r={2.5} className="fill-indigo-600">
+            <g key={b.start.toISOString()}>
               <title>{`${bucketLabel(b.start)}: p50 ${formatMs(b.p50Ms)}, p95 ${formatMs(b.p95Ms)}`}</title>
-            </circle>
+              <circle cx={x(i)} cy={y(b.p50Ms)} r={2.5} className="fill-sky-500" />
+              <circle cx={x(i)} cy={y(b.p95Ms ?? b.p50Ms)} r={2.5} className="fill-indigo-600" />
+            </g>
           ),
         )}
         {buckets.map((b, i) =>

@@ -31,9 +31,11 @@ test("a dialog is labelled, takes focus, traps Tab, closes on Escape and returns
   await user.tab();
   expect(screen.getByRole("button", { name: "Done" })).toHaveFocus();
   await user.tab();
+  expect(screen.getByRole("button", { name: "Close" })).toHaveFocus();
+  await user.tab();
   expect(screen.getByLabelText("First")).toHaveFocus();
   await user.tab({ shift: true });
-  expect(screen.getByRole("button", { name: "Done" })).toHaveFocus();
+  expect(screen.getByRole("button", { name: "Close" })).toHaveFocus();
   await user.keyboard("{Escape}");
   expect(screen.queryByRole("dialog")).toBeNull();
   expect(screen.getByRole("button", { name: "Open" })).toHaveFocus();
@@ -45,6 +47,7 @@ test("a non-dismissible dialog ignores Escape", async () => {
   await user.click(screen.getByRole("button", { name: "Open" }));
   await user.keyboard("{Escape}");
   expect(screen.getByRole("dialog")).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Close" })).toBeNull();
   await user.click(screen.getByRole("button", { name: "Done" }));
   expect(screen.queryByRole("dialog")).toBeNull();
 });

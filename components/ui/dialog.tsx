@@ -95,7 +95,7 @@ export function Dialog({ open, onClose, title, description, children, footer, di
           className,
         )}
       >
-        <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+        <h2 id={titleId} className="pr-8 text-lg font-semibold text-slate-900">
           {title}
         </h2>
         {description && (
@@ -105,6 +105,14 @@ export function Dialog({ open, onClose, title, description, children, footer, di
         )}
         {children && <div className="mt-4">{children}</div>}
         {footer && <div className="mt-6 flex flex-wrap justify-end gap-2">{footer}</div>}
+        {/* Last in the DOM so focus starts in the content; shown top right. */}
+        {dismissible && (
+          <button type="button" onClick={onClose} aria-label="Close" className="absolute right-3 top-3 rounded p-1.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700">
+            <svg viewBox="0 0 20 20" className="size-4" aria-hidden>
+              <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+          </button>
+        )}
       </div>
     </div>,
     document.body,

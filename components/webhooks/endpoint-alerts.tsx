@@ -15,7 +15,8 @@ type Props = { ep: EndpointView; onReEnable: () => void; reEnabling: boolean; on
  */
 export function EndpointAlerts({ ep, onReEnable, reEnabling, onShowDeliveries }: Props) {
   const trpc = useTRPC();
-  const health = useQuery({ ...trpc.health.endpoint.queryOptions({ endpointId: ep.id, range: "24h" }), refetchInterval: 15_000 });
+  // Polled: a retry or replay that succeeds should clear the warning soon after.
+  const health = useQuery({ ...trpc.health.endpoint.queryOptions({ endpointId: ep.id, range: "24h" }), refetchInterval: 5_000 });
 
   if (ep.status === "disabled") {
     return (

@@ -153,7 +153,17 @@ export function EndpointDetails({ id }: { id: string }) {
           if (offerReplaySince) setReplay({ since: offerReplaySince });
         }}
       />
-      {replay && <ReplayDialog endpointId={id} open defaultSince={replay.since} onClose={() => setReplay(null)} />}
+      {replay && (
+        <ReplayDialog
+          endpointId={id}
+          open
+          defaultSince={replay.since}
+          onClose={() => {
+            setReplay(null);
+            void queryClient.invalidateQueries({ queryKey: trpc.health.pathKey() });
+          }}
+        />
+      )}
 
       <ConfirmDialog
         open={deleting}

@@ -44,8 +44,8 @@ export function ReEnableDialog({ ep, open, onCancel, onReEnabled }: Props) {
       <label className="mt-3 flex items-start gap-2 text-sm text-slate-700">
         <input type="checkbox" className="mt-0.5 size-4 rounded border-slate-300" checked={replay} onChange={(e) => setReplay(e.target.checked)} />
         <span>
-          Then replay what it missed: failed deliveries since {since ? formatDateTime(since) : "the last 24 hours"}
-          {health.data?.lastSuccessAt ? " (its last successful delivery)" : ""}.
+          Then replay what it missed since {since ? formatDateTime(since) : "the last 24 hours"}
+          {health.data?.lastSuccessAt ? " (its last successful delivery)" : ""}: failed deliveries, and events that arrived while it was disabled.
         </span>
       </label>
     </ConfirmDialog>

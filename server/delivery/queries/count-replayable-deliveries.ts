@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { deliveries, endpoints, replays } from "@/db/schema";
 import { notFound } from "@/server/errors";
 import { loadReplayProgress, type ReplayProgress } from "./load-replay-progress";
+import { countMissedEvents } from "./find-missed-events";
 import { replayableWhere } from "./replayable-where";
 import { defaultReplaySince, REPLAY_LIMIT, startReplaySchema, type StartReplayInput } from "./schemas";
 
@@ -10,6 +11,8 @@ export type ReplayPreview = {
   since: Date;
   /** Failed deliveries of the endpoint created since then. */
   count: number;
+  /** Events since then it never got a delivery for (they arrived while it was disabled). */
+  missed: number;
   /** How many one replay would take now (at most the limit). */
   willReplay: number;
   limit: number;
@@ -32,10 +35,12 @@ export async function countReplayableDeliveries(
   if (!endpoint) throw notFound("Endpoint");
 
   const [{ n }] = (await db.select({ n: count() }).from(deliveries).where(replayableWhere(accountId, parsed.endpointId, since))) as [{ n: number }];
+  const missed = await countMissedEvents(db, accountId, parsed.endpointId, since);
+  const total = n + (parsed.includeMissed ? missed : 0);
   const [runningRow] = await db
     .select()
     .from(replays)
     .where(and(eq(replays.endpointId, parsed.endpointId), eq(replays.accountId, accountId), eq(replays.status, "running")));
   const running = runningRow ? await loadReplayProgress(db, runningRow) : null;
-  return { since, count: n, willReplay: Math.min(n, limit), limit, endpointStatus: endpoint.status, running: running?.status === "running" ? running : null };
+  return { since, count: n, missed, willReplay: Math.min(total, limit), limit, endpointStatus: endpoint.status, running: running?.status === "running" ? running : null };
 }

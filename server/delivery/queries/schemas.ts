@@ -43,11 +43,17 @@ export type ListDeliveriesInput = z.input<typeof listDeliveriesSchema>;
 /** The most deliveries one replay re-queues; the rest wait for the next replay. */
 export const REPLAY_LIMIT = 1000;
 
-export const startReplaySchema = z.object({
-  endpointId: id("ep"),
+const replayOptions = {
   /** Failed deliveries created at or after this time are replayed. Default: 24 hours ago. */
   since: dateParam.optional(),
-});
+  /** Also deliver the events it never got a delivery for since then (those that arrived while it was disabled). */
+  includeMissed: z.boolean({ error: "includeMissed must be true or false" }).default(false),
+};
+
+export const startReplaySchema = z.object({ endpointId: id("ep"), ...replayOptions });
+
+/** `POST /api/v1/endpoints/{id}/replay` body: the replay options (the endpoint is in the path). */
+export const replayBodySchema = z.strictObject(replayOptions);
 export type StartReplayInput = z.input<typeof startReplaySchema>;
 
 export const replayPreviewSchema = startReplaySchema;

@@ -1,10 +1,11 @@
 import { and, count, eq, sql } from "drizzle-orm";
-import { queryRows, type Db } from "@/db";
+import { queryRows, type Db, type DbOrTx } from "@/db";
 import { deliveries, endpoints, replays } from "@/db/schema";
 import type { DeliveryRunner } from "@/server/delivery/runners/delivery-runner";
 import { conflict, notFound } from "@/server/errors";
 import { newId } from "@/server/lib/ids";
 import { loadReplayProgress, type ReplayProgress } from "./load-replay-progress";
+import { countMissedEvents, findMissedEvents } from "./find-missed-events";
 import { replayableWhere } from "./replayable-where";
 import { defaultReplaySince, REPLAY_LIMIT, startReplaySchema, type StartReplayInput } from "./schemas";
 
@@ -18,7 +19,9 @@ export type StartReplayResult = {
  * Replay after an outage, bounded and in the background: the endpoint's failed deliveries
  * created since `since` (default 24 h ago), oldest first, at most `limit` of them, become due now
  * as manual attempts and carry the new replay's id, so its progress is a count of them by status.
- * `replay.remaining` says how many eligible ones were left for a later replay.
+ * With `includeMissed`, the events it never got (they arrived while it was disabled) get new
+ * deliveries in the same replay, within the same bound. `replay.remaining` says how many eligible
+ * ones were left for a later replay.
  *
  * Idempotent: while a replay of the endpoint runs, starting another returns it (a partial unique
  * index makes this hold between concurrent requests too), and a delivery is re-queued only from
@@ -67,9 +70,12 @@ export async function startReplay(
           from picked where ${deliveries.id} = picked.id and ${deliveries.status} = 'failed'
           returning ${deliveries.id}`,
     );
-    const [{ n: remaining }] = (await tx.select({ n: count() }).from(deliveries).where(replayableWhere(accountId, endpointId, since))) as [{ n: number }];
-    await tx.update(replays).set({ total: rows.length, remaining }).where(eq(replays.id, id));
-    return rows;
+    const ids = rows.map((r) => r.id);
+    if (parsed.includeMissed) ids.push(...(await deliverMissedEvents(tx, { accountId, endpointId, since, replayId: id, limit: limit - ids.length })));
+    const [{ n: failedLeft }] = (await tx.select({ n: count() }).from(deliveries).where(replayableWhere(accountId, endpointId, since))) as [{ n: number }];
+    const missedLeft = parsed.includeMissed ? await countMissedEvents(tx, accountId, endpointId, since) : 0;
+    await tx.update(replays).set({ total: ids.length, remaining: failedLeft + missedLeft }).where(eq(replays.id, id));
+    return ids;
   });
   if (queued === null) {
     const other = await findRunning(db, accountId, endpointId);
@@ -77,7 +83,7 @@ export async function startReplay(
     throw conflict("Another replay of this endpoint just finished; try again.");
   }
 
-  await runner.enqueue(queued.map((r) => ({ id: r.id, endpointId, dedupeKey: `${r.id}-replay-${id}` })));
+  await runner.enqueue(queued.map((deliveryId) => ({ id: deliveryId, endpointId, dedupeKey: `${deliveryId}-replay-${id}` })));
   const [row] = await db.select().from(replays).where(eq(replays.id, id));
   return { replay: await loadReplayProgress(db, row!), started: true };
 }
@@ -91,4 +97,27 @@ async function findRunning(db: Db, accountId: string, endpointId: string): Promi
   if (!row) return null;
   const progress = await loadReplayProgress(db, row);
   return progress.status === "running" ? progress : null;
+}
+
+/** New deliveries, due now as manual attempts, for the oldest `limit` events the endpoint missed. */
+async function deliverMissedEvents(
+  tx: DbOrTx,
+  { accountId, endpointId, since, replayId, limit }: { accountId: string; endpointId: string; since: Date; replayId: string; limit: number },
+): Promise<string[]> {
+  const eventIds = await findMissedEvents(tx, accountId, endpointId, since, limit);
+  if (!eventIds.length) return [];
+  const now = new Date();
+  const rows = eventIds.map((eventId) => ({
+    id: newId("dlv"),
+    accountId,
+    eventId,
+    endpointId,
+    replayId,
+    nextAttemptAt: now,
+    nextTrigger: "manual" as const,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  await tx.insert(deliveries).values(rows);
+  return rows.map((r) => r.id);
 }

@@ -210,3 +210,51 @@ test("REST: POST /api/v1/endpoints/{id}/replay starts (202) or returns the runni
     setRestDb(null);
   }
 });
+
+test("includeMissed: events that arrived while the endpoint was disabled get deliveries, once, within the bound", async () => {
+  const actor = await createActor(h.db);
+  const ep = await endpointWithFailures(actor.accountId, "http://127.0.0.1:9/hook", 1);
+  const whatsapp = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/wa", { product: "whatsapp", eventTypes: ["whatsapp.dlr"], wabaNumber: "+911234567890" });
+  await h.db.update(endpoints).set({ status: "disabled", disabledReason: "Endpoint returned 410 Gone" }).where(inArray(endpoints.id, [ep.id, whatsapp.id]));
+  const other = await createActor(h.db);
+  await ingestEvents({ db: h.db, accountId: other.accountId, runner: recorder() }, { events: [sampleEvent("sms.dlr")] }); // another account's
+  const sms = () => sampleEvent("sms.dlr");
+  const wa = (waba: string) => ({ type: "whatsapp.dlr", data: { ...sampleEvent("whatsapp.dlr").data, waba_number: waba } });
+  await ingestEvents({ db: h.db, accountId: actor.accountId, runner: recorder() }, { events: [sms(), sms(), sampleEvent("sms.mo"), wa("911234567890"), wa("919999999999")] });
+  await h.db.update(endpoints).set({ status: "active" }).where(inArray(endpoints.id, [ep.id, whatsapp.id]));
+  const deps = { db: h.db, accountId: actor.accountId, runner: recorder() };
+
+  // Missed: the two SMS DLRs (not the MO, not another account's); for WhatsApp only its own WABA number.
+  expect(await countReplayableDeliveries(deps, { endpointId: ep.id, includeMissed: true })).toMatchObject({ count: 1, missed: 2, willReplay: 3 });
+  expect(await countReplayableDeliveries(deps, { endpointId: ep.id })).toMatchObject({ count: 1, missed: 2, willReplay: 1 });
+  expect(await countReplayableDeliveries(deps, { endpointId: whatsapp.id, includeMissed: true })).toMatchObject({ count: 0, missed: 1 });
+
+  // Bounded at 2: the failed one first, then the oldest missed event; one missed event remains.
+  const first = await startReplay({ ...deps, limit: 2 }, { endpointId: ep.id, includeMissed: true });
+  expect(first.replay).toMatchObject({ total: 2, remaining: 1 });
+  const queued = await ofReplay(first.replay.id);
+  expect(queued).toHaveLength(2);
+  expect(queued.every((d) => d.status === "pending" && d.nextTrigger === "manual" && d.endpointId === ep.id)).toBe(true);
+  expect(deps.runner.items.map((i) => i.id).sort()).toEqual(queued.map((d) => d.id).sort());
+
+  // Finish it; the next replay takes only the one left — nothing is delivered twice.
+  await h.db.update(deliveries).set({ status: "succeeded" }).where(eq(deliveries.replayId, first.replay.id));
+  await getReplayProgress(deps, first.replay.id);
+  const second = await startReplay(deps, { endpointId: ep.id, includeMissed: true });
+  expect(second.replay).toMatchObject({ total: 1, remaining: 0 });
+  await h.db.update(deliveries).set({ status: "succeeded" }).where(eq(deliveries.replayId, second.replay.id));
+  await getReplayProgress(deps, second.replay.id);
+  expect(await countReplayableDeliveries(deps, { endpointId: ep.id, includeMissed: true })).toMatchObject({ count: 0, missed: 0, willReplay: 0 });
+  const all = await h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id));
+  expect(new Set(all.map((d) => d.eventId)).size).toBe(all.length);
+  expect(all).toHaveLength(3);
+});
+
+test("includeMissed ignores events from before the endpoint existed", async () => {
+  const actor = await createActor(h.db);
+  await ingestEvents({ db: h.db, accountId: actor.accountId, runner: recorder() }, { events: [sampleEvent("sms.dlr")] });
+  await new Promise((r) => setTimeout(r, 5));
+  const ep = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/late");
+  const deps = { db: h.db, accountId: actor.accountId, runner: recorder() };
+  expect(await countReplayableDeliveries(deps, { endpointId: ep.id, includeMissed: true, since: new Date(Date.now() - 3600_000) })).toMatchObject({ missed: 0 });
+});
