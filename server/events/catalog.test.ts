@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { EVENT_TYPES, canonicalFields, catalog, eventTypeSchema, parseEventData, sampleEvent } from "./catalog";
+import { EVENT_TYPES, canonicalFields, catalog, eventTypeSchema, inCatalogOrder, parseEventData, sampleEvent } from "./catalog";
 
 describe("event catalog", () => {
   test.each(EVENT_TYPES)("the %s sample parses with its own schema", (type) => {
@@ -66,4 +66,11 @@ describe("event catalog", () => {
     expect(catalog["whatsapp.dlr"].product).toBe("whatsapp");
     expect(catalog["user.signup"].product).toBe("platform");
   });
+});
+
+test("inCatalogOrder puts fields back in catalog order, extra fields after, unknown types untouched", () => {
+  const shuffled = { status: "delivered", extra: 1, mobile: "919812345678", transaction_id: "t1", message_id: "m1" };
+  expect(Object.keys(inCatalogOrder("sms.dlr", shuffled))).toEqual(["transaction_id", "message_id", "mobile", "status", "extra"]);
+  expect(inCatalogOrder("sms.dlr", shuffled)).toEqual(shuffled);
+  expect(Object.keys(inCatalogOrder("custom.type", shuffled))).toEqual(Object.keys(shuffled));
 });

@@ -237,3 +237,15 @@ export function sampleEvent(type: EventType): { type: EventType; data: Record<st
 export function canonicalFields(type: EventType): string[] {
   return Object.keys(catalog[type].sample);
 }
+
+/**
+ * The event's fields in catalog order (the sample's), then any others as they come. Postgres
+ * jsonb does not keep key order, so payloads are put back in this order for display and sending.
+ */
+export function inCatalogOrder(type: string, data: Record<string, unknown>): Record<string, unknown> {
+  if (!isEventType(type)) return data;
+  const ordered: Record<string, unknown> = {};
+  for (const key of canonicalFields(type)) if (Object.hasOwn(data, key)) ordered[key] = data[key];
+  for (const [key, value] of Object.entries(data)) if (!Object.hasOwn(ordered, key)) ordered[key] = value;
+  return ordered;
+}

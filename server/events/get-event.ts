@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { deliveries, endpoints, events } from "@/db/schema";
 import { notFound } from "@/server/errors";
+import { inCatalogOrder } from "./catalog";
 import { overallStatus } from "./list-events";
 
 /**
@@ -42,7 +43,7 @@ export async function getEvent({ db, accountId }: { db: DbOrTx; accountId: strin
     failed: rows.filter((d) => d.status === "failed").length,
     inFlight: rows.filter((d) => d.status === "pending" || d.status === "sending" || d.status === "retrying").length,
   };
-  return { ...event, deliveries: rows, counts, status: overallStatus(counts) };
+  return { ...event, data: inCatalogOrder(event.type, event.data), deliveries: rows, counts, status: overallStatus(counts) };
 }
 
 export type EventDetail = Awaited<ReturnType<typeof getEvent>>;

@@ -14,6 +14,7 @@ import { paceEndpoint } from "./pace-endpoint";
 import { toLoadedEndpoint } from "./load-endpoint-config";
 import { redactRequest } from "./redact-request";
 import { recordAttempt } from "./record-attempt";
+import { inCatalogOrder } from "@/server/events/catalog";
 
 
 const PACING_MARGIN = 1.1;
@@ -99,7 +100,7 @@ export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, opt
   }
 
   const loaded = toLoadedEndpoint(endpoint);
-  const rendered = renderRequest(loaded.config, { id: event.id, type: event.type, data: event.data, createdAt: event.createdAt });
+  const rendered = renderRequest(loaded.config, { id: event.id, type: event.type, data: inCatalogOrder(event.type, event.data), createdAt: event.createdAt });
   // The delivery id is the message id, so every re-send of it carries the same webhook-id.
   const signed = signRequest(rendered, { msgId: delivery.id, timestamp: new Date(), secrets: loaded.secrets });
   // In-process pacing runs 10 % under the limit: a request held up on its way (a busy event loop,

@@ -5,7 +5,7 @@ import type { DbHandle } from "@/db/client";
 import { deliveries, events } from "@/db/schema";
 import { createCaller } from "@/server/api/root";
 import { LocalRunner } from "@/server/delivery/runners/local-runner";
-import { catalog, sampleEvent } from "@/server/events/catalog";
+import { canonicalFields, catalog, sampleEvent } from "@/server/events/catalog";
 import { createActor } from "@/tests/helpers/actors";
 import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
@@ -47,6 +47,9 @@ test("sendSample goes through ingestion: the event and a delivery per subscribed
   const [req] = await receiver.waitFor(1, 10_000);
   expect(req!.url).toBe("/hook");
   expect(JSON.parse(req!.body)).toMatchObject({ id, type: "link.click", data: { click_id: "clk_edited" } });
+  // jsonb reorders keys; the payload goes out in catalog order.
+  const sentData = JSON.parse(req!.body).data as Record<string, unknown>;
+  expect(Object.keys(sentData)).toEqual(canonicalFields("link.click").filter((k) => k in sentData));
   expect(() => new Webhook(ep.secret).verify(req!.body, req!.headers as Record<string, string>)).not.toThrow();
   await expect.poll(async () => (await caller.events.get({ id })).status, { timeout: 5000 }).toBe("succeeded");
   const detail = await caller.events.get({ id });
