@@ -1,7 +1,7 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { EVENT_TYPE_LABELS } from "@/components/webhooks/labels";
 import { DELIVERY_STATUSES } from "@/server/delivery/queries/schemas";
 import { EVENT_TYPES } from "@/server/events/catalog";
@@ -13,12 +13,7 @@ export function DeliveryFilterBar({ filters, onChange }: { filters: DeliveryFilt
   const set = (key: keyof DeliveryFilters, value: string) => onChange({ ...filters, [key]: value });
   const error = deliveryRangeError(filters);
   return (
-    <form
-      role="search"
-      aria-label="Filter deliveries"
-      className="mb-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto] lg:items-start"
-      onSubmit={(e) => e.preventDefault()}
-    >
+    <FilterBar label="Filter deliveries" canClear={hasDeliveryFilters(filters)} onClear={() => onChange(EMPTY_DELIVERY_FILTERS)}>
       <SelectField label="Status" value={filters.status} onChange={(e) => set("status", e.target.value)}>
         <option value="">Any status</option>
         {DELIVERY_STATUSES.map((s) => (
@@ -37,11 +32,6 @@ export function DeliveryFilterBar({ filters, onChange }: { filters: DeliveryFilt
       </SelectField>
       <InputField label="Since (UTC)" type="datetime-local" value={filters.since} max={filters.until || undefined} onChange={(e) => set("since", e.target.value)} />
       <InputField label="Until (UTC)" type="datetime-local" value={filters.until} min={filters.since || undefined} error={error ?? undefined} onChange={(e) => set("until", e.target.value)} />
-      <div className="flex lg:pt-6">
-        <Button variant="ghost" disabled={!hasDeliveryFilters(filters)} onClick={() => onChange(EMPTY_DELIVERY_FILTERS)}>
-          Clear filters
-        </Button>
-      </div>
-    </form>
+    </FilterBar>
   );
 }

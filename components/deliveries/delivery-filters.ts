@@ -1,3 +1,4 @@
+import { isBackwardRange, isUtcMinute, utcMinuteEnd, utcMinuteStart } from "@/components/ui/utc-minute";
 import { DELIVERY_STATUSES } from "@/server/delivery/queries/schemas";
 import { EVENT_TYPES } from "@/server/events/catalog";
 
@@ -13,8 +14,6 @@ export const EMPTY_DELIVERY_FILTERS: DeliveryFilters = { status: "", eventType: 
 export const DELIVERY_PAGE_SIZE = 25;
 const KEYS = Object.keys(EMPTY_DELIVERY_FILTERS) as (keyof DeliveryFilters)[];
 
-const MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-const validMinute = (v: string) => MINUTE.test(v) && !Number.isNaN(Date.parse(`${v}:00Z`));
 const oneOf = (list: readonly string[], v: string) => (list.includes(v) ? v : "");
 
 export function parseDeliveryFilters(params: URLSearchParams): DeliveryFilters {
@@ -22,8 +21,8 @@ export function parseDeliveryFilters(params: URLSearchParams): DeliveryFilters {
   return {
     status: oneOf(DELIVERY_STATUSES, read("status")),
     eventType: oneOf(EVENT_TYPES, read("eventType")),
-    since: validMinute(read("since")) ? read("since") : "",
-    until: validMinute(read("until")) ? read("until") : "",
+    since: isUtcMinute(read("since")) ? read("since") : "",
+    until: isUtcMinute(read("until")) ? read("until") : "",
   };
 }
 
@@ -42,8 +41,7 @@ export const hasDeliveryFilters = (f: DeliveryFilters) => KEYS.some((k) => Boole
 
 /** A range the server would refuse; shown next to the inputs instead. */
 export function deliveryRangeError(f: DeliveryFilters): string | null {
-  if (f.since && f.until && Date.parse(`${f.until}:00Z`) + 60_000 <= Date.parse(`${f.since}:00Z`)) return "“Until” must be after “Since”.";
-  return null;
+  return isBackwardRange(f.since, f.until) ? "“Until” must be after “Since”." : null;
 }
 
 /** The `deliveries.list` input for the endpoint and these filters. `until` covers its whole minute. */
@@ -53,13 +51,8 @@ export function toDeliveryListInput(endpointId: string, f: DeliveryFilters) {
     endpointId,
     status: (f.status || undefined) as (typeof DELIVERY_STATUSES)[number] | undefined,
     eventType: (f.eventType || undefined) as (typeof EVENT_TYPES)[number] | undefined,
-    since: f.since && valid ? new Date(`${f.since}:00Z`) : undefined,
-    until: f.until && valid ? new Date(Date.parse(`${f.until}:00Z`) + 60_000) : undefined,
+    since: (valid && utcMinuteStart(f.since)) || undefined,
+    until: (valid && utcMinuteEnd(f.until)) || undefined,
     limit: DELIVERY_PAGE_SIZE,
   };
-}
-
-/** A Date as a UTC `datetime-local` value ("2026-11-29T10:15"). */
-export function toMinuteValue(date: Date): string {
-  return date.toISOString().slice(0, 16);
 }

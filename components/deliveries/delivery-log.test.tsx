@@ -28,6 +28,7 @@ import { insertEndpoint } from "@/tests/helpers/endpoints";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
 import { DeliveryLog } from "./delivery-log";
 import { ReplayDialog } from "./replay-dialog";
+import { until } from "@/tests/helpers/wait-until";
 
 type Actor = Awaited<ReturnType<typeof createActor>>;
 let h: DbHandle;
@@ -76,15 +77,6 @@ function renderApp(actor: Actor, children: ReactNode, start: string) {
   }
   const { unmount } = render(<Harness />);
   return { navigations, user: userEvent.setup(), unmount };
-}
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 test("?delivery= opens its attempts; filters go to the URL; Retry sends it again and the row follows live", async () => {

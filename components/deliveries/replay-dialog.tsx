@@ -9,8 +9,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { InputField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast";
+import { toMinuteValue, utcMinuteStart } from "@/components/ui/utc-minute";
 import { formatDateTime } from "@/components/webhooks/labels";
-import { toMinuteValue } from "./delivery-filters";
 import { RecentReplays } from "./recent-replays";
 import { ReplayProgress } from "./replay-progress";
 
@@ -24,7 +24,6 @@ export type ReplayDialogProps = {
   onStarted?: (replayId: string) => void;
 };
 
-const MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const initialSince = (value: ReplayDialogProps["defaultSince"]) => {
   const date = value ? new Date(value) : new Date(Date.now() - 24 * 3600_000);
   return toMinuteValue(Number.isNaN(date.getTime()) ? new Date(Date.now() - 24 * 3600_000) : date);
@@ -50,7 +49,7 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
       setReplayId(null);
     }
   }
-  const validSince = MINUTE.test(since) && !Number.isNaN(Date.parse(`${since}:00Z`)) ? new Date(`${since}:00Z`) : null;
+  const validSince = utcMinuteStart(since);
 
   const preview = useQuery({ ...trpc.deliveries.replayPreview.queryOptions({ endpointId, since: validSince ?? undefined, includeMissed }), enabled: open && !replayId && validSince !== null });
   const shownId = replayId ?? preview.data?.running?.id ?? null;

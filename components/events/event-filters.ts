@@ -1,3 +1,4 @@
+import { isBackwardRange, isUtcMinute, utcMinuteEnd, utcMinuteStart } from "@/components/ui/utc-minute";
 import { EVENT_TYPES } from "@/server/events/catalog";
 import { EVENT_STATUSES } from "@/server/events/list-events-schema";
 
@@ -11,16 +12,12 @@ export type EventFilters = { type: string; status: string; from: string; to: str
 export const EMPTY_FILTERS: EventFilters = { type: "", status: "", from: "", to: "" };
 export const PAGE_SIZE = 25;
 
-const MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
 function read(params: Params, name: string): string {
   const value = params instanceof URLSearchParams ? params.get(name) : params[name];
   return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
 }
-
-const validMinute = (v: string) => MINUTE.test(v) && !Number.isNaN(Date.parse(`${v}:00Z`));
 
 export function parseEventFilters(params: Params): EventFilters {
   const type = read(params, "type");
@@ -30,8 +27,8 @@ export function parseEventFilters(params: Params): EventFilters {
   return {
     type: (EVENT_TYPES as readonly string[]).includes(type) ? type : "",
     status: (EVENT_STATUSES as readonly string[]).includes(status) ? status : "",
-    from: validMinute(from) ? from : "",
-    to: validMinute(to) ? to : "",
+    from: isUtcMinute(from) ? from : "",
+    to: isUtcMinute(to) ? to : "",
   };
 }
 
@@ -46,8 +43,7 @@ export const hasFilters = (f: EventFilters) => Boolean(f.type || f.status || f.f
 
 /** A problem with the range that the server would refuse; shown next to the inputs instead. */
 export function rangeError(f: EventFilters): string | null {
-  if (f.from && f.to && Date.parse(`${f.to}:00Z`) + 60_000 <= Date.parse(`${f.from}:00Z`)) return "“To” must be after “From”.";
-  return null;
+  return isBackwardRange(f.from, f.to) ? "“To” must be after “From”." : null;
 }
 
 /**
@@ -59,8 +55,8 @@ export function toListInput(f: EventFilters) {
   return {
     type: (f.type || undefined) as (typeof EVENT_TYPES)[number] | undefined,
     status: (f.status || undefined) as (typeof EVENT_STATUSES)[number] | undefined,
-    from: f.from && valid ? new Date(`${f.from}:00Z`).toISOString() : undefined,
-    to: f.to && valid ? new Date(Date.parse(`${f.to}:00Z`) + 60_000).toISOString() : undefined,
+    from: (valid && utcMinuteStart(f.from)?.toISOString()) || undefined,
+    to: (valid && utcMinuteEnd(f.to)?.toISOString()) || undefined,
     limit: PAGE_SIZE,
   };
 }

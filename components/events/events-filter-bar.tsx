@@ -1,7 +1,7 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { EVENT_TYPE_LABELS } from "@/components/webhooks/labels";
 import { EVENT_TYPES } from "@/server/events/catalog";
 import { EMPTY_FILTERS, hasFilters, rangeError, type EventFilters } from "./event-filters";
@@ -12,12 +12,7 @@ export function EventsFilterBar({ filters, onChange }: { filters: EventFilters; 
   const set = (key: keyof EventFilters, value: string) => onChange({ ...filters, [key]: value });
   const error = rangeError(filters);
   return (
-    <form
-      role="search"
-      aria-label="Filter events"
-      className="mb-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto] lg:items-start"
-      onSubmit={(e) => e.preventDefault()}
-    >
+    <FilterBar label="Filter events" canClear={hasFilters(filters)} onClear={() => onChange(EMPTY_FILTERS)}>
       <SelectField label="Event type" value={filters.type} onChange={(e) => set("type", e.target.value)}>
         <option value="">All types</option>
         {EVENT_TYPES.map((t) => (
@@ -36,11 +31,6 @@ export function EventsFilterBar({ filters, onChange }: { filters: EventFilters; 
       </SelectField>
       <InputField label="From (UTC)" type="datetime-local" value={filters.from} max={filters.to || undefined} onChange={(e) => set("from", e.target.value)} />
       <InputField label="To (UTC)" type="datetime-local" value={filters.to} min={filters.from || undefined} error={error ?? undefined} onChange={(e) => set("to", e.target.value)} />
-      <div className="flex lg:pt-6">
-        <Button variant="ghost" disabled={!hasFilters(filters)} onClick={() => onChange(EMPTY_FILTERS)}>
-          Clear filters
-        </Button>
-      </div>
-    </form>
+    </FilterBar>
   );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { notFound } from "next/navigation";
 import { cache } from "react";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
@@ -24,4 +25,19 @@ export function HydrateClient({ children }: { children: ReactNode }) {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any tRPC queryOptions() result
 export function prefetch(queryOptions: any) {
   void getQueryClient().prefetchQuery(queryOptions);
+}
+
+/**
+ * Fetches (not just prefetches) a record a page is about, so an unknown, malformed or other
+ * account's id is Next's not-found page rather than an error.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any tRPC queryOptions() result
+export async function fetchOrNotFound(queryOptions: any): Promise<void> {
+  try {
+    await getQueryClient().fetchQuery(queryOptions);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
+    throw err;
+  }
 }

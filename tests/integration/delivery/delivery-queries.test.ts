@@ -7,7 +7,6 @@ import { listDeliveries } from "@/server/delivery/queries/list-deliveries";
 import { enqueueEndpointBacklog } from "@/server/delivery/queries/enqueue-endpoint-backlog";
 import { retryDelivery } from "@/server/delivery/queries/retry-delivery";
 import { startReplay } from "@/server/delivery/queries/start-replay";
-import type { DeliveryItem } from "@/server/delivery/runners/delivery-runner";
 import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
@@ -15,6 +14,8 @@ import { createActor } from "@/tests/helpers/actors";
 import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { until } from "@/tests/helpers/wait-until";
+import { recorder } from "@/tests/helpers/recording-runner";
 
 let h: DbHandle;
 let receiver: Receiver | undefined;
@@ -28,21 +29,6 @@ afterEach(async () => {
   runner = receiver = undefined;
 });
 afterAll(() => h.close());
-
-/** Records what it is handed, sends nothing. */
-const recorder = () => {
-  const items: DeliveryItem[] = [];
-  return { items, enqueue: async (batch: DeliveryItem[]) => void items.push(...batch) };
-};
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 test("list: newest first, filters, cursor pages; another account sees none of it", async () => {
   const actor = await createActor(h.db);

@@ -11,6 +11,7 @@ import { createActor } from "@/tests/helpers/actors";
 import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { until } from "@/tests/helpers/wait-until";
 
 let h: DbHandle;
 let receiver: Receiver | undefined;
@@ -24,15 +25,6 @@ afterEach(async () => {
   runner = receiver = undefined;
 });
 afterAll(() => h.close());
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 test("rate limit 5/s: 20 deliveries are spaced at least 190 ms apart at the receiver", async () => {
   // The receiver runs in a process of its own: timestamps taken in this process would be held up

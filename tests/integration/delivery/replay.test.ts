@@ -8,7 +8,6 @@ import { countReplayableDeliveries } from "@/server/delivery/queries/count-repla
 import { getReplayProgress } from "@/server/delivery/queries/get-replay-progress";
 import type { ReplayProgress } from "@/server/delivery/queries/load-replay-progress";
 import { startReplay } from "@/server/delivery/queries/start-replay";
-import type { DeliveryItem } from "@/server/delivery/runners/delivery-runner";
 import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
@@ -18,6 +17,8 @@ import { createActor } from "@/tests/helpers/actors";
 import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { until } from "@/tests/helpers/wait-until";
+import { recorder } from "@/tests/helpers/recording-runner";
 
 let h: DbHandle;
 let receiver: Receiver | undefined;
@@ -31,21 +32,6 @@ afterEach(async () => {
   runner = receiver = undefined;
 });
 afterAll(() => h.close());
-
-/** Records what it is handed, sends nothing. */
-const recorder = () => {
-  const items: DeliveryItem[] = [];
-  return { items, enqueue: async (batch: DeliveryItem[]) => void items.push(...batch) };
-};
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** An endpoint with `n` failed deliveries (ingested without sending, then marked failed). */
 async function endpointWithFailures(accountId: string, url: string, n: number) {

@@ -9,6 +9,7 @@ import { createActor } from "@/tests/helpers/actors";
 import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { until } from "@/tests/helpers/wait-until";
 
 let h: DbHandle;
 let receiver: Receiver;
@@ -24,15 +25,6 @@ afterAll(() => h.close());
 
 const fast = (schedule: number[], disableAfterFailures = 20) =>
   new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { schedule, disableAfterFailures, allowPrivateNetworks: true } });
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 test("a receiver that fails twice then succeeds: delivered on the third attempt, three attempts recorded", async () => {
   receiver = await startReceiver();

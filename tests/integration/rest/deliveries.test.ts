@@ -15,6 +15,7 @@ import { createActor } from "@/tests/helpers/actors";
 import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { until } from "@/tests/helpers/wait-until";
 
 let h: DbHandle;
 let receiver: Receiver;
@@ -41,14 +42,6 @@ const list = (key: string, query = "") => call(listRoute.GET, "GET", `/api/v1/de
 const get = (key: string, id: string) => call(itemRoute.GET, "GET", `/api/v1/deliveries/${id}`, { key, params: { id } });
 const retry = (key: string, id: string) => call(retryRoute.POST, "POST", `/api/v1/deliveries/${id}/retry`, { key, params: { id } });
 
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 const deliveryRow = async (id: string) => (await h.db.select().from(deliveries).where(eq(deliveries.id, id)))[0]!;
 
 beforeAll(async () => {

@@ -1,35 +1,17 @@
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Toaster } from "@/components/ui/toast";
 import { EndpointDetails, EndpointDetailsSkeleton } from "@/components/webhooks/endpoint-details";
-import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { fetchOrNotFound, HydrateClient, trpc } from "@/server/api/rsc";
 
 export const metadata = { title: "Webhook details" };
 
 export default async function WebhookDetailsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  try {
-    // Awaited (not just prefetched) so an unknown id, or another account's, is a real 404.
-    await getQueryClient().fetchQuery(trpc.endpoints.get.queryOptions({ id }));
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
-    throw err;
-  }
+  await fetchOrNotFound(trpc.endpoints.get.queryOptions({ id }));
   return (
     <HydrateClient>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/webhooks" className="text-brand-700 hover:underline">
-          Webhooks
-        </Link>
-        <span className="text-slate-400" aria-hidden>
-          {" / "}
-        </span>
-        <span className="font-mono text-slate-600" aria-current="page">
-          {id}
-        </span>
-      </nav>
+      <Breadcrumb items={[{ label: "Webhooks", href: "/webhooks" }, { label: id, mono: true }]} />
       <Suspense fallback={<EndpointDetailsSkeleton />}>
         <EndpointDetails id={id} />
       </Suspense>

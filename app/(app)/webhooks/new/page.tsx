@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Suspense } from "react";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { Toaster } from "@/components/ui/toast";
 import { CreateEndpointForm, EndpointFormSkeleton } from "@/components/webhooks/endpoint-form";
@@ -11,13 +11,7 @@ export default function NewWebhookPage() {
   prefetch(trpc.wabaNumbers.list.queryOptions());
   return (
     <HydrateClient>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/webhooks" className="text-brand-700 hover:underline">
-          Webhooks
-        </Link>
-        <span className="text-slate-400"> / </span>
-        <span className="text-slate-600">Add</span>
-      </nav>
+      <Breadcrumb items={[{ label: "Webhooks", href: "/webhooks" }, { label: "Add" }]} />
       <PageHeader title="Add webhook" description="Receive SMS and WhatsApp delivery reports (DLR) or WhatsApp inbound messages (MO) on your server. Test it before you save." />
       <Suspense fallback={<EndpointFormSkeleton />}>
         <CreateEndpointForm />
