@@ -66,7 +66,7 @@ test("a failing endpoint: the failed attempt with status and body, fix, Retry â†
   const first = attempts.first();
   await first.getByText("500").first().waitFor();
   await first.getByText(/database unavailable/).first().waitFor();
-  await screenshot(page, "operations-02-delivery-log-failed-attempt");
+  await screenshot(page, "operations-02-delivery-log-failed-attempt", { fullPage: false });
   await detail.getByRole("button", { name: "Close", exact: true }).click();
 
   // Fixed: Retry from the log turns it into a success.
@@ -106,7 +106,7 @@ test("a failing endpoint: the failed attempt with status and body, fix, Retry â†
   await replay.getByRole("button", { name: "Replay 2 deliveries" }).click();
   await replay.getByText("Replay finished").waitFor({ timeout: 30_000 });
   await replay.getByTestId("replay-progress").getByText("2 of 2 done").waitFor();
-  await screenshot(page, "operations-05-replay-finished");
+  await screenshot(page, "operations-05-replay-finished", { fullPage: false });
   await replay.getByRole("button", { name: "Done" }).click();
 
   await page.getByRole("tab", { name: "Deliveries" }).click();
@@ -134,7 +134,7 @@ test("a failing endpoint: the failed attempt with status and body, fix, Retry â†
   await reEnable.getByRole("button", { name: "Re-enable webhook" }).click();
   const missed = page.getByRole("dialog", { name: "Replay failed deliveries" });
   await missed.getByTestId("replay-count").getByText(/1 failed and 1 missed/).waitFor();
-  await screenshot(page, "operations-08-re-enabled-replay-offer");
+  await screenshot(page, "operations-08-re-enabled-replay-offer", { fullPage: false });
   await missed.getByRole("button", { name: "Replay 2 deliveries" }).click();
   await missed.getByTestId("replay-progress").getByText("2 of 2 done").waitFor({ timeout: 30_000 });
   await missed.getByRole("button", { name: "Done" }).click();
@@ -149,7 +149,7 @@ test("a failing endpoint: the failed attempt with status and body, fix, Retry â†
   await screenshot(page, "operations-10-events");
   await page.goto(`${base}/api-reference`);
   await page.getByRole("link", { name: /OpenAPI/ }).first().waitFor();
-  await screenshot(page, "operations-11-api-reference");
+  await screenshot(page, "operations-11-api-reference", { fullPage: false });
   const spec = await fetch(`${base}/api/v1/openapi.json`);
   expect(spec.status).toBe(200);
   expect((await spec.json()).openapi).toMatch(/^3\.1/);
