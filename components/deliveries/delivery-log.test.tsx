@@ -3,22 +3,12 @@
  * The delivery log and the replay dialog against the real tRPC router and a real database
  * (tRPC's local link, no HTTP) and a real runner sending to a local receiver.
  */
-import { QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, unstable_localLink } from "@trpc/client";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
-import { PathnameContext, SearchParamsContext } from "next/dist/shared/lib/hooks-client-context.shared-runtime";
-import { useMemo, useState, type ReactNode } from "react";
-import superjson from "superjson";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import type { ReactNode } from "react";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import { makeQueryClient } from "@/components/trpc/query-client";
-import { TRPCProvider } from "@/components/trpc/react";
-import { Toaster } from "@/components/ui/toast";
 import type { DbHandle } from "@/db/client";
 import { deliveries } from "@/db/schema";
-import { appRouter, type AppRouter } from "@/server/api/root";
 import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
@@ -26,9 +16,10 @@ import { createActor } from "@/tests/helpers/actors";
 import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { renderApp } from "@/tests/helpers/render-app";
+import { until } from "@/tests/helpers/wait-until";
 import { DeliveryLog } from "./delivery-log";
 import { ReplayDialog } from "./replay-dialog";
-import { until } from "@/tests/helpers/wait-until";
 
 type Actor = Awaited<ReturnType<typeof createActor>>;
 let h: DbHandle;
@@ -46,38 +37,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** The app's providers around `children`, with a router that keeps the URL in state. */
-function renderApp(actor: Actor, children: ReactNode, start: string) {
-  const navigations: string[] = [];
-  const queryClient = makeQueryClient();
-  const trpcClient = createTRPCClient<AppRouter>({
-    links: [unstable_localLink({ router: appRouter, transformer: superjson, createContext: async () => ({ db: h.db, session: actor.session, getRunner: async () => runner ?? new LocalRunner({ db: h.db }) }) })],
-  });
-  function Harness() {
-    const [href, setHref] = useState(start);
-    const url = useMemo(() => new URL(href, "http://localhost"), [href]);
-    const router = useMemo<AppRouterInstance>(
-      () => ({ back() {}, forward() {}, refresh() {}, prefetch() {}, bfcacheId: "0", push: (to: string) => void (navigations.push(to), setHref(to)), replace: (to: string) => void (navigations.push(to), setHref(to)) }),
-      [],
-    );
-    return (
-      <AppRouterContext.Provider value={router}>
-        <PathnameContext.Provider value={url.pathname}>
-          <SearchParamsContext.Provider value={url.searchParams}>
-            <QueryClientProvider client={queryClient}>
-              <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-                {children}
-                <Toaster />
-              </TRPCProvider>
-            </QueryClientProvider>
-          </SearchParamsContext.Provider>
-        </PathnameContext.Provider>
-      </AppRouterContext.Provider>
-    );
-  }
-  const { unmount } = render(<Harness />);
-  return { navigations, user: userEvent.setup(), unmount };
-}
+/** The app against the test database, as `actor`; runs go to the test's runner when one is started. */
+const renderAs = (actor: Actor, children: ReactNode, start: string) =>
+  renderApp({ db: h.db, session: actor.session, getRunner: async () => runner ?? new LocalRunner({ db: h.db }) }, children, start);
 
 test("?delivery= opens its attempts; filters go to the URL; Retry sends it again and the row follows live", async () => {
   const actor = await createActor(h.db);
@@ -91,7 +53,7 @@ test("?delivery= opens its attempts; filters go to the URL; Retry sends it again
   await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent("sms.mo"));
   await until(() => h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id)), (r) => r.length === 2 && r.every((d) => d.status !== "pending" && d.status !== "sending"));
 
-  const { user, navigations } = renderApp(actor, <DeliveryLog endpointId={ep.id} />, `/webhooks/${ep.id}?tab=deliveries&delivery=${failed!.id}`);
+  const { user, navigations } = renderAs(actor, <DeliveryLog endpointId={ep.id} />, `/webhooks/${ep.id}?tab=deliveries&delivery=${failed!.id}`);
   const dialog = await screen.findByRole("dialog", { name: "Delivery" });
   const attempt = await within(dialog).findByRole("article", { name: "Attempt 1" });
   expect(attempt).toHaveTextContent("HTTP 500 Internal Server Error");
@@ -126,7 +88,7 @@ test("the replay dialog counts what it will replay, starts it and follows it to 
   await h.db.update(deliveries).set({ status: "failed", attempts: 1 }).where(eq(deliveries.endpointId, ep.id));
   runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0] } });
 
-  const { user } = renderApp(actor, <ReplayDialog endpointId={ep.id} open onClose={() => {}} />, `/webhooks/${ep.id}`);
+  const { user } = renderAs(actor, <ReplayDialog endpointId={ep.id} open onClose={() => {}} />, `/webhooks/${ep.id}`);
   const dialog = await screen.findByRole("dialog", { name: "Replay failed deliveries" });
   expect(await within(dialog).findByTestId("replay-count")).toHaveTextContent("3 deliveries since");
   await user.click(within(dialog).getByRole("button", { name: "Replay 3 deliveries" }));
@@ -149,7 +111,7 @@ test("a paused endpoint is explained and the button disabled", async () => {
   await ingestEvents({ db: h.db, accountId: actor.accountId, runner: idle }, sampleEvent("sms.dlr"));
   await h.db.update(deliveries).set({ status: "failed", attempts: 1 }).where(eq(deliveries.endpointId, ep.id));
 
-  renderApp(actor, <ReplayDialog endpointId={ep.id} open onClose={() => {}} />, `/webhooks/${ep.id}`);
+  renderAs(actor, <ReplayDialog endpointId={ep.id} open onClose={() => {}} />, `/webhooks/${ep.id}`);
   const dialog = await screen.findByRole("dialog", { name: "Replay failed deliveries" });
   expect(await within(dialog).findByText(/The endpoint is paused: resume it first, then replay/)).toBeInTheDocument();
   expect(within(dialog).getByRole("button", { name: "Replay 1 delivery" })).toBeDisabled();
@@ -166,7 +128,7 @@ test("a replay already running is shown instead of a new one; once finished, it 
 
   expect(replay.total).toBe(2);
 
-  const first = renderApp(actor, <ReplayDialog endpointId={ep.id} open onClose={() => {}} />, `/webhooks/${ep.id}`);
+  const first = renderAs(actor, <ReplayDialog endpointId={ep.id} open onClose={() => {}} />, `/webhooks/${ep.id}`);
   const dialog = await screen.findByRole("dialog", { name: "Replay failed deliveries" });
   expect(await within(dialog).findByTestId("replay-progress")).toHaveTextContent("Replaying… · 0 of 2 done");
   expect(within(dialog).getByRole("button", { name: "Close (it keeps running)" })).toBeInTheDocument();
@@ -176,7 +138,7 @@ test("a replay already running is shown instead of a new one; once finished, it 
   const rows = await h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id)).orderBy(deliveries.id);
   await h.db.update(deliveries).set({ status: "succeeded" }).where(eq(deliveries.id, rows[0]!.id));
   await h.db.update(deliveries).set({ status: "failed" }).where(eq(deliveries.id, rows[1]!.id));
-  renderApp(actor, <ReplayDialog endpointId={ep.id} open onClose={() => {}} />, `/webhooks/${ep.id}`);
+  renderAs(actor, <ReplayDialog endpointId={ep.id} open onClose={() => {}} />, `/webhooks/${ep.id}`);
   const again = await screen.findByRole("dialog", { name: "Replay failed deliveries" });
   expect(await within(again).findByTestId("replay-count")).toHaveTextContent("1 delivery since");
   const recent = await within(again).findByRole("region", { name: "Recent replays" });

@@ -3,22 +3,12 @@
  * The Events UI against the real tRPC router and a real database (tRPC's local link, no HTTP):
  * filters through the URL, Load more, Send sample event → the event page, deliveries live.
  */
-import { QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, unstable_localLink } from "@trpc/client";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
-import { PathnameContext, SearchParamsContext } from "next/dist/shared/lib/hooks-client-context.shared-runtime";
-import { Suspense, useMemo, useState, type ReactNode } from "react";
-import superjson from "superjson";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import type { ReactNode } from "react";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { EventDetail } from "@/components/events/event-detail";
 import { EventsList } from "@/components/events/events-list";
-import { makeQueryClient } from "@/components/trpc/query-client";
-import { TRPCProvider } from "@/components/trpc/react";
-import { Toaster } from "@/components/ui/toast";
 import type { DbHandle } from "@/db/client";
-import { appRouter, type AppRouter } from "@/server/api/root";
 import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
@@ -26,6 +16,7 @@ import { createActor } from "@/tests/helpers/actors";
 import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { renderApp } from "@/tests/helpers/render-app";
 
 type Actor = Awaited<ReturnType<typeof createActor>>;
 let h: DbHandle;
@@ -43,46 +34,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** The app's providers around `children`, with a router that keeps the URL in state. */
-function renderApp(actor: Actor, children: (url: URL) => ReactNode, start = "/events") {
-  const navigations: string[] = [];
-  const queryClient = makeQueryClient();
-  const trpcClient = createTRPCClient<AppRouter>({
-    links: [unstable_localLink({ router: appRouter, transformer: superjson, createContext: async () => ({ db: h.db, session: actor.session, getRunner: async () => runner ?? new LocalRunner({ db: h.db }) }) })],
-  });
-  function Harness() {
-    const [href, setHref] = useState(start);
-    const url = useMemo(() => new URL(href, "http://localhost"), [href]);
-    const router = useMemo<AppRouterInstance>(
-      () => ({
-        back() {},
-        forward() {},
-        refresh() {},
-        prefetch() {},
-        bfcacheId: "_b_0_",
-        push: (to: string) => void (navigations.push(to), setHref(to)),
-        replace: (to: string) => void (navigations.push(to), setHref(to)),
-      }),
-      [],
-    );
-    return (
-      <AppRouterContext.Provider value={router}>
-        <PathnameContext.Provider value={url.pathname}>
-          <SearchParamsContext.Provider value={url.searchParams}>
-            <QueryClientProvider client={queryClient}>
-              <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-                <Suspense fallback={<p>Loading…</p>}>{children(url)}</Suspense>
-                <Toaster />
-              </TRPCProvider>
-            </QueryClientProvider>
-          </SearchParamsContext.Provider>
-        </PathnameContext.Provider>
-      </AppRouterContext.Provider>
-    );
-  }
-  render(<Harness />);
-  return { navigations, user: userEvent.setup() };
-}
+/** The app against the test database, as `actor`; runs go to the test's runner when one is started. */
+const renderAs = (actor: Actor, children: (url: URL) => ReactNode, start = "/events") =>
+  renderApp({ db: h.db, session: actor.session, getRunner: async () => runner ?? new LocalRunner({ db: h.db }) }, children, start);
 
 const rowIds = () => screen.queryAllByTestId("event-row").map((r) => within(r).getAllByRole("link")[1]!.textContent);
 
@@ -94,7 +48,7 @@ test("the list follows the filters in the URL and loads more pages", async () =>
   for (let i = 0; i < 27; i++) dlr.unshift(((await ingestEvents({ db: h.db, accountId: actor.accountId, runner: idle }, sampleEvent("sms.dlr"))) as { id: string }).id);
   const mo = ((await ingestEvents({ db: h.db, accountId: actor.accountId, runner: idle }, sampleEvent("sms.mo"))) as { id: string }).id;
 
-  const { user, navigations } = renderApp(actor, () => <EventsList />);
+  const { user, navigations } = renderAs(actor, () => <EventsList />);
   await waitFor(() => expect(rowIds()).toHaveLength(25));
   expect(rowIds()[0]).toBe(mo);
   await user.click(screen.getByRole("button", { name: "Load more" }));
@@ -122,7 +76,7 @@ test("empty account → Send sample event → the event page, where the delivery
   const ep = await insertEndpoint(h.db, actor.accountId, `${receiver.url}/clicks`, { eventTypes: ["link.click"] });
   runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
 
-  const { user, navigations } = renderApp(actor, (url) => (url.pathname === "/events" ? <EventsList /> : <EventDetail id={url.pathname.split("/")[2]!} />));
+  const { user, navigations } = renderAs(actor, (url) => (url.pathname === "/events" ? <EventsList /> : <EventDetail id={url.pathname.split("/")[2]!} />));
   expect(await screen.findByText("No events yet")).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Send sample event" }));
   const dialog = await screen.findByRole("dialog", { name: "Send sample event" });
