@@ -36,6 +36,9 @@ function responseRegistry(): Registry {
   add(r.eventAcceptedSchema, "EventAccepted");
   add(r.eventsAcceptedSchema, "EventsAccepted");
   add(z.union([r.eventAcceptedSchema, r.eventsAcceptedSchema]), "IngestAccepted");
+  add(r.eventSummarySchema, "EventSummary");
+  add(r.eventListSchema, "EventList");
+  add(r.eventDetailSchema, "EventDetail");
   add(r.deliverySummarySchema, "DeliverySummary");
   add(r.deliveryListSchema, "DeliveryList");
   add(r.deliveryDetailSchema, "DeliveryDetail");

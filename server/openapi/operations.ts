@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { listDeliveriesSchema, REPLAY_LIMIT } from "@/server/delivery/queries/schemas";
 import { MAX_BATCH, MAX_EVENT_BYTES, MAX_REQUEST_BYTES } from "@/server/events/ingest-schemas";
+import { listEventsSchema } from "@/server/events/list-events-schema";
 import type { ErrorStatus } from "./error-responses";
 import type { HttpMethod } from "./openapi-types";
 import { requestExamples } from "./request-examples";
@@ -59,7 +60,7 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: "post", path: "/api/v1/endpoints/{id}/replay", operationId: "startReplay", tag: "Endpoints", summary: "Replay failed deliveries",
-    description: `Re-sends the endpoint's failed deliveries created since \`since\` (default: 24 hours ago), oldest first, in the background, at most ${REPLAY_LIMIT} per replay; \`replay.remaining\` counts those left for another replay. The body is optional. While a replay of the endpoint runs, that one is returned (200, \`started: false\`). The endpoint must be active (409 otherwise).`,
+    description: `Re-sends the endpoint's failed deliveries created since \`since\` (default: 24 hours ago), oldest first, in the background, at most ${REPLAY_LIMIT} per replay; with \`includeMissed\`, also delivers the events it never got since then (they arrived while it was disabled); \`replay.remaining\` counts those left for another replay. The body is optional. While a replay of the endpoint runs, that one is returned (200, \`started: false\`). The endpoint must be active (409 otherwise).`,
     body: "ReplayInput", bodyOptional: true, bodyExample: requestExamples.startReplay,
     success: { status: 202, description: "Started", schema: "ReplayStarted" },
     extra: { status: 200, description: "A replay of this endpoint is already running; it is returned", schema: "ReplayStarted" },
@@ -72,6 +73,14 @@ export const OPERATIONS: OperationSpec[] = [
     body: "IngestBody", bodyExample: requestExamples.ingestEvent,
     success: { status: 202, description: "Accepted: `{ id }` for one event, `{ ids }` for a batch", schema: "IngestAccepted" }, errors: BODY_ERRORS,
   },
+  {
+    method: "get", path: "/api/v1/events", operationId: "listEvents", tag: "Events", summary: "List events",
+    description: "The account's events, newest first, each with its delivery counts and overall status. Pass `nextCursor` as `cursor` for the next page. Unknown or repeated query parameters are refused (422).",
+    query: listEventsSchema,
+    queryDescriptions: { type: "Only events of this type", status: "succeeded (every delivery), failed (any), pending (any on its way) or no_endpoints", from: "Created at or after this time (ISO 8601)", to: "Created before this time (ISO 8601)", cursor: "The `nextCursor` of the previous page", limit: "Page size" },
+    success: { status: 200, description: "A page of events", schema: "EventList" }, errors: [401, 422],
+  },
+  { method: "get", path: "/api/v1/events/{id}", operationId: "getEvent", tag: "Events", summary: "Get an event", description: "One event with its payload and its delivery to each endpoint.", success: { status: 200, description: "The event", schema: "EventDetail" }, errors: [401, 404] },
   {
     method: "get", path: "/api/v1/deliveries", operationId: "listDeliveries", tag: "Deliveries", summary: "List deliveries",
     description: "The account's deliveries, newest first. Pass `nextCursor` as `cursor` for the next page. Unknown or repeated query parameters are refused (422).",

@@ -3,6 +3,7 @@ import { DELIVERY_STATUSES } from "@/server/delivery/queries/schemas";
 import { PAYLOAD_FORMATS, SEND_METHODS } from "@/server/endpoints/schemas";
 import { PRODUCTS, REPORT_TYPES } from "@/server/endpoints/param-map";
 import { EVENT_TYPES } from "@/server/events/catalog";
+import { EVENT_STATUSES } from "@/server/events/list-events-schema";
 import { ERROR_STATUS, type RestErrorCode } from "@/server/rest/respond";
 
 /** What REST v1 answers, as zod schemas (documentation only: handlers build these shapes). */
@@ -75,6 +76,53 @@ export const rotatedSecretSchema = z.object({
 
 export const eventAcceptedSchema = z.object({ id: z.string().describe("evt_… id") });
 export const eventsAcceptedSchema = z.object({ ids: z.array(z.string()).describe("evt_… ids, in request order") });
+
+const deliveryCountsSchema = z.object({
+  total: z.number().int(),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  inFlight: z.number().int().describe("pending, sending or retrying"),
+});
+
+export const eventSummarySchema = z.object({
+  id: z.string().describe("evt_… id"),
+  type: z.enum(EVENT_TYPES),
+  createdAt: timestamp,
+  deliveries: deliveryCountsSchema,
+  status: z.enum(EVENT_STATUSES).describe("succeeded: every delivery succeeded; failed: any failed; pending: any on its way; no_endpoints: no delivery"),
+});
+
+export const eventListSchema = z.object({
+  data: z.array(eventSummarySchema),
+  nextCursor: z.string().nullable().describe("pass as `cursor` for the next page; null on the last page"),
+});
+
+export const eventDetailSchema = z.object({
+  id: z.string(),
+  type: z.enum(EVENT_TYPES),
+  data: z.record(z.string(), z.unknown()).describe("the event data, in catalog field order"),
+  idempotencyKey: z.string().nullable(),
+  createdAt: timestamp,
+  deliveries: z.array(
+    z.object({
+      id: z.string().describe("dlv_… id"),
+      endpointId: z.string(),
+      endpointUrl: z.string(),
+      endpointDescription: z.string(),
+      endpointStatus: z.enum(["active", "paused", "disabled"]),
+      status: z.enum(DELIVERY_STATUSES),
+      attempts: z.number().int(),
+      lastStatusCode: z.number().int().nullable(),
+      lastError: z.string().nullable(),
+      nextAttemptAt: timestamp.nullable(),
+      deliveredAt: timestamp.nullable(),
+      createdAt: timestamp,
+      updatedAt: timestamp,
+    }),
+  ),
+  counts: deliveryCountsSchema,
+  status: z.enum(EVENT_STATUSES),
+});
 
 export const deliverySummarySchema = z.object({
   id: z.string().describe("dlv_… id, also the webhook-id header"),

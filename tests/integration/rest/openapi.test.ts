@@ -10,6 +10,7 @@ import * as replayRoute from "@/app/api/v1/endpoints/[id]/replay/route";
 import * as rotateRoute from "@/app/api/v1/endpoints/[id]/rotate-secret/route";
 import * as testRoute from "@/app/api/v1/endpoints/[id]/test/route";
 import * as endpointsRoute from "@/app/api/v1/endpoints/route";
+import * as eventRoute from "@/app/api/v1/events/[id]/route";
 import * as eventsRoute from "@/app/api/v1/events/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
 import type { DbHandle } from "@/db";
@@ -264,6 +265,10 @@ describe("responses match the documented response schemas", () => {
 
     conforms(r.eventAcceptedSchema, await call(eventsRoute.POST, "POST", none, { key, json: requestExamples.ingestEvent }), 202);
     conforms(r.eventsAcceptedSchema, await call(eventsRoute.POST, "POST", none, { key, json: { events: [sampleEvent("sms.dlr")] } }), 202);
+
+    const events = conforms(r.eventListSchema, await call(eventsRoute.GET, "GET", none, { key, path: "/api/v1/events?limit=1" }), 200);
+    expect(events.nextCursor).not.toBeNull();
+    conforms(r.eventDetailSchema, await call(eventRoute.GET, "GET", { id: (events.data as { id: string }[])[0]!.id }, { key }), 200);
 
     const list = conforms(r.deliveryListSchema, await call(deliveriesRoute.GET, "GET", none, { key, path: "/api/v1/deliveries" }), 200);
     const deliveryId = (list.data as { id: string }[])[0]!.id;

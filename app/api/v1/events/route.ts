@@ -1,7 +1,10 @@
 import type { FieldIssue } from "@/server/errors";
 import { ingestEvents } from "@/server/events/ingest-events";
+import { listEvents } from "@/server/events/list-events";
+import { listEventsSchema } from "@/server/events/list-events-schema";
 import { ingestBodySchema, MAX_EVENT_BYTES, MAX_REQUEST_BYTES, type IngestBody } from "@/server/events/ingest-schemas";
 import { json, RestError } from "@/server/rest/respond";
+import { parseQuery } from "@/server/rest/parse-query";
 import { getRestRunner } from "@/server/rest/rest-runner";
 import { withApiKey } from "@/server/rest/with-api-key";
 
@@ -20,6 +23,14 @@ export const POST = withApiKey(
   },
   { body: ingestBodySchema, maxBodyBytes: MAX_REQUEST_BYTES },
 );
+
+const listQuerySchema = listEventsSchema.strict();
+
+/**
+ * GET /api/v1/events?type=&status=&from=&to=&cursor=&limit= — the account's events, newest first,
+ * each with its delivery counts and overall status, `{ data, nextCursor }`. Bad values: 422.
+ */
+export const GET = withApiKey(async ({ req, db, actor }) => json(await listEvents({ db, accountId: actor.accountId }, parseQuery(req, listQuerySchema))));
 
 const HEADER_PATH = ["headers", "Idempotency-Key"];
 
