@@ -1,21 +1,21 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type dns from "node:dns";
 import type { Db } from "@/db";
-import { deliveries, endpoints, events } from "@/db/schema";
+import { deliveries } from "@/db/schema";
 import { decideNext } from "@/server/delivery/policy/decide-next";
 import { parseSchedule } from "@/server/delivery/policy/retry-schedule";
 import { renderRequest } from "@/server/delivery/render/render-request";
 import { sendRequest } from "@/server/delivery/send/send-request";
 import { signRequest } from "@/server/delivery/sign/sign-request";
 import { getEnv } from "@/server/env";
+import { inCatalogOrder } from "@/server/events/catalog";
 import { claimDelivery } from "./claim-delivery";
 import { holdRateSlot } from "./hold-rate-slot";
+import { loadDelivery } from "./load-delivery";
 import { paceEndpoint } from "./pace-endpoint";
 import { toLoadedEndpoint } from "./load-endpoint-config";
 import { redactRequest } from "./redact-request";
 import { recordAttempt } from "./record-attempt";
-import { inCatalogOrder } from "@/server/events/catalog";
-
 
 const PACING_MARGIN = 1.1;
 export type AttemptDeps = {
@@ -61,17 +61,7 @@ export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, opt
     if (!claim.claimed) return claim.state === "waiting" ? { status: "deferred", retryAt: claim.until } : { status: "skipped", reason: claim.state };
   }
 
-  const [found] = await db
-    .select({
-      delivery: deliveries,
-      event: events,
-      endpoint: endpoints,
-      slotAgeMs: sql<number | null>`(extract(epoch from (clock_timestamp() - ${deliveries.rateSlotAt})) * 1000)::double precision`,
-    })
-    .from(deliveries)
-    .innerJoin(events, eq(events.id, deliveries.eventId))
-    .innerJoin(endpoints, eq(endpoints.id, deliveries.endpointId))
-    .where(eq(deliveries.id, deliveryId));
+  const found = await loadDelivery(db, deliveryId);
   if (!found) return { status: "skipped", reason: "missing" };
   const { delivery, event, endpoint } = found;
   if (delivery.status === "succeeded" || delivery.status === "failed") return { status: "skipped", reason: "finished" };
