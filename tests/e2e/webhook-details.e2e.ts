@@ -132,8 +132,12 @@ test("details page: reveal, test (signature verifies), rotate (both secrets sign
   await page.waitForURL(/\/webhooks$/);
   await page.getByText("No webhooks configured yet").waitFor();
 
-  // An unknown id is a 404 page, not an error.
-  await page.goto(`${base}/webhooks/ep_doesnotexist000000000000`);
-  await page.getByText("Page not found").waitFor();
+  // An unknown id is a 404 page (and an HTTP 404), not an error; the same for its edit page and
+  // for an unknown event.
+  for (const path of ["/webhooks/ep_doesnotexist000000000000", "/webhooks/ep_doesnotexist000000000000/edit", "/events/evt_doesnotexist00000000000"]) {
+    const res = await page.goto(`${base}${path}`);
+    expect(res?.status(), path).toBe(404);
+    await page.getByText("Page not found").waitFor();
+  }
   await page.close();
 });
