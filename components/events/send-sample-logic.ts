@@ -1,3 +1,5 @@
+import { subscribes } from "@/server/events/subscribes";
+
 /** Pure helpers of the Send sample event form (parsing, who receives it, server issues). */
 
 export type SampleType = { type: string; label: string; description: string; sample: Record<string, unknown> };
@@ -15,16 +17,9 @@ export function parseSample(text: string): { ok: true; data: Record<string, unkn
   return { ok: true, data: value as Record<string, unknown> };
 }
 
-const normalize = (n: unknown) => String(n ?? "").replace(/^\+/, "");
-
-/** Mirrors ingestion: subscribed, not disabled, and for whatsapp.* the WABA number matches (when the endpoint has one). */
+/** The endpoints ingestion will deliver this event to: not disabled, and subscribed to it. */
 export function receiversFor(endpoints: SampleEndpoint[], type: string, data: Record<string, unknown> | null) {
-  return endpoints.filter(
-    (ep) =>
-      ep.status !== "disabled" &&
-      ep.eventTypes.includes(type) &&
-      (!type.startsWith("whatsapp.") || !ep.wabaNumber || (data !== null && normalize(data.waba_number) === normalize(ep.wabaNumber))),
-  );
+  return endpoints.filter((ep) => ep.status !== "disabled" && subscribes(ep, { type, data }));
 }
 
 type Issue = { path: (string | number)[]; message: string };

@@ -5,6 +5,7 @@ import type { DeliveryItem } from "@/server/delivery/runners/delivery-runner";
 import { newId } from "@/server/lib/ids";
 import type { EventType } from "./catalog";
 import { IDEMPOTENCY_WINDOW_MS } from "./ingest-schemas";
+import { subscribes } from "./subscribes";
 
 export type ValidEvent = { type: EventType; data: Record<string, unknown>; idempotencyKey?: string };
 
@@ -56,19 +57,12 @@ export async function recordEvents(tx: DbOrTx, accountId: string, input: ValidEv
 
   const rows = created.flatMap(({ id, event }) =>
     subscribers
-      .filter((ep) => ep.eventTypes.includes(event.type) && wabaMatches(ep.wabaNumber, event))
+      .filter((ep) => subscribes(ep, event))
       .map((ep) => ({ id: newId("dlv"), accountId, eventId: id, endpointId: ep.id })),
   );
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(deliveries).values(rows.slice(i, i + 1000));
   return { ids, deliveries: rows.map((r) => ({ id: r.id, endpointId: r.endpointId })) };
 }
-
-function wabaMatches(endpointWaba: string | null, event: ValidEvent) {
-  if (!event.type.startsWith("whatsapp.") || !endpointWaba) return true;
-  return normalize(String(event.data.waba_number ?? "")) === normalize(endpointWaba);
-}
-
-const normalize = (n: string) => n.replace(/^\+/, "");
 
 async function lookupKeys(tx: DbOrTx, accountId: string, keys: string[]) {
   const cutoff = new Date(Date.now() - IDEMPOTENCY_WINDOW_MS);

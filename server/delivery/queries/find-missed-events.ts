@@ -3,8 +3,8 @@ import { queryRows, type DbOrTx } from "@/db";
 
 /**
  * Events the endpoint never got a delivery for: the account's events created since `since` (and
- * not before the endpoint existed) that match its subscription — event type, and for WhatsApp its
- * WABA number, as ingestion matches them — with no delivery to it. These are the events that
+ * not before the endpoint existed) that match its subscription — `subscribes()` in
+ * server/events/subscribes.ts, stated here in SQL — with no delivery to it. These are the events that
  * arrived while it was disabled (a paused endpoint still gets deliveries, which wait).
  */
 function missedEventsWhere(accountId: string, endpointId: string, since: Date): SQL {
