@@ -16,7 +16,7 @@ type Props = { ep: EndpointView; onReEnable: () => void; reEnabling: boolean; on
 export function EndpointAlerts({ ep, onReEnable, reEnabling, onShowDeliveries }: Props) {
   const trpc = useTRPC();
   // Polled: a retry or replay that succeeds should clear the warning soon after.
-  const health = useQuery({ ...trpc.health.endpoint.queryOptions({ endpointId: ep.id, range: "24h" }), refetchInterval: 5_000 });
+  const streak = useQuery({ ...trpc.health.streak.queryOptions({ endpointId: ep.id }), refetchInterval: 5_000 });
 
   if (ep.status === "disabled") {
     return (
@@ -39,7 +39,7 @@ export function EndpointAlerts({ ep, onReEnable, reEnabling, onShowDeliveries }:
       </Alert>
     );
   }
-  const data = health.data;
+  const data = streak.data;
   if (data && data.failedInARow >= data.thresholds.warnAfter) {
     return (
       <Alert tone="warning" title={`${data.failedInARow} delivery attempts in a row have failed`} className="mb-6">

@@ -45,6 +45,8 @@ test("failure streak counts attempts since the last success; the endpoint query 
   await attempt(a.accountId, ep.id, minutesAgo(30), null);
   detail = await a.caller.health.endpoint({ endpointId: ep.id, range: "24h" });
   expect(detail.failedInARow).toBe(5);
+  // The banner's cheaper query agrees.
+  expect(await a.caller.health.streak({ endpointId: ep.id })).toMatchObject({ failedInARow: 5, thresholds: { warnAfter: 5 } });
   expect(detail.lastSuccessAt).toBeInstanceOf(Date);
 
   await attempt(a.accountId, ep.id, minutesAgo(20), 204, "manual");
@@ -59,6 +61,7 @@ test("another account's endpoint is NOT_FOUND, and its attempts never count", as
   const theirs = await insertEndpoint(h.db, b.accountId, "http://127.0.0.1:9/theirs");
   await attempt(b.accountId, theirs.id, minutesAgo(5), 500);
   await expect(a.caller.health.endpoint({ endpointId: theirs.id, range: "24h" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(a.caller.health.streak({ endpointId: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   const dash = await a.caller.health.dashboard({ range: "7d" });
   expect(dash.items).toEqual([]);
   expect(dash.totals).toMatchObject({ endpoints: 0, attempts: 0, successRate: null });
