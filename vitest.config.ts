@@ -5,7 +5,8 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", ".next/**", "tests/e2e/**"],
+    // Timing tests run alone, after this parallel run: see vitest.timing.config.ts.
+    exclude: ["node_modules/**", ".next/**", "tests/e2e/**", "**/*.timing.test.ts"],
     environment: "node",
     setupFiles: ["./tests/setup.ts"],
     testTimeout: 30_000,
