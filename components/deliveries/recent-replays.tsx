@@ -2,9 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
-import { formatDateTime } from "@/components/webhooks/labels";
+import { formatCount, formatDateTime } from "@/components/webhooks/labels";
 
-const n = (value: number) => value.toLocaleString("en-GB");
 
 /** The endpoint's last few replays, one line each (nothing while there are none). */
 export function RecentReplays({ endpointId, limit = 3 }: { endpointId: string; limit?: number }) {
@@ -17,8 +16,8 @@ export function RecentReplays({ endpointId, limit = 3 }: { endpointId: string; l
       <ul className="mt-1 space-y-1 text-sm text-slate-600">
         {data.map((r) => (
           <li key={r.id} data-testid="recent-replay">
-            {formatDateTime(r.createdAt)}: {n(r.total)} replayed
-            {r.status === "running" ? `, ${n(r.done)} done so far` : ` — ${n(r.succeeded)} succeeded, ${n(r.failed)} failed`}
+            {formatDateTime(r.createdAt)}: {formatCount(r.total)} replayed
+            {r.status === "running" ? `, ${formatCount(r.done)} done so far` : ` — ${formatCount(r.succeeded)} succeeded, ${formatCount(r.failed)} failed`}
           </li>
         ))}
       </ul>

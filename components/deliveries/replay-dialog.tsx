@@ -10,7 +10,7 @@ import { InputField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast";
 import { toMinuteValue, utcMinuteStart } from "@/components/ui/utc-minute";
-import { formatDateTime } from "@/components/webhooks/labels";
+import { formatCount, formatDateTime } from "@/components/webhooks/labels";
 import { RecentReplays } from "./recent-replays";
 import { ReplayProgress } from "./replay-progress";
 
@@ -28,7 +28,6 @@ const initialSince = (value: ReplayDialogProps["defaultSince"]) => {
   const date = value ? new Date(value) : new Date(Date.now() - 24 * 3600_000);
   return toMinuteValue(Number.isNaN(date.getTime()) ? new Date(Date.now() - 24 * 3600_000) : date);
 };
-const n = (value: number) => value.toLocaleString("en-GB");
 
 /**
  * "Replay failed deliveries since …": shows how many would go (a replay takes at most 1,000),
@@ -65,7 +64,7 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
       queryClient.setQueryData(trpc.deliveries.replayProgress.queryKey({ id: replay.id }), replay);
       void queryClient.invalidateQueries({ queryKey: trpc.deliveries.list.pathKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.deliveries.replays.pathKey() });
-      if (started) toast.success("Replay started", `${n(replay.total)} ${replay.total === 1 ? "delivery is" : "deliveries are"} being sent.`);
+      if (started) toast.success("Replay started", `${formatCount(replay.total)} ${replay.total === 1 ? "delivery is" : "deliveries are"} being sent.`);
       else toast.info("A replay is already running", "Showing its progress.");
       onStarted?.(replay.id);
     },
@@ -90,7 +89,7 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
               Cancel
             </Button>
             <Button loading={start.isPending} disabled={!p || p.willReplay === 0 || p.endpointStatus !== "active"} onClick={() => validSince && start.mutate({ endpointId, since: validSince, includeMissed: includeMissed && (p?.missed ?? 0) > 0 })}>
-              {p && p.willReplay > 0 ? `Replay ${n(p.willReplay)} ${p.willReplay === 1 ? "delivery" : "deliveries"}` : "Replay"}
+              {p && p.willReplay > 0 ? `Replay ${formatCount(p.willReplay)} ${p.willReplay === 1 ? "delivery" : "deliveries"}` : "Replay"}
             </Button>
           </>
         )
@@ -126,9 +125,9 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
               <p>No failed deliveries since {formatDateTime(p.since)}: nothing to replay.</p>
             ) : p ? (
               <p data-testid="replay-count">
-                <strong>{n(p.willReplay)}</strong> {p.willReplay === 1 ? "delivery" : "deliveries"} since {formatDateTime(p.since)} will be sent: {n(p.count)} failed
-                {includeMissed && p.missed > 0 ? ` and ${n(p.missed)} missed` : ""}.
-                {p.count + (includeMissed ? p.missed : 0) > p.willReplay && ` ${n(p.count + (includeMissed ? p.missed : 0) - p.willReplay)} more will be left for another replay (at most ${n(p.limit)} per replay).`}
+                <strong>{formatCount(p.willReplay)}</strong> {p.willReplay === 1 ? "delivery" : "deliveries"} since {formatDateTime(p.since)} will be sent: {formatCount(p.count)} failed
+                {includeMissed && p.missed > 0 ? ` and ${formatCount(p.missed)} missed` : ""}.
+                {p.count + (includeMissed ? p.missed : 0) > p.willReplay && ` ${formatCount(p.count + (includeMissed ? p.missed : 0) - p.willReplay)} more will be left for another replay (at most ${formatCount(p.limit)} per replay).`}
               </p>
             ) : null}
           </div>
@@ -136,7 +135,7 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
             <label className="flex items-start gap-2 text-sm text-slate-700">
               <input type="checkbox" className="mt-0.5 size-4 rounded border-slate-300" checked={includeMissed} onChange={(e) => setIncludeMissed(e.target.checked)} />
               <span>
-                Also deliver the {n(p.missed)} {p.missed === 1 ? "event" : "events"} it never received (they arrived while it was disabled).
+                Also deliver the {formatCount(p.missed)} {p.missed === 1 ? "event" : "events"} it never received (they arrived while it was disabled).
               </span>
             </label>
           )}

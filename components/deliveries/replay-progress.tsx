@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { formatDateTime } from "@/components/webhooks/labels";
+import { formatCount, formatDateTime } from "@/components/webhooks/labels";
 
 /** The fields of `deliveries.replayProgress` the bar shows. */
 export type ReplayProgressData = {
@@ -14,7 +14,6 @@ export type ReplayProgressData = {
   finishedAt?: Date | string | null;
 };
 
-const n = (value: number) => value.toLocaleString("en-GB");
 
 /** done / total as a bar, with succeeded / failed / on their way, and what the limit left out. */
 export function ReplayProgress({ progress: p }: { progress: ReplayProgressData }) {
@@ -24,7 +23,7 @@ export function ReplayProgress({ progress: p }: { progress: ReplayProgressData }
     <div className="space-y-2" data-testid="replay-progress">
       <div className="flex items-center justify-between gap-3 text-sm">
         <span className="font-medium text-slate-900">
-          {finished ? "Replay finished" : "Replaying…"} · {n(p.done)} of {n(p.total)} done
+          {finished ? "Replay finished" : "Replaying…"} · {formatCount(p.done)} of {formatCount(p.total)} done
         </span>
         <Badge tone={finished ? (p.failed > 0 ? "warning" : "success") : "info"} dot>
           {finished ? "Finished" : "Running"}
@@ -36,27 +35,27 @@ export function ReplayProgress({ progress: p }: { progress: ReplayProgressData }
         aria-valuemin={0}
         aria-valuemax={p.total}
         aria-valuenow={p.done}
-        aria-valuetext={`${n(p.done)} of ${n(p.total)} deliveries done`}
+        aria-valuetext={`${formatCount(p.done)} of ${formatCount(p.total)} deliveries done`}
         className="h-2.5 w-full overflow-hidden rounded-full bg-slate-200"
       >
         <div className={finished && p.failed > 0 ? "h-full bg-amber-500 transition-all" : "h-full bg-brand-600 transition-all"} style={{ width: `${percent}%` }} />
       </div>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
         <li>
-          <span className="font-semibold text-emerald-700">{n(p.succeeded)}</span> succeeded
+          <span className="font-semibold text-emerald-700">{formatCount(p.succeeded)}</span> succeeded
         </li>
         <li>
-          <span className="font-semibold text-red-700">{n(p.failed)}</span> failed
+          <span className="font-semibold text-red-700">{formatCount(p.failed)}</span> failed
         </li>
         {!finished && (
           <li>
-            <span className="font-semibold text-slate-800">{n(p.inProgress)}</span> on their way
+            <span className="font-semibold text-slate-800">{formatCount(p.inProgress)}</span> on their way
           </li>
         )}
       </ul>
       {p.remaining > 0 && (
         <p className="text-sm text-amber-800">
-          {n(p.remaining)} more failed {p.remaining === 1 ? "delivery was" : "deliveries were"} left for another replay (one replay takes at most {n(p.total)}).
+          {formatCount(p.remaining)} more failed {p.remaining === 1 ? "delivery was" : "deliveries were"} left for another replay (one replay takes at most {formatCount(p.total)}).
         </p>
       )}
       {finished && p.failed > 0 && <p className="text-sm text-slate-600">Deliveries that failed again are in the log with their new attempt; fix the cause and replay again.</p>}

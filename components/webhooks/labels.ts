@@ -72,3 +72,6 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   if (!value) return "—";
   return `${dateTime.format(new Date(value))} UTC`;
 }
+
+/** A count with thousands separators ("1,000"). */
+export const formatCount = (value: number) => value.toLocaleString("en-GB");
