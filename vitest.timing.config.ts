@@ -5,5 +5,10 @@ import base from "./vitest.config";
 // running, so the machine's load from other test files cannot skew what they measure.
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: ["**/*.timing.test.ts"], exclude: ["node_modules/**", ".next/**"], fileParallelism: false },
+  test: {
+    ...base.test,
+    include: ["**/*.timing.test.ts"],
+    exclude: ["node_modules/**", ".next/**"],
+    fileParallelism: false,
+  },
 });

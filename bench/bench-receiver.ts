@@ -33,7 +33,10 @@ export async function startBenchReceiver() {
     waitFor(n: number, timeoutMs: number) {
       if (arrivals.size >= n) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`only ${arrivals.size}/${n} arrived within ${timeoutMs} ms`)), timeoutMs);
+        const t = setTimeout(
+          () => reject(new Error(`only ${arrivals.size}/${n} arrived within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         waiters.push({ n, resolve: () => (clearTimeout(t), resolve()) });
       });
     },

@@ -15,18 +15,28 @@ export type PipelineResult = {
   latency: { rate: number; events: number; p50Ms: number; p99Ms: number };
 };
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
 /**
  * Ingestion → local runner → receiver, end to end on one database:
  * 1. throughput: N events ingested in batches of 1,000 while the runner drains them;
  * 2. latency: a steady `rate` events/s, one event per request, ingest call → first byte received.
  */
-export async function runPipeline(target: Target, receiver: BenchReceiver, opts: { n: number; concurrency: number; rate: number; latencySeconds: number }): Promise<PipelineResult> {
+export async function runPipeline(
+  target: Target,
+  receiver: BenchReceiver,
+  opts: { n: number; concurrency: number; rate: number; latencySeconds: number },
+): Promise<PipelineResult> {
   const db = target.handle.db;
   receiver.reset();
   const accountId = await seedBenchAccount(target.handle, receiver.url);
-  const runner = new LocalRunner({ db, concurrency: opts.concurrency, perEndpoint: opts.concurrency, attempt: { allowPrivateNetworks: true } });
+  const runner = new LocalRunner({
+    db,
+    concurrency: opts.concurrency,
+    perEndpoint: opts.concurrency,
+    attempt: { allowPrivateNetworks: true },
+  });
   runner.start();
   try {
     const started = performance.now();
@@ -39,7 +49,10 @@ export async function runPipeline(target: Target, receiver: BenchReceiver, opts:
     // Attempts are recorded just after the response, so give the last few a moment (bounded).
     let recorded = 0;
     for (let i = 0; i < 100 && recorded < opts.n; i++) {
-      const [row] = await db.select({ n: count() }).from(deliveryAttempts).where(eq(deliveryAttempts.accountId, accountId));
+      const [row] = await db
+        .select({ n: count() })
+        .from(deliveryAttempts)
+        .where(eq(deliveryAttempts.accountId, accountId));
       recorded = Number(row?.n ?? 0);
       if (recorded < opts.n) await new Promise((r) => setTimeout(r, 50));
     }
@@ -64,7 +77,10 @@ export async function runPipeline(target: Target, receiver: BenchReceiver, opts:
     }
     await Promise.all(pending);
     await receiver.waitFor(total, 120_000);
-    const rows = await db.select({ id: deliveries.id, eventId: deliveries.eventId }).from(deliveries).where(inArray(deliveries.eventId, [...sentAt.keys()]));
+    const rows = await db
+      .select({ id: deliveries.id, eventId: deliveries.eventId })
+      .from(deliveries)
+      .where(inArray(deliveries.eventId, [...sentAt.keys()]));
     const latencies = rows.map((r) => receiver.arrivals.get(r.id)! - sentAt.get(r.eventId)!).sort((a, b) => a - b);
 
     return {
@@ -73,7 +89,12 @@ export async function runPipeline(target: Target, receiver: BenchReceiver, opts:
       seconds,
       deliveriesPerSecond: opts.n / seconds,
       attemptsRecorded: recorded,
-      latency: { rate: opts.rate, events: total, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) },
+      latency: {
+        rate: opts.rate,
+        events: total,
+        p50Ms: percentile(latencies, 0.5),
+        p99Ms: percentile(latencies, 0.99),
+      },
     };
   } finally {
     await runner.stop();

@@ -22,7 +22,12 @@ async function main() {
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   const receiver = await startBenchReceiver();
-  const body = JSON.stringify({ id: "evt_x", type: "sms.dlr", timestamp: new Date().toISOString(), data: sampleEvent("sms.dlr").data });
+  const body = JSON.stringify({
+    id: "evt_x",
+    type: "sms.dlr",
+    timestamp: new Date().toISOString(),
+    data: sampleEvent("sms.dlr").data,
+  });
 
   console.log(`Ceiling: ${N} requests, bare undici, concurrency ${CONCURRENCY}…`);
   const ceiling = await measureCeiling(receiver, N, CONCURRENCY, body);
@@ -37,7 +42,12 @@ async function main() {
     }
     console.log(`${target.name}: ${N} events…`);
     try {
-      const r = await runPipeline(target, receiver, { n: N, concurrency: CONCURRENCY, rate: RATE, latencySeconds: LATENCY_SECONDS });
+      const r = await runPipeline(target, receiver, {
+        n: N,
+        concurrency: CONCURRENCY,
+        rate: RATE,
+        latencySeconds: LATENCY_SECONDS,
+      });
       results.push({ ...r, ratio: r.deliveriesPerSecond / ceiling.perSecond });
     } finally {
       await target.dispose();
@@ -58,7 +68,12 @@ async function main() {
       ratioToCeiling: Number(r.ratio.toFixed(3)),
       attemptsRecorded: r.attemptsRecorded,
       everyAttemptRecorded: r.attemptsRecorded === r.events,
-      latencyAtRate: { eventsPerSecond: r.latency.rate, events: r.latency.events, p50Ms: Number(r.latency.p50Ms.toFixed(1)), p99Ms: Number(r.latency.p99Ms.toFixed(1)) },
+      latencyAtRate: {
+        eventsPerSecond: r.latency.rate,
+        events: r.latency.events,
+        p50Ms: Number(r.latency.p50Ms.toFixed(1)),
+        p99Ms: Number(r.latency.p99Ms.toFixed(1)),
+      },
     })),
     peakRssMb: Math.round(peakRss / 1024 / 1024),
   };

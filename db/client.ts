@@ -23,7 +23,12 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
  * Opens a database: postgres.js when a URL is given, otherwise PGlite in `pgliteDir`
  * (`memory://` keeps it in memory). Migrations are applied before it is returned.
  */
-export async function openDb(opts: { url?: string; pgliteDir?: string; migrate?: boolean; max?: number }): Promise<DbHandle> {
+export async function openDb(opts: {
+  url?: string;
+  pgliteDir?: string;
+  migrate?: boolean;
+  max?: number;
+}): Promise<DbHandle> {
   const handle = opts.url ? await openPostgres(opts.url, opts.max) : await openPglite(opts.pgliteDir ?? "memory://");
   if (opts.migrate !== false) await migrateDb(handle);
   return handle;

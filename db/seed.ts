@@ -10,7 +10,10 @@ async function main() {
   // A fresh key per run: keys are stored hashed, so an earlier one cannot be shown again.
   console.log("\nAPI keys (shown once; stored hashed):");
   for (const a of accounts) {
-    const key = await createApiKey({ db: handle.db, actor: { accountId: a.accountId } }, { name: `Seed ${new Date().toISOString().slice(0, 16)}` });
+    const key = await createApiKey(
+      { db: handle.db, actor: { accountId: a.accountId } },
+      { name: `Seed ${new Date().toISOString().slice(0, 16)}` },
+    );
     console.log(`API_KEY ${a.role} ${a.email} ${key.key}`);
   }
   await handle.close();

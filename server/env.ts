@@ -4,9 +4,7 @@ import { z } from "zod";
  * The only reader of process.env. Parsed once; a bad value stops start-up with a message that
  * names the variable. Secrets have development defaults outside production (with one warning).
  */
-const boolish = z
-  .enum(["true", "false", "1", "0", ""])
-  .transform((v) => v === "true" || v === "1");
+const boolish = z.enum(["true", "false", "1", "0", ""]).transform((v) => v === "true" || v === "1");
 
 const DEV_AUTH_SECRET = "hookline-dev-auth-secret-do-not-use-in-production";
 const DEV_ENCRYPTION_KEY = "0".repeat(63) + "1";
@@ -90,9 +88,16 @@ export function getEnv(): Env {
   if (!cached) {
     const source = process.env.NEXT_PHASE === BUILD_PHASE ? { ...process.env, NODE_ENV: "development" } : process.env;
     cached = parseEnv(source);
-    if (cached.usingDevSecrets && !g.__hooklineEnvWarned && cached.NODE_ENV !== "test" && process.env.NEXT_PHASE !== BUILD_PHASE) {
+    if (
+      cached.usingDevSecrets &&
+      !g.__hooklineEnvWarned &&
+      cached.NODE_ENV !== "test" &&
+      process.env.NEXT_PHASE !== BUILD_PHASE
+    ) {
       g.__hooklineEnvWarned = true;
-      console.warn("[hookline] AUTH_SECRET / ENCRYPTION_KEY not set: using development defaults. Never do this in production.");
+      console.warn(
+        "[hookline] AUTH_SECRET / ENCRYPTION_KEY not set: using development defaults. Never do this in production.",
+      );
     }
   }
   return cached;

@@ -3,13 +3,7 @@
  * each (server/api/map-error.ts, server/rest/respond.ts).
  */
 export type DomainErrorCode =
-  | "NOT_FOUND"
-  | "FORBIDDEN"
-  | "UNAUTHORIZED"
-  | "CONFLICT"
-  | "INVALID"
-  | "TOO_MANY_REQUESTS"
-  | "PAYLOAD_TOO_LARGE";
+  "NOT_FOUND" | "FORBIDDEN" | "UNAUTHORIZED" | "CONFLICT" | "INVALID" | "TOO_MANY_REQUESTS" | "PAYLOAD_TOO_LARGE";
 
 export type FieldIssue = { path: (string | number)[]; message: string };
 

@@ -10,7 +10,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!session) redirect("/sign-in");
   const notice = getEnv().WEBHOOK_ALLOW_PRIVATE_NETWORKS ? (
     <Alert tone="warning" className="mx-auto mb-6 max-w-6xl">
-      Private network delivery is on (<code>WEBHOOK_ALLOW_PRIVATE_NETWORKS</code>): webhooks may reach localhost and internal addresses. Turn it off in production.
+      Private network delivery is on (<code>WEBHOOK_ALLOW_PRIVATE_NETWORKS</code>): webhooks may reach localhost and
+      internal addresses. Turn it off in production.
     </Alert>
   ) : null;
   return (

@@ -27,7 +27,10 @@ export function CreateApiKeyCard() {
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CreateApiKeyInput>({ resolver: zodResolver(createApiKeySchema), defaultValues: { name: "" } });
-  const { register, formState: { errors, isSubmitting } } = form;
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
 
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -42,7 +45,10 @@ export function CreateApiKeyCard() {
   });
 
   return (
-    <Card title="Create an API key" description="Use it as a Bearer token for the REST API (/api/v1). Give each integration its own key so you can revoke one without breaking the others.">
+    <Card
+      title="Create an API key"
+      description="Use it as a Bearer token for the REST API (/api/v1). Give each integration its own key so you can revoke one without breaking the others."
+    >
       <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="flex-1">
           <InputField
@@ -79,10 +85,14 @@ export function CreateApiKeyCard() {
         }
       >
         <Alert tone="warning" title="Copy it now">
-          This is the only time the full key is shown. Hookline keeps only a hash; if you lose it, revoke it and create another.
+          This is the only time the full key is shown. Hookline keeps only a hash; if you lose it, revoke it and create
+          another.
         </Alert>
         <div className="mt-3 flex items-center gap-2">
-          <code data-testid="new-api-key" className="min-w-0 flex-1 break-all rounded-md bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100">
+          <code
+            data-testid="new-api-key"
+            className="min-w-0 flex-1 break-all rounded-md bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100"
+          >
             {created?.key}
           </code>
           <CopyButton value={created?.key ?? ""} label="Copy key" />
@@ -108,7 +118,12 @@ export function ApiKeysTable() {
   };
 
   if (keys.length === 0) {
-    return <EmptyState title="No API keys yet" description="Create a key to manage endpoints and send events over the REST API." />;
+    return (
+      <EmptyState
+        title="No API keys yet"
+        description="Create a key to manage endpoints and send events over the REST API."
+      />
+    );
   }
 
   return (
@@ -130,11 +145,26 @@ export function ApiKeysTable() {
                 <Td className="font-medium text-slate-900">{k.name}</Td>
                 <Td className="whitespace-nowrap font-mono text-xs">{k.prefix}…</Td>
                 <Td className="whitespace-nowrap">{formatDateTime(k.createdAt)}</Td>
-                <Td className="whitespace-nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="text-slate-400">Never</span>}</Td>
-                <Td>{revoked ? <Badge tone="slate">Revoked</Badge> : <Badge tone="green" dot>Active</Badge>}</Td>
+                <Td className="whitespace-nowrap">
+                  {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="text-slate-400">Never</span>}
+                </Td>
+                <Td>
+                  {revoked ? (
+                    <Badge tone="slate">Revoked</Badge>
+                  ) : (
+                    <Badge tone="green" dot>
+                      Active
+                    </Badge>
+                  )}
+                </Td>
                 <Td className="text-right">
                   {!revoked && (
-                    <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50" onClick={() => setPending({ id: k.id, name: k.name })}>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      className="text-red-700 hover:bg-red-50"
+                      onClick={() => setPending({ id: k.id, name: k.name })}
+                    >
                       Revoke<span className="sr-only"> key {k.name}</span>
                     </Button>
                   )}
@@ -158,7 +188,11 @@ export function ApiKeysTable() {
 
 export function ApiKeysTableSkeleton() {
   return (
-    <div className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-busy="true" aria-label="Loading API keys">
+    <div
+      className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      aria-busy="true"
+      aria-label="Loading API keys"
+    >
       <Skeleton className="h-5 w-full" />
       <Skeleton className="h-9 w-full" />
       <Skeleton className="h-9 w-full" />

@@ -9,7 +9,9 @@ function shellQuote(text: string): string {
  * variables, the API key from `$HOOKLINE_API_KEY`, and the operation's example body.
  */
 export function buildCurlExample(method: string, path: string, operation: Operation, baseUrl: string): string {
-  const url = baseUrl.replace(/\/$/, "") + path.replace(/\{(\w+)\}/g, (_, name: string) => `\${${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}}`);
+  const url =
+    baseUrl.replace(/\/$/, "") +
+    path.replace(/\{(\w+)\}/g, (_, name: string) => `\${${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}}`);
   const lines = [`curl -X ${method.toUpperCase()} "${url}"`];
   if (operation.security?.length !== 0) lines.push(`-H "Authorization: Bearer $HOOKLINE_API_KEY"`);
   const media = operation.requestBody?.content["application/json"];

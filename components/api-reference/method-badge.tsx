@@ -11,7 +11,12 @@ const TONES: Record<string, string> = {
 /** GET / POST / PATCH / DELETE as a fixed-width monospace badge. */
 export function MethodBadge({ method }: { method: string }) {
   return (
-    <span className={cn("inline-flex w-16 shrink-0 justify-center rounded px-1.5 py-0.5 font-mono text-xs font-semibold uppercase ring-1 ring-inset", TONES[method] ?? TONES.get)}>
+    <span
+      className={cn(
+        "inline-flex w-16 shrink-0 justify-center rounded px-1.5 py-0.5 font-mono text-xs font-semibold uppercase ring-1 ring-inset",
+        TONES[method] ?? TONES.get,
+      )}
+    >
       {method.toUpperCase()}
     </span>
   );

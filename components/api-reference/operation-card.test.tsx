@@ -13,7 +13,9 @@ const BASE = "https://hooks.example.com";
 
 function renderOperation(method: "get" | "post" | "patch" | "delete", path: string) {
   const operation = doc.paths[path]![method]!;
-  render(<OperationCard method={method} path={path} operation={operation} components={doc.components} baseUrl={BASE} />);
+  render(
+    <OperationCard method={method} path={path} operation={operation} components={doc.components} baseUrl={BASE} />,
+  );
   return screen.getByRole("article", { name: `${method.toUpperCase()} ${path}` });
 }
 
@@ -66,10 +68,10 @@ test("the reference groups every operation under its tag", () => {
   const operations = Object.values(doc.paths).flatMap((item) => Object.values(item));
   expect(screen.getAllByRole("article")).toHaveLength(operations.length);
   const deliveries = screen.getByRole("region", { name: "Deliveries" });
-  expect(within(deliveries).getAllByRole("article").map((a) => a.getAttribute("aria-label"))).toEqual([
-    "GET /api/v1/deliveries",
-    "GET /api/v1/deliveries/{id}",
-    "POST /api/v1/deliveries/{id}/retry",
-  ]);
+  expect(
+    within(deliveries)
+      .getAllByRole("article")
+      .map((a) => a.getAttribute("aria-label")),
+  ).toEqual(["GET /api/v1/deliveries", "GET /api/v1/deliveries/{id}", "POST /api/v1/deliveries/{id}/retry"]);
   expect(screen.getByRole("article", { name: "GET /api/v1/openapi.json" })).toHaveTextContent("no API key");
 });

@@ -21,12 +21,28 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** One operation: method and path, description, parameters, body fields, responses and a curl example. */
-export function OperationCard({ method, path, operation, components, baseUrl }: { method: string; path: string; operation: Operation; components: Components; baseUrl: string }) {
+export function OperationCard({
+  method,
+  path,
+  operation,
+  components,
+  baseUrl,
+}: {
+  method: string;
+  path: string;
+  operation: Operation;
+  components: Components;
+  baseUrl: string;
+}) {
   const label = `${method.toUpperCase()} ${path}`;
   const body = operation.requestBody?.content["application/json"];
   const curl = buildCurlExample(method, path, operation, baseUrl);
   return (
-    <article id={operation.operationId} aria-label={label} className="scroll-mt-6 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+    <article
+      id={operation.operationId}
+      aria-label={label}
+      className="scroll-mt-6 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200"
+    >
       <header className="flex flex-wrap items-center gap-3">
         <MethodBadge method={method} />
         <code className="break-all font-mono text-sm font-semibold text-slate-900">{path}</code>
@@ -41,7 +57,11 @@ export function OperationCard({ method, path, operation, components, baseUrl }: 
       <div className="mt-5 space-y-5">
         {operation.parameters && operation.parameters.length > 0 && (
           <Section title="Parameters">
-            <ParametersTable parameters={operation.parameters} components={components} caption={`${label} parameters`} />
+            <ParametersTable
+              parameters={operation.parameters}
+              components={components}
+              caption={`${label} parameters`}
+            />
           </Section>
         )}
         {body && (
@@ -55,7 +75,12 @@ export function OperationCard({ method, path, operation, components, baseUrl }: 
         <Section title="Example">
           <div className="relative">
             <CodeBlock label={`curl example for ${label}`}>{curl}</CodeBlock>
-            <CopyButton value={curl} label="Copy as curl" className="absolute right-2 top-2" aria-label={`Copy curl example for ${label}`} />
+            <CopyButton
+              value={curl}
+              label="Copy as curl"
+              className="absolute right-2 top-2"
+              aria-label={`Copy curl example for ${label}`}
+            />
           </div>
         </Section>
       </div>

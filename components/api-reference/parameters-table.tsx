@@ -3,7 +3,15 @@ import { SchemaFieldTable } from "./schema-field-table";
 import { constraintsOf, typeLabel, type Components } from "./schema-rows";
 
 /** Path and query parameters, in the same layout as body fields (the name carries where it goes). */
-export function ParametersTable({ parameters, components, caption }: { parameters: Parameter[]; components: Components; caption: string }) {
+export function ParametersTable({
+  parameters,
+  components,
+  caption,
+}: {
+  parameters: Parameter[];
+  components: Components;
+  caption: string;
+}) {
   const rows = parameters.map((p) => ({
     name: p.in === "query" ? `?${p.name}` : `{${p.name}}`,
     type: typeLabel(p.schema, components),

@@ -16,7 +16,15 @@ function resolveResponse(response: ResponseOrRef, components: Components): Respo
 }
 
 /** Each status with its description; success bodies expand to their schema, errors name the error body. */
-export function ResponsesList({ responses, components, operationLabel }: { responses: Record<string, ResponseOrRef>; components: Components; operationLabel: string }) {
+export function ResponsesList({
+  responses,
+  components,
+  operationLabel,
+}: {
+  responses: Record<string, ResponseOrRef>;
+  components: Components;
+  operationLabel: string;
+}) {
   return (
     <ul className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
       {Object.entries(responses).map(([status, raw]) => {
@@ -34,7 +42,9 @@ export function ResponsesList({ responses, components, operationLabel }: { respo
             </div>
             {schema && status.startsWith("2") && (
               <details className="mt-2">
-                <summary className="cursor-pointer select-none text-xs font-medium text-brand-700 hover:underline">Response fields</summary>
+                <summary className="cursor-pointer select-none text-xs font-medium text-brand-700 hover:underline">
+                  Response fields
+                </summary>
                 <div className="mt-2">
                   <SchemaView schema={schema} components={components} label={`${operationLabel} ${status} response`} />
                 </div>

@@ -11,9 +11,15 @@ export function SchemaFieldTable({ rows, caption }: { rows: SchemaRow[]; caption
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-3 py-2">Field</th>
-            <th scope="col" className="px-3 py-2">Type</th>
-            <th scope="col" className="px-3 py-2">Description</th>
+            <th scope="col" className="px-3 py-2">
+              Field
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Type
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Description
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -21,7 +27,13 @@ export function SchemaFieldTable({ rows, caption }: { rows: SchemaRow[]; caption
             <tr key={row.name} className="align-top">
               <td className="whitespace-nowrap px-3 py-2">
                 <code className="font-mono text-xs font-semibold text-slate-900">{row.name}</code>
-                <div className="mt-1">{row.required ? <Badge tone="warning">required</Badge> : <span className="text-xs text-slate-400">optional</span>}</div>
+                <div className="mt-1">
+                  {row.required ? (
+                    <Badge tone="warning">required</Badge>
+                  ) : (
+                    <span className="text-xs text-slate-400">optional</span>
+                  )}
+                </div>
               </td>
               <td className="px-3 py-2 font-mono text-xs text-slate-700">{row.type}</td>
               <td className="px-3 py-2 text-slate-600">

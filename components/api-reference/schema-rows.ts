@@ -9,7 +9,9 @@ export type SchemaRow = { name: string; type: string; required: boolean; descrip
 const REF_PREFIX = "#/components/schemas/";
 
 export function refName(schema: JsonSchema): string | undefined {
-  return typeof schema.$ref === "string" && schema.$ref.startsWith(REF_PREFIX) ? schema.$ref.slice(REF_PREFIX.length) : undefined;
+  return typeof schema.$ref === "string" && schema.$ref.startsWith(REF_PREFIX)
+    ? schema.$ref.slice(REF_PREFIX.length)
+    : undefined;
 }
 
 /** Follows `$ref`s to components.schemas; an unknown reference resolves to `{}` (any). */
@@ -35,7 +37,11 @@ export function typeLabel(schema: JsonSchema, components: Components): string {
   const variants = variantsOf(schema);
   if (variants) return [...new Set(variants.map((v) => typeLabel(v, components)))].join(" | ");
   if (schema.const !== undefined) return typeof schema.const;
-  const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === "string" ? [schema.type] : [];
+  const types = Array.isArray(schema.type)
+    ? (schema.type as string[])
+    : typeof schema.type === "string"
+      ? [schema.type]
+      : [];
   if (types.length === 0) return "any";
   return types
     .map((t) => {
@@ -75,7 +81,13 @@ export function constraintsOf(schema: JsonSchema): string[] {
  * dotted names (`customHeaders[].name`). Referenced objects that are components of their own
  * (e.g. an event's `data`) are expanded too, down to `maxDepth`.
  */
-export function schemaRows(schema: JsonSchema, components: Components, prefix = "", depth = 0, maxDepth = 3): SchemaRow[] {
+export function schemaRows(
+  schema: JsonSchema,
+  components: Components,
+  prefix = "",
+  depth = 0,
+  maxDepth = 3,
+): SchemaRow[] {
   const target = resolveSchema(schema, components);
   const properties = (target.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((target.required as string[] | undefined) ?? []);
@@ -86,13 +98,21 @@ export function schemaRows(schema: JsonSchema, components: Components, prefix = 
       name,
       type: typeLabel(raw, components),
       required: required.has(key),
-      description: typeof field.description === "string" ? field.description : typeof raw.description === "string" ? raw.description : undefined,
+      description:
+        typeof field.description === "string"
+          ? field.description
+          : typeof raw.description === "string"
+            ? raw.description
+            : undefined,
       constraints: constraintsOf(field),
     };
     if (depth >= maxDepth) return [row];
-    if (field.type === "object" && field.properties) return [row, ...schemaRows(field, components, `${name}.`, depth + 1, maxDepth)];
-    const items = field.type === "array" && field.items ? resolveSchema(field.items as JsonSchema, components) : undefined;
-    if (items?.type === "object" && items.properties) return [row, ...schemaRows(items, components, `${name}[].`, depth + 1, maxDepth)];
+    if (field.type === "object" && field.properties)
+      return [row, ...schemaRows(field, components, `${name}.`, depth + 1, maxDepth)];
+    const items =
+      field.type === "array" && field.items ? resolveSchema(field.items as JsonSchema, components) : undefined;
+    if (items?.type === "object" && items.properties)
+      return [row, ...schemaRows(items, components, `${name}[].`, depth + 1, maxDepth)];
     return [row];
   });
 }

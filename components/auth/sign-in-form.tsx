@@ -14,7 +14,11 @@ export function SignInForm() {
   const router = useRouter();
   const params = useSearchParams();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState: { errors, isSubmitting } } = useForm<SignInInput>({ resolver: zodResolver(signInSchema) });
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema) });
 
   const submit = handleSubmit(async (values) => {
     setFormError(null);
@@ -31,8 +35,20 @@ export function SignInForm() {
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       {formError && <Alert tone="error">{formError}</Alert>}
-      <InputField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...register("email")} />
-      <InputField label="Password" type="password" autoComplete="current-password" error={errors.password?.message} {...register("password")} />
+      <InputField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        error={errors.email?.message}
+        {...register("email")}
+      />
+      <InputField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.password?.message}
+        {...register("password")}
+      />
       <Button type="submit" className="w-full" loading={isSubmitting}>
         Sign in
       </Button>

@@ -15,7 +15,12 @@ import { applyServerIssues } from "./apply-server-issues";
 
 const FIELDS = ["fullName", "username", "email", "mobileNumber", "city", "region", "country", "password"] as const;
 
-export function SignUpForm({ allowReseller = true, onSubmit, submitLabel = "Create account", accentColor }: {
+export function SignUpForm({
+  allowReseller = true,
+  onSubmit,
+  submitLabel = "Create account",
+  accentColor,
+}: {
   allowReseller?: boolean;
   /** Overrides the default (tRPC sign-up, then sign in and open the dashboard). */
   onSubmit?: (values: SignUpData) => Promise<void>;
@@ -26,9 +31,15 @@ export function SignUpForm({ allowReseller = true, onSubmit, submitLabel = "Crea
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<SignUpInput, unknown, SignUpData>({ resolver: zodResolver(signUpSchema), defaultValues: { accountType: "customer" } });
+  const form = useForm<SignUpInput, unknown, SignUpData>({
+    resolver: zodResolver(signUpSchema),
+    defaultValues: { accountType: "customer" },
+  });
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
-  const { register, formState: { errors, isSubmitting } } = form;
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
 
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -49,16 +60,51 @@ export function SignUpForm({ allowReseller = true, onSubmit, submitLabel = "Crea
       {formError && <Alert tone="error">{formError}</Alert>}
       <InputField label="Full name" autoComplete="name" error={errors.fullName?.message} {...register("fullName")} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <InputField label="Username" autoComplete="username" error={errors.username?.message} {...register("username")} />
-        <InputField label="Mobile number" type="tel" autoComplete="tel" placeholder="919812345678" error={errors.mobileNumber?.message} {...register("mobileNumber")} />
+        <InputField
+          label="Username"
+          autoComplete="username"
+          error={errors.username?.message}
+          {...register("username")}
+        />
+        <InputField
+          label="Mobile number"
+          type="tel"
+          autoComplete="tel"
+          placeholder="919812345678"
+          error={errors.mobileNumber?.message}
+          {...register("mobileNumber")}
+        />
       </div>
-      <InputField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...register("email")} />
+      <InputField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        error={errors.email?.message}
+        {...register("email")}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <InputField label="City" autoComplete="address-level2" error={errors.city?.message} {...register("city")} />
-        <InputField label="Region" autoComplete="address-level1" error={errors.region?.message} {...register("region")} />
-        <InputField label="Country" autoComplete="country-name" error={errors.country?.message} {...register("country")} />
+        <InputField
+          label="Region"
+          autoComplete="address-level1"
+          error={errors.region?.message}
+          {...register("region")}
+        />
+        <InputField
+          label="Country"
+          autoComplete="country-name"
+          error={errors.country?.message}
+          {...register("country")}
+        />
       </div>
-      <InputField label="Password" type="password" autoComplete="new-password" hint="At least 10 characters with a letter and a digit." error={errors.password?.message} {...register("password")} />
+      <InputField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters with a letter and a digit."
+        error={errors.password?.message}
+        {...register("password")}
+      />
       {allowReseller && (
         <label className="flex items-start gap-3 rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200">
           <input
@@ -68,11 +114,18 @@ export function SignUpForm({ allowReseller = true, onSubmit, submitLabel = "Crea
           />
           <span>
             <span className="font-medium text-slate-800">Register as a reseller</span>
-            <span className="block text-slate-500">Run a white-label storefront and receive a webhook for every customer who signs up there.</span>
+            <span className="block text-slate-500">
+              Run a white-label storefront and receive a webhook for every customer who signs up there.
+            </span>
           </span>
         </label>
       )}
-      <Button type="submit" className="w-full" loading={isSubmitting} style={accentColor ? { backgroundColor: accentColor } : undefined}>
+      <Button
+        type="submit"
+        className="w-full"
+        loading={isSubmitting}
+        style={accentColor ? { backgroundColor: accentColor } : undefined}
+      >
         {submitLabel}
       </Button>
     </form>

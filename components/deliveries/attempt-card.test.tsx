@@ -40,16 +40,38 @@ test("the hints cover every error class", () => {
   expect(Object.keys(ERROR_CLASS_HINTS).sort()).toEqual(CASES.map((c) => c[0]).sort());
 });
 
-test.each(CASES)("an attempt that failed with %s shows its label, the message and a hint", (errorClass, status, label, hint) => {
-  render(<AttemptCard attempt={{ ...base, errorClass, responseStatus: status, responseBody: status ? "down" : null, errorMessage: `${errorClass} happened` }} />);
-  const card = screen.getByRole("article", { name: "Attempt 2" });
-  const alert = within(card).getByText(label).parentElement!;
-  expect(alert).toHaveTextContent(`${errorClass} happened`);
-  expect(alert).toHaveTextContent(hint);
-});
+test.each(CASES)(
+  "an attempt that failed with %s shows its label, the message and a hint",
+  (errorClass, status, label, hint) => {
+    render(
+      <AttemptCard
+        attempt={{
+          ...base,
+          errorClass,
+          responseStatus: status,
+          responseBody: status ? "down" : null,
+          errorMessage: `${errorClass} happened`,
+        }}
+      />,
+    );
+    const card = screen.getByRole("article", { name: "Attempt 2" });
+    const alert = within(card).getByText(label).parentElement!;
+    expect(alert).toHaveTextContent(`${errorClass} happened`);
+    expect(alert).toHaveTextContent(hint);
+  },
+);
 
 test("HTTP failures get a hint by status code; a success has no error box", () => {
-  const { rerender } = render(<AttemptCard attempt={{ ...base, errorClass: "http_status", responseStatus: 404, errorMessage: "404 Not Found from your server" }} />);
+  const { rerender } = render(
+    <AttemptCard
+      attempt={{
+        ...base,
+        errorClass: "http_status",
+        responseStatus: 404,
+        errorMessage: "404 Not Found from your server",
+      }}
+    />,
+  );
   expect(screen.getByText("HTTP 404 Not Found")).toBeInTheDocument();
   expect(screen.getByText(/check the URL/)).toBeInTheDocument();
   rerender(<AttemptCard attempt={{ ...base, errorClass: "http_status", responseStatus: 401, errorMessage: "401" }} />);
@@ -65,7 +87,19 @@ test("HTTP failures get a hint by status code; a success has no error box", () =
 
 test("the request as sent: method, URL, redacted headers, body, and copy as curl", async () => {
   const user = userEvent.setup();
-  render(<AttemptCard attempt={{ ...base, trigger: "manual", responseStatus: null, responseHeaders: null, responseBody: null, errorClass: "timeout", errorMessage: "timed out after 5 s" }} />);
+  render(
+    <AttemptCard
+      attempt={{
+        ...base,
+        trigger: "manual",
+        responseStatus: null,
+        responseHeaders: null,
+        responseBody: null,
+        errorClass: "timeout",
+        errorMessage: "timed out after 5 s",
+      }}
+    />,
+  );
   expect(screen.getByText("Manual retry")).toBeInTheDocument();
   expect(screen.getByText(/No response/)).toBeInTheDocument();
   await user.click(screen.getByRole("tab", { name: "Request sent" }));

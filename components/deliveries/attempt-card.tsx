@@ -28,7 +28,8 @@ export type AttemptView = {
 
 const TRIGGER_LABELS: Record<string, string> = { scheduled: "Scheduled", manual: "Manual retry", test: "Test" };
 
-const header = (headers: Record<string, string> | null, name: string) => Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
+const header = (headers: Record<string, string> | null, name: string) =>
+  Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
 
 /** What was sent (secrets already redacted when recorded), what came back, and why it failed. */
 export function AttemptCard({ attempt }: { attempt: AttemptView }) {
@@ -36,10 +37,16 @@ export function AttemptCard({ attempt }: { attempt: AttemptView }) {
   const req = attempt.request;
   const responseHeaders = attempt.responseHeaders ?? {};
   return (
-    <article aria-label={`Attempt ${attempt.attemptNumber}`} data-testid="attempt" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <article
+      aria-label={`Attempt ${attempt.attemptNumber}`}
+      data-testid="attempt"
+      className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h4 className="text-sm font-semibold text-slate-900">Attempt {attempt.attemptNumber}</h4>
-        <Badge tone={attempt.trigger === "manual" ? "info" : "neutral"}>{TRIGGER_LABELS[attempt.trigger] ?? attempt.trigger}</Badge>
+        <Badge tone={attempt.trigger === "manual" ? "info" : "neutral"}>
+          {TRIGGER_LABELS[attempt.trigger] ?? attempt.trigger}
+        </Badge>
         <span className="text-sm text-slate-500">{formatDateTime(attempt.createdAt)}</span>
         <span className="ml-auto flex items-center gap-3 text-sm">
           <HttpCode status={attempt.responseStatus} />
@@ -64,7 +71,9 @@ export function AttemptCard({ attempt }: { attempt: AttemptView }) {
                 <p className="text-sm text-slate-500">No response: the request did not get an answer.</p>
               ) : (
                 <div className="space-y-2">
-                  <CodeBlock label="Response body excerpt">{prettyBody(attempt.responseBody, header(responseHeaders, "content-type"))}</CodeBlock>
+                  <CodeBlock label="Response body excerpt">
+                    {prettyBody(attempt.responseBody, header(responseHeaders, "content-type"))}
+                  </CodeBlock>
                   <HeaderList headers={responseHeaders} />
                 </div>
               ),
@@ -78,13 +87,23 @@ export function AttemptCard({ attempt }: { attempt: AttemptView }) {
                   <span className="font-semibold">{req.method}</span> {req.url}
                 </p>
                 <HeaderList headers={req.headers} />
-                {req.body !== null && <CodeBlock label="Request body sent">{prettyBody(req.body, header(req.headers, "content-type"))}</CodeBlock>}
+                {req.body !== null && (
+                  <CodeBlock label="Request body sent">
+                    {prettyBody(req.body, header(req.headers, "content-type"))}
+                  </CodeBlock>
+                )}
                 <div className="flex flex-wrap gap-2">
                   <CopyButton value={req.url} label="Copy URL" />
                   {req.body !== null && <CopyButton value={req.body} label="Copy body" />}
-                  <CopyButton value={() => toCurl({ ...req, method: req.method === "GET" ? "GET" : "POST" })} label="Copy as curl" />
+                  <CopyButton
+                    value={() => toCurl({ ...req, method: req.method === "GET" ? "GET" : "POST" })}
+                    label="Copy as curl"
+                  />
                 </div>
-                <p className="text-xs text-slate-500">Secret header values are shown as •••••• exactly as recorded; put your own back in before running the curl command.</p>
+                <p className="text-xs text-slate-500">
+                  Secret header values are shown as •••••• exactly as recorded; put your own back in before running the
+                  curl command.
+                </p>
               </div>
             ),
           },

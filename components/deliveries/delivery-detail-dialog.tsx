@@ -19,7 +19,13 @@ export function DeliveryDetailDialog({ deliveryId, onClose }: { deliveryId: stri
     refetchInterval: (q) => (q.state.data && LIVE_STATUSES.has(q.state.data.status) ? 2000 : false),
   });
   return (
-    <Dialog open={Boolean(deliveryId)} onClose={onClose} size="lg" title="Delivery" description={deliveryId ? <span className="font-mono text-xs">{deliveryId}</span> : undefined}>
+    <Dialog
+      open={Boolean(deliveryId)}
+      onClose={onClose}
+      size="lg"
+      title="Delivery"
+      description={deliveryId ? <span className="font-mono text-xs">{deliveryId}</span> : undefined}
+    >
       {query.isPending ? (
         <div className="space-y-2" role="status" aria-label="Loading delivery">
           <Skeleton className="h-16 w-full" />
@@ -30,7 +36,11 @@ export function DeliveryDetailDialog({ deliveryId, onClose }: { deliveryId: stri
           {query.error.message}
         </Alert>
       ) : (
-        <DeliveryDetail delivery={query.data} onRetry={() => retry.mutate({ id: query.data.id })} retrying={retry.isPending} />
+        <DeliveryDetail
+          delivery={query.data}
+          onRetry={() => retry.mutate({ id: query.data.id })}
+          retrying={retry.isPending}
+        />
       )}
     </Dialog>
   );

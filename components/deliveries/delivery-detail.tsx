@@ -19,7 +19,15 @@ export type DeliveryDetailData = {
 };
 
 /** A delivery's summary and every attempt, newest first. */
-export function DeliveryDetail({ delivery: d, onRetry, retrying }: { delivery: DeliveryDetailData; onRetry?: () => void; retrying?: boolean }) {
+export function DeliveryDetail({
+  delivery: d,
+  onRetry,
+  retrying,
+}: {
+  delivery: DeliveryDetailData;
+  onRetry?: () => void;
+  retrying?: boolean;
+}) {
   const attempts = [...d.attemptLog].reverse();
   return (
     <div className="space-y-4">
@@ -28,17 +36,29 @@ export function DeliveryDetail({ delivery: d, onRetry, retrying }: { delivery: D
           <DeliveryStatusBadge status={d.status} />
         </Item>
         <Item label="Event">
-          {EVENT_TYPE_LABELS[d.eventType] ?? d.eventType} <span className="font-mono text-xs text-slate-500">({d.eventType})</span>
+          {EVENT_TYPE_LABELS[d.eventType] ?? d.eventType}{" "}
+          <span className="font-mono text-xs text-slate-500">({d.eventType})</span>
         </Item>
         <Item label="Delivery id (webhook-id)">
-          <span className="font-mono text-xs">{d.id}</span> <CopyButton value={d.id} variant="ghost" className="px-1 py-0.5 shadow-none" aria-label="Copy delivery id" />
+          <span className="font-mono text-xs">{d.id}</span>{" "}
+          <CopyButton value={d.id} variant="ghost" className="px-1 py-0.5 shadow-none" aria-label="Copy delivery id" />
         </Item>
         <Item label="Event id">
-          <span className="font-mono text-xs">{d.eventId}</span> <CopyButton value={d.eventId} variant="ghost" className="px-1 py-0.5 shadow-none" aria-label="Copy event id" />
+          <span className="font-mono text-xs">{d.eventId}</span>{" "}
+          <CopyButton
+            value={d.eventId}
+            variant="ghost"
+            className="px-1 py-0.5 shadow-none"
+            aria-label="Copy event id"
+          />
         </Item>
         <Item label="Created">{formatDateTime(d.createdAt)}</Item>
         <Item label={d.status === "succeeded" ? "Delivered" : "Next attempt"}>
-          {d.status === "succeeded" ? formatDateTime(d.deliveredAt) : d.status === "failed" ? "None (retry or replay it)" : formatDateTime(d.nextAttemptAt)}
+          {d.status === "succeeded"
+            ? formatDateTime(d.deliveredAt)
+            : d.status === "failed"
+              ? "None (retry or replay it)"
+              : formatDateTime(d.nextAttemptAt)}
         </Item>
         <Item label="Endpoint URL">
           <span className="break-all font-mono text-xs">{d.endpoint.url}</span>
@@ -52,7 +72,9 @@ export function DeliveryDetail({ delivery: d, onRetry, retrying }: { delivery: D
       )}
       <section aria-label="Attempts" className="space-y-3">
         {attempts.length === 0 ? (
-          <p className="text-sm text-slate-500">No attempts yet: it is {d.status === "pending" ? "waiting to be sent" : d.status}.</p>
+          <p className="text-sm text-slate-500">
+            No attempts yet: it is {d.status === "pending" ? "waiting to be sent" : d.status}.
+          </p>
         ) : (
           attempts.map((a) => <AttemptCard key={a.id} attempt={a} />)
         )}

@@ -5,15 +5,30 @@ import { FilterBar } from "@/components/ui/filter-bar";
 import { EVENT_TYPE_LABELS } from "@/components/webhooks/labels";
 import { DELIVERY_STATUSES } from "@/server/delivery/queries/schemas";
 import { EVENT_TYPES } from "@/server/events/catalog";
-import { deliveryRangeError, EMPTY_DELIVERY_FILTERS, hasDeliveryFilters, type DeliveryFilters } from "./delivery-filters";
+import {
+  deliveryRangeError,
+  EMPTY_DELIVERY_FILTERS,
+  hasDeliveryFilters,
+  type DeliveryFilters,
+} from "./delivery-filters";
 import { DELIVERY_STATUS_STYLES } from "./delivery-status";
 
 /** Status, event type and a UTC time range; every change goes straight to the URL (via `onChange`). */
-export function DeliveryFilterBar({ filters, onChange }: { filters: DeliveryFilters; onChange: (next: DeliveryFilters) => void }) {
+export function DeliveryFilterBar({
+  filters,
+  onChange,
+}: {
+  filters: DeliveryFilters;
+  onChange: (next: DeliveryFilters) => void;
+}) {
   const set = (key: keyof DeliveryFilters, value: string) => onChange({ ...filters, [key]: value });
   const error = deliveryRangeError(filters);
   return (
-    <FilterBar label="Filter deliveries" canClear={hasDeliveryFilters(filters)} onClear={() => onChange(EMPTY_DELIVERY_FILTERS)}>
+    <FilterBar
+      label="Filter deliveries"
+      canClear={hasDeliveryFilters(filters)}
+      onClear={() => onChange(EMPTY_DELIVERY_FILTERS)}
+    >
       <SelectField label="Status" value={filters.status} onChange={(e) => set("status", e.target.value)}>
         <option value="">Any status</option>
         {DELIVERY_STATUSES.map((s) => (
@@ -30,8 +45,21 @@ export function DeliveryFilterBar({ filters, onChange }: { filters: DeliveryFilt
           </option>
         ))}
       </SelectField>
-      <InputField label="Since (UTC)" type="datetime-local" value={filters.since} max={filters.until || undefined} onChange={(e) => set("since", e.target.value)} />
-      <InputField label="Until (UTC)" type="datetime-local" value={filters.until} min={filters.since || undefined} error={error ?? undefined} onChange={(e) => set("until", e.target.value)} />
+      <InputField
+        label="Since (UTC)"
+        type="datetime-local"
+        value={filters.since}
+        max={filters.until || undefined}
+        onChange={(e) => set("since", e.target.value)}
+      />
+      <InputField
+        label="Until (UTC)"
+        type="datetime-local"
+        value={filters.until}
+        min={filters.since || undefined}
+        error={error ?? undefined}
+        onChange={(e) => set("until", e.target.value)}
+      />
     </FilterBar>
   );
 }

@@ -39,7 +39,11 @@ afterAll(async () => {
 
 /** The app against the test database, as `actor`; runs go to the test's runner when one is started. */
 const renderAs = (actor: Actor, children: ReactNode, start: string) =>
-  renderApp({ db: h.db, session: actor.session, getRunner: async () => runner ?? new LocalRunner({ db: h.db }) }, children, start);
+  renderApp(
+    { db: h.db, session: actor.session, getRunner: async () => runner ?? new LocalRunner({ db: h.db }) },
+    children,
+    start,
+  );
 
 test("?delivery= opens its attempts; filters go to the URL; Retry sends it again and the row follows live", async () => {
   const actor = await createActor(h.db);
@@ -49,11 +53,21 @@ test("?delivery= opens its attempts; filters go to the URL; Retry sends it again
   runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0] } });
   runner.start();
   await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent("sms.dlr"));
-  const [failed] = await until(() => h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id)), (r) => r[0]?.status === "failed");
+  const [failed] = await until(
+    () => h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id)),
+    (r) => r[0]?.status === "failed",
+  );
   await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent("sms.mo"));
-  await until(() => h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id)), (r) => r.length === 2 && r.every((d) => d.status !== "pending" && d.status !== "sending"));
+  await until(
+    () => h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id)),
+    (r) => r.length === 2 && r.every((d) => d.status !== "pending" && d.status !== "sending"),
+  );
 
-  const { user, navigations } = renderAs(actor, <DeliveryLog endpointId={ep.id} />, `/webhooks/${ep.id}?tab=deliveries&delivery=${failed!.id}`);
+  const { user, navigations } = renderAs(
+    actor,
+    <DeliveryLog endpointId={ep.id} />,
+    `/webhooks/${ep.id}?tab=deliveries&delivery=${failed!.id}`,
+  );
   const dialog = await screen.findByRole("dialog", { name: "Delivery" });
   const attempt = await within(dialog).findByRole("article", { name: "Attempt 1" });
   expect(attempt).toHaveTextContent("HTTP 500 Internal Server Error");
@@ -76,7 +90,10 @@ test("?delivery= opens its attempts; filters go to the URL; Retry sends it again
   await user.click(within(row).getByRole("button", { name: "Retry" }));
   expect(await screen.findByText("Retry queued")).toBeInTheDocument();
   await receiver.waitFor(3, 10_000);
-  await waitFor(() => expect(screen.getAllByTestId("delivery-row").every((r) => within(r).queryByText("Succeeded"))).toBe(true), { timeout: 8000 });
+  await waitFor(
+    () => expect(screen.getAllByTestId("delivery-row").every((r) => within(r).queryByText("Succeeded"))).toBe(true),
+    { timeout: 8000 },
+  );
 });
 
 test("the replay dialog counts what it will replay, starts it and follows it to the end", async () => {
@@ -84,7 +101,10 @@ test("the replay dialog counts what it will replay, starts it and follows it to 
   receiver = await startReceiver();
   const ep = await insertEndpoint(h.db, actor.accountId, `${receiver.url}/hook`);
   const idle = new LocalRunner({ db: h.db });
-  await ingestEvents({ db: h.db, accountId: actor.accountId, runner: idle }, { events: [sampleEvent("sms.dlr"), sampleEvent("sms.dlr"), sampleEvent("sms.dlr")] });
+  await ingestEvents(
+    { db: h.db, accountId: actor.accountId, runner: idle },
+    { events: [sampleEvent("sms.dlr"), sampleEvent("sms.dlr"), sampleEvent("sms.dlr")] },
+  );
   await h.db.update(deliveries).set({ status: "failed", attempts: 1 }).where(eq(deliveries.endpointId, ep.id));
   runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0] } });
 
@@ -99,7 +119,10 @@ test("the replay dialog counts what it will replay, starts it and follows it to 
 
   await act(async () => runner!.start());
   await receiver.waitFor(3, 10_000);
-  await waitFor(() => expect(within(dialog).getByTestId("replay-progress")).toHaveTextContent("Replay finished · 3 of 3 done"), { timeout: 8000 });
+  await waitFor(
+    () => expect(within(dialog).getByTestId("replay-progress")).toHaveTextContent("Replay finished · 3 of 3 done"),
+    { timeout: 8000 },
+  );
   expect(within(dialog).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "3");
   expect(within(dialog).getByRole("button", { name: "Done" })).toBeInTheDocument();
 });
@@ -122,7 +145,10 @@ test("a replay already running is shown instead of a new one; once finished, it 
   const actor = await createActor(h.db);
   const ep = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/hook");
   const idle = new LocalRunner({ db: h.db });
-  await ingestEvents({ db: h.db, accountId: actor.accountId, runner: idle }, { events: [sampleEvent("sms.dlr"), sampleEvent("sms.dlr")] });
+  await ingestEvents(
+    { db: h.db, accountId: actor.accountId, runner: idle },
+    { events: [sampleEvent("sms.dlr"), sampleEvent("sms.dlr")] },
+  );
   await h.db.update(deliveries).set({ status: "failed", attempts: 1 }).where(eq(deliveries.endpointId, ep.id));
   const { replay } = await actor.caller.deliveries.replay({ endpointId: ep.id });
 

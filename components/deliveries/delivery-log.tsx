@@ -9,7 +9,14 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DeliveryDetailDialog } from "./delivery-detail-dialog";
 import { DeliveryFilterBar } from "./delivery-filter-bar";
-import { EMPTY_DELIVERY_FILTERS, hasDeliveryFilters, parseDeliveryFilters, toDeliveryListInput, withDeliveryFilters, type DeliveryFilters } from "./delivery-filters";
+import {
+  EMPTY_DELIVERY_FILTERS,
+  hasDeliveryFilters,
+  parseDeliveryFilters,
+  toDeliveryListInput,
+  withDeliveryFilters,
+  type DeliveryFilters,
+} from "./delivery-filters";
 import { LIVE_STATUSES } from "./delivery-status";
 import { DeliveryTable, DeliveryTableSkeleton } from "./delivery-table";
 import { useRetryDelivery } from "./use-retry-delivery";
@@ -31,7 +38,8 @@ export function DeliveryLog({ endpointId }: DeliveryLogProps) {
   const filters = useMemo(() => parseDeliveryFilters(new URLSearchParams(params.toString())), [params]);
   const openId = params.get("delivery");
   const replace = (search: string) => router.replace(`${pathname}${search}`, { scroll: false });
-  const setFilters = (next: DeliveryFilters) => replace(withDeliveryFilters(new URLSearchParams(params.toString()), next));
+  const setFilters = (next: DeliveryFilters) =>
+    replace(withDeliveryFilters(new URLSearchParams(params.toString()), next));
   const setOpen = (id: string | null) => {
     const next = new URLSearchParams(params.toString());
     if (id) next.set("delivery", id);
@@ -42,9 +50,12 @@ export function DeliveryLog({ endpointId }: DeliveryLogProps) {
 
   const retry = useRetryDelivery();
   const query = useInfiniteQuery({
-    ...trpc.deliveries.list.infiniteQueryOptions(toDeliveryListInput(endpointId, filters), { getNextPageParam: (page) => page.nextCursor }),
+    ...trpc.deliveries.list.infiniteQueryOptions(toDeliveryListInput(endpointId, filters), {
+      getNextPageParam: (page) => page.nextCursor,
+    }),
     placeholderData: keepPreviousData,
-    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.data.some((d) => LIVE_STATUSES.has(d.status))) ? 2000 : false),
+    refetchInterval: (q) =>
+      q.state.data?.pages.some((p) => p.data.some((d) => LIVE_STATUSES.has(d.status))) ? 2000 : false,
   });
   const rows = query.data?.pages.flatMap((p) => p.data) ?? [];
 
@@ -72,7 +83,10 @@ export function DeliveryLog({ endpointId }: DeliveryLogProps) {
             }
           />
         ) : (
-          <EmptyState title="No deliveries yet" description="Every event this endpoint subscribes to appears here with each attempt: the request we sent and what your server answered." />
+          <EmptyState
+            title="No deliveries yet"
+            description="Every event this endpoint subscribes to appears here with each attempt: the request we sent and what your server answered."
+          />
         )
       ) : (
         <>
@@ -93,7 +107,10 @@ export function DeliveryLog({ endpointId }: DeliveryLogProps) {
           )}
         </>
       )}
-      <DeliveryDetailDialog deliveryId={openId && DELIVERY_ID.test(openId) ? openId : null} onClose={() => setOpen(null)} />
+      <DeliveryDetailDialog
+        deliveryId={openId && DELIVERY_ID.test(openId) ? openId : null}
+        onClose={() => setOpen(null)}
+      />
     </div>
   );
 }

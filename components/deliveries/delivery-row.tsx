@@ -34,12 +34,30 @@ export type DeliveryRowProps = {
 const stop = (e: MouseEvent) => e.stopPropagation();
 
 /** One delivery: click anywhere (or the time, by keyboard) to open its attempts. */
-export function DeliveryRow({ delivery: d, onOpen, onRetry, retrying, selected, testId = "delivery-row" }: DeliveryRowProps) {
-  const next = d.status === "retrying" || (d.status === "pending" && d.attempts > 0) ? formatDateTime(d.nextAttemptAt) : null;
+export function DeliveryRow({
+  delivery: d,
+  onOpen,
+  onRetry,
+  retrying,
+  selected,
+  testId = "delivery-row",
+}: DeliveryRowProps) {
+  const next =
+    d.status === "retrying" || (d.status === "pending" && d.attempts > 0) ? formatDateTime(d.nextAttemptAt) : null;
   return (
-    <tr data-testid={testId} aria-selected={selected || undefined} onClick={() => onOpen(d.id)} className={cn("cursor-pointer hover:bg-slate-50", selected && "bg-brand-50")}>
+    <tr
+      data-testid={testId}
+      aria-selected={selected || undefined}
+      onClick={() => onOpen(d.id)}
+      className={cn("cursor-pointer hover:bg-slate-50", selected && "bg-brand-50")}
+    >
       <td className="whitespace-nowrap px-4 py-3 align-top">
-        <button type="button" onClick={(e) => (stop(e), onOpen(d.id))} className="rounded text-left font-medium text-brand-700 hover:underline" aria-label={`Open delivery ${d.id}`}>
+        <button
+          type="button"
+          onClick={(e) => (stop(e), onOpen(d.id))}
+          className="rounded text-left font-medium text-brand-700 hover:underline"
+          aria-label={`Open delivery ${d.id}`}
+        >
           {formatDateTime(d.createdAt)}
         </button>
       </td>
@@ -49,7 +67,14 @@ export function DeliveryRow({ delivery: d, onOpen, onRetry, retrying, selected, 
           <span className="max-w-40 truncate" title={d.eventId}>
             {d.eventId}
           </span>
-          <CopyButton value={d.eventId} label="Copy" copiedLabel="Copied" variant="ghost" aria-label={`Copy event id ${d.eventId}`} className="px-1 py-0.5 shadow-none" />
+          <CopyButton
+            value={d.eventId}
+            label="Copy"
+            copiedLabel="Copied"
+            variant="ghost"
+            aria-label={`Copy event id ${d.eventId}`}
+            className="px-1 py-0.5 shadow-none"
+          />
         </p>
       </td>
       <td className="px-4 py-3 align-top">
@@ -64,7 +89,9 @@ export function DeliveryRow({ delivery: d, onOpen, onRetry, retrying, selected, 
           </p>
         )}
       </td>
-      <td className="whitespace-nowrap px-4 py-3 align-top text-slate-700">{next ?? <span className="text-slate-400">—</span>}</td>
+      <td className="whitespace-nowrap px-4 py-3 align-top text-slate-700">
+        {next ?? <span className="text-slate-400">—</span>}
+      </td>
       <td className="px-4 py-3 text-right align-top" onClick={stop}>
         {onRetry && RETRYABLE_STATUSES.has(d.status) && (
           <Button size="sm" variant="secondary" loading={retrying} onClick={() => onRetry(d.id)}>

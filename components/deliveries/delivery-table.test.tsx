@@ -20,8 +20,22 @@ const row = (over: Partial<DeliveryRowData>): DeliveryRowData => ({
 
 const rows = [
   row({ id: "dlv_01m8sssssssss1", status: "succeeded", lastStatusCode: 204 }),
-  row({ id: "dlv_01m8rrrrrrrrr1", status: "retrying", attempts: 3, lastStatusCode: 503, lastError: "503 Service Unavailable from your server", nextAttemptAt: new Date("2026-11-29T11:45:00Z") }),
-  row({ id: "dlv_01m8fffffffff1", status: "failed", attempts: 8, lastStatusCode: null, lastError: "timed out after 5 s", eventType: "whatsapp.mo" }),
+  row({
+    id: "dlv_01m8rrrrrrrrr1",
+    status: "retrying",
+    attempts: 3,
+    lastStatusCode: 503,
+    lastError: "503 Service Unavailable from your server",
+    nextAttemptAt: new Date("2026-11-29T11:45:00Z"),
+  }),
+  row({
+    id: "dlv_01m8fffffffff1",
+    status: "failed",
+    attempts: 8,
+    lastStatusCode: null,
+    lastError: "timed out after 5 s",
+    eventType: "whatsapp.mo",
+  }),
   row({ id: "dlv_01m8ppppppppp1", status: "pending", attempts: 0, lastStatusCode: null }),
 ];
 

@@ -30,13 +30,29 @@ function Head() {
 }
 
 /** The deliveries as a table; each row opens the delivery's attempts. */
-export function DeliveryTable({ deliveries, onOpen, onRetry, retryingId, selectedId, caption = "Deliveries", rowTestId }: Props) {
+export function DeliveryTable({
+  deliveries,
+  onOpen,
+  onRetry,
+  retryingId,
+  selectedId,
+  caption = "Deliveries",
+  rowTestId,
+}: Props) {
   return (
     <Table caption={caption}>
       <Head />
       <TBody>
         {deliveries.map((d) => (
-          <DeliveryRow key={d.id} delivery={d} onOpen={onOpen} onRetry={onRetry} retrying={retryingId === d.id} selected={selectedId === d.id} testId={rowTestId} />
+          <DeliveryRow
+            key={d.id}
+            delivery={d}
+            onOpen={onOpen}
+            onRetry={onRetry}
+            retrying={retryingId === d.id}
+            selected={selectedId === d.id}
+            testId={rowTestId}
+          />
         ))}
       </TBody>
     </Table>
@@ -46,7 +62,11 @@ export function DeliveryTable({ deliveries, onOpen, onRetry, retryingId, selecte
 /** Placeholder rows while the first page loads. */
 export function DeliveryTableSkeleton({ rows = 5 }: { rows?: number }) {
   return (
-    <div role="status" aria-label="Loading deliveries" className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <div
+      role="status"
+      aria-label="Loading deliveries"
+      className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
       {Array.from({ length: rows }, (_, i) => (
         <Skeleton key={i} className="h-9 w-full" />
       ))}

@@ -4,7 +4,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { formatCount, formatDateTime } from "@/components/webhooks/labels";
 
-
 /** The endpoint's last few replays, one line each (nothing while there are none). */
 export function RecentReplays({ endpointId, limit = 3 }: { endpointId: string; limit?: number }) {
   const trpc = useTRPC();
@@ -17,7 +16,9 @@ export function RecentReplays({ endpointId, limit = 3 }: { endpointId: string; l
         {data.map((r) => (
           <li key={r.id} data-testid="recent-replay">
             {formatDateTime(r.createdAt)}: {formatCount(r.total)} replayed
-            {r.status === "running" ? `, ${formatCount(r.done)} done so far` : ` — ${formatCount(r.succeeded)} succeeded, ${formatCount(r.failed)} failed`}
+            {r.status === "running"
+              ? `, ${formatCount(r.done)} done so far`
+              : ` — ${formatCount(r.succeeded)} succeeded, ${formatCount(r.failed)} failed`}
           </li>
         ))}
       </ul>

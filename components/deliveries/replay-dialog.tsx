@@ -50,7 +50,10 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
   }
   const validSince = utcMinuteStart(since);
 
-  const preview = useQuery({ ...trpc.deliveries.replayPreview.queryOptions({ endpointId, since: validSince ?? undefined, includeMissed }), enabled: open && !replayId && validSince !== null });
+  const preview = useQuery({
+    ...trpc.deliveries.replayPreview.queryOptions({ endpointId, since: validSince ?? undefined, includeMissed }),
+    enabled: open && !replayId && validSince !== null,
+  });
   const shownId = replayId ?? preview.data?.running?.id ?? null;
   const progress = useQuery({
     ...trpc.deliveries.replayProgress.queryOptions({ id: shownId ?? "" }),
@@ -64,7 +67,11 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
       queryClient.setQueryData(trpc.deliveries.replayProgress.queryKey({ id: replay.id }), replay);
       void queryClient.invalidateQueries({ queryKey: trpc.deliveries.list.pathKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.deliveries.replays.pathKey() });
-      if (started) toast.success("Replay started", `${formatCount(replay.total)} ${replay.total === 1 ? "delivery is" : "deliveries are"} being sent.`);
+      if (started)
+        toast.success(
+          "Replay started",
+          `${formatCount(replay.total)} ${replay.total === 1 ? "delivery is" : "deliveries are"} being sent.`,
+        );
       else toast.info("A replay is already running", "Showing its progress.");
       onStarted?.(replay.id);
     },
@@ -88,8 +95,17 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
             <Button variant="secondary" onClick={onClose}>
               Cancel
             </Button>
-            <Button loading={start.isPending} disabled={!p || p.willReplay === 0 || p.endpointStatus !== "active"} onClick={() => validSince && start.mutate({ endpointId, since: validSince, includeMissed: includeMissed && (p?.missed ?? 0) > 0 })}>
-              {p && p.willReplay > 0 ? `Replay ${formatCount(p.willReplay)} ${p.willReplay === 1 ? "delivery" : "deliveries"}` : "Replay"}
+            <Button
+              loading={start.isPending}
+              disabled={!p || p.willReplay === 0 || p.endpointStatus !== "active"}
+              onClick={() =>
+                validSince &&
+                start.mutate({ endpointId, since: validSince, includeMissed: includeMissed && (p?.missed ?? 0) > 0 })
+              }
+            >
+              {p && p.willReplay > 0
+                ? `Replay ${formatCount(p.willReplay)} ${p.willReplay === 1 ? "delivery" : "deliveries"}`
+                : "Replay"}
             </Button>
           </>
         )
@@ -99,7 +115,9 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
         progress.data ? (
           <ReplayProgress progress={progress.data} />
         ) : progress.isError ? (
-          <Alert tone="error" title="Progress could not be loaded">{progress.error.message}</Alert>
+          <Alert tone="error" title="Progress could not be loaded">
+            {progress.error.message}
+          </Alert>
         ) : (
           <Skeleton className="h-16 w-full" />
         )
@@ -120,26 +138,41 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
             ) : preview.isError ? (
               <Alert tone="error">{preview.error.message}</Alert>
             ) : p && p.endpointStatus !== "active" ? (
-              <Alert tone="warning">The endpoint is {p.endpointStatus}: {p.endpointStatus === "paused" ? "resume" : "enable"} it first, then replay.</Alert>
+              <Alert tone="warning">
+                The endpoint is {p.endpointStatus}: {p.endpointStatus === "paused" ? "resume" : "enable"} it first, then
+                replay.
+              </Alert>
             ) : p && p.count === 0 && p.missed === 0 ? (
               <p>No failed deliveries since {formatDateTime(p.since)}: nothing to replay.</p>
             ) : p ? (
               <p data-testid="replay-count">
-                <strong>{formatCount(p.willReplay)}</strong> {p.willReplay === 1 ? "delivery" : "deliveries"} since {formatDateTime(p.since)} will be sent: {formatCount(p.count)} failed
+                <strong>{formatCount(p.willReplay)}</strong> {p.willReplay === 1 ? "delivery" : "deliveries"} since{" "}
+                {formatDateTime(p.since)} will be sent: {formatCount(p.count)} failed
                 {includeMissed && p.missed > 0 ? ` and ${formatCount(p.missed)} missed` : ""}.
-                {p.count + (includeMissed ? p.missed : 0) > p.willReplay && ` ${formatCount(p.count + (includeMissed ? p.missed : 0) - p.willReplay)} more will be left for another replay (at most ${formatCount(p.limit)} per replay).`}
+                {p.count + (includeMissed ? p.missed : 0) > p.willReplay &&
+                  ` ${formatCount(p.count + (includeMissed ? p.missed : 0) - p.willReplay)} more will be left for another replay (at most ${formatCount(p.limit)} per replay).`}
               </p>
             ) : null}
           </div>
           {p && p.missed > 0 && p.endpointStatus === "active" && (
             <label className="flex items-start gap-2 text-sm text-slate-700">
-              <input type="checkbox" className="mt-0.5 size-4 rounded border-slate-300" checked={includeMissed} onChange={(e) => setIncludeMissed(e.target.checked)} />
+              <input
+                type="checkbox"
+                className="mt-0.5 size-4 rounded border-slate-300"
+                checked={includeMissed}
+                onChange={(e) => setIncludeMissed(e.target.checked)}
+              />
               <span>
-                Also deliver the {formatCount(p.missed)} {p.missed === 1 ? "event" : "events"} it never received (they arrived while it was disabled).
+                Also deliver the {formatCount(p.missed)} {p.missed === 1 ? "event" : "events"} it never received (they
+                arrived while it was disabled).
               </span>
             </label>
           )}
-          {start.isError && <Alert tone="error" title="The replay could not be started">{start.error.message}</Alert>}
+          {start.isError && (
+            <Alert tone="error" title="The replay could not be started">
+              {start.error.message}
+            </Alert>
+          )}
           <RecentReplays endpointId={endpointId} />
         </div>
       )}

@@ -14,7 +14,6 @@ export type ReplayProgressData = {
   finishedAt?: Date | string | null;
 };
 
-
 /** done / total as a bar, with succeeded / failed / on their way, and what the limit left out. */
 export function ReplayProgress({ progress: p }: { progress: ReplayProgressData }) {
   const percent = p.total === 0 ? 100 : Math.round((p.done / p.total) * 100);
@@ -38,7 +37,12 @@ export function ReplayProgress({ progress: p }: { progress: ReplayProgressData }
         aria-valuetext={`${formatCount(p.done)} of ${formatCount(p.total)} deliveries done`}
         className="h-2.5 w-full overflow-hidden rounded-full bg-slate-200"
       >
-        <div className={finished && p.failed > 0 ? "h-full bg-amber-500 transition-all" : "h-full bg-brand-600 transition-all"} style={{ width: `${percent}%` }} />
+        <div
+          className={
+            finished && p.failed > 0 ? "h-full bg-amber-500 transition-all" : "h-full bg-brand-600 transition-all"
+          }
+          style={{ width: `${percent}%` }}
+        />
       </div>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
         <li>
@@ -55,10 +59,15 @@ export function ReplayProgress({ progress: p }: { progress: ReplayProgressData }
       </ul>
       {p.remaining > 0 && (
         <p className="text-sm text-amber-800">
-          {formatCount(p.remaining)} more failed {p.remaining === 1 ? "delivery was" : "deliveries were"} left for another replay (one replay takes at most {formatCount(p.total)}).
+          {formatCount(p.remaining)} more failed {p.remaining === 1 ? "delivery was" : "deliveries were"} left for
+          another replay (one replay takes at most {formatCount(p.total)}).
         </p>
       )}
-      {finished && p.failed > 0 && <p className="text-sm text-slate-600">Deliveries that failed again are in the log with their new attempt; fix the cause and replay again.</p>}
+      {finished && p.failed > 0 && (
+        <p className="text-sm text-slate-600">
+          Deliveries that failed again are in the log with their new attempt; fix the cause and replay again.
+        </p>
+      )}
       {finished && p.finishedAt && <p className="text-xs text-slate-500">Finished {formatDateTime(p.finishedAt)}.</p>}
     </div>
   );

@@ -9,7 +9,10 @@ type Page = { data: Row[]; nextCursor: string | null };
 
 /** Marks one delivery pending in a cached list page, or in every page of an infinite list. */
 function markPending(cached: unknown, id: string): unknown {
-  const patch = (page: Page): Page => ({ ...page, data: page.data.map((d) => (d.id === id ? { ...d, status: "pending" } : d)) });
+  const patch = (page: Page): Page => ({
+    ...page,
+    data: page.data.map((d) => (d.id === id ? { ...d, status: "pending" } : d)),
+  });
   if (!cached || typeof cached !== "object") return cached;
   if ("pages" in cached) return { ...cached, pages: (cached as { pages: Page[] }).pages.map(patch) };
   if ("data" in cached && Array.isArray((cached as Page).data)) return patch(cached as Page);

@@ -22,8 +22,12 @@ export type EventDelivery = {
 function outcome(d: EventDelivery): string {
   if (d.status === "succeeded") return `Delivered ${formatDateTime(d.deliveredAt)}`;
   if (d.status === "sending") return "Sending now…";
-  if (d.status === "retrying") return `${d.lastError ?? "Failed attempt"} — next attempt ${formatDateTime(d.nextAttemptAt)}`;
-  if (d.status === "pending") return d.endpointStatus === "paused" ? "Waiting: the endpoint is paused" : `Queued — first attempt ${formatDateTime(d.nextAttemptAt)}`;
+  if (d.status === "retrying")
+    return `${d.lastError ?? "Failed attempt"} — next attempt ${formatDateTime(d.nextAttemptAt)}`;
+  if (d.status === "pending")
+    return d.endpointStatus === "paused"
+      ? "Waiting: the endpoint is paused"
+      : `Queued — first attempt ${formatDateTime(d.nextAttemptAt)}`;
   return d.lastError ?? "Failed";
 }
 
@@ -55,19 +59,30 @@ export function EventDeliveries({ deliveries, type }: { deliveries: EventDeliver
           return (
             <tr key={d.id} className="hover:bg-slate-50" data-testid="event-delivery">
               <Td className="max-w-[18rem]">
-                <Link href={`/webhooks/${d.endpointId}`} className="block truncate font-mono text-xs text-slate-900 hover:text-brand-700 hover:underline" title={d.endpointUrl}>
+                <Link
+                  href={`/webhooks/${d.endpointId}`}
+                  className="block truncate font-mono text-xs text-slate-900 hover:text-brand-700 hover:underline"
+                  title={d.endpointUrl}
+                >
                   {d.endpointUrl}
                 </Link>
-                {d.endpointDescription && <span className="block truncate text-xs text-slate-500">{d.endpointDescription}</span>}
+                {d.endpointDescription && (
+                  <span className="block truncate text-xs text-slate-500">{d.endpointDescription}</span>
+                )}
               </Td>
               <Td>
                 <DeliveryStatusBadge status={d.status} />
               </Td>
               <Td>{d.attempts}</Td>
-              <Td className="whitespace-nowrap font-mono text-xs">{d.lastStatusCode ? statusLine(d.lastStatusCode) : "—"}</Td>
+              <Td className="whitespace-nowrap font-mono text-xs">
+                {d.lastStatusCode ? statusLine(d.lastStatusCode) : "—"}
+              </Td>
               <Td className="max-w-md text-xs">{outcome(d)}</Td>
               <Td className="whitespace-nowrap text-right">
-                <Link href={`/webhooks/${d.endpointId}?delivery=${d.id}`} className="rounded px-1.5 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50 hover:underline">
+                <Link
+                  href={`/webhooks/${d.endpointId}?delivery=${d.id}`}
+                  className="rounded px-1.5 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50 hover:underline"
+                >
                   View attempts<span className="sr-only"> of the delivery to {d.endpointUrl}</span>
                 </Link>
               </Td>

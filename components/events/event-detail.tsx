@@ -25,7 +25,10 @@ export function EventDetail({ id }: { id: string }) {
 
   return (
     <>
-      <PageHeader title={EVENT_TYPE_LABELS[event.type] ?? event.type} description={<span className="font-mono">{event.type}</span>} />
+      <PageHeader
+        title={EVENT_TYPE_LABELS[event.type] ?? event.type}
+        description={<span className="font-mono">{event.type}</span>}
+      />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
         <Card title="Details">
           <dl className="space-y-3 text-sm">
@@ -36,7 +39,8 @@ export function EventDetail({ id }: { id: string }) {
               </span>
             </Meta>
             <Meta label="Type">
-              {EVENT_TYPE_LABELS[event.type] ?? event.type} <span className="font-mono text-xs text-slate-500">({event.type})</span>
+              {EVENT_TYPE_LABELS[event.type] ?? event.type}{" "}
+              <span className="font-mono text-xs text-slate-500">({event.type})</span>
             </Meta>
             <Meta label="Received">
               <time dateTime={event.createdAt.toISOString()}>{formatSeconds(event.createdAt)}</time>

@@ -7,13 +7,21 @@ test("filters round-trip through the URL; unknown or malformed values are droppe
   const search = filtersToSearch(filters);
   expect(search).toBe("?type=sms.dlr&status=failed&from=2025-12-31T10%3A00&to=2025-12-31T11%3A30");
   expect(parseEventFilters(new URLSearchParams(search))).toEqual(filters);
-  expect(parseEventFilters({ type: "sms.nope", status: ["pending", "failed"], from: "yesterday", to: "2025-13-45T99:99" })).toEqual({ ...EMPTY_FILTERS, status: "pending" });
+  expect(
+    parseEventFilters({ type: "sms.nope", status: ["pending", "failed"], from: "yesterday", to: "2025-13-45T99:99" }),
+  ).toEqual({ ...EMPTY_FILTERS, status: "pending" });
   expect(filtersToSearch(EMPTY_FILTERS)).toBe("");
 });
 
 test("the list input reads times as UTC, covers the whole 'to' minute and is accepted by the server schema", () => {
   const input = toListInput({ type: "link.click", status: "", from: "2025-12-31T10:00", to: "2025-12-31T10:00" });
-  expect(input).toEqual({ type: "link.click", status: undefined, from: "2025-12-31T10:00:00.000Z", to: "2025-12-31T10:01:00.000Z", limit: 25 });
+  expect(input).toEqual({
+    type: "link.click",
+    status: undefined,
+    from: "2025-12-31T10:00:00.000Z",
+    to: "2025-12-31T10:01:00.000Z",
+    limit: 25,
+  });
   expect(listEventsSchema.safeParse(input).success).toBe(true);
 });
 

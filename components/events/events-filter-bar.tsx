@@ -8,7 +8,13 @@ import { EMPTY_FILTERS, hasFilters, rangeError, type EventFilters } from "./even
 import { EVENT_STATUS_OPTIONS } from "./event-status";
 
 /** Type, status and a UTC time range; every change goes straight to the URL (via `onChange`). */
-export function EventsFilterBar({ filters, onChange }: { filters: EventFilters; onChange: (next: EventFilters) => void }) {
+export function EventsFilterBar({
+  filters,
+  onChange,
+}: {
+  filters: EventFilters;
+  onChange: (next: EventFilters) => void;
+}) {
   const set = (key: keyof EventFilters, value: string) => onChange({ ...filters, [key]: value });
   const error = rangeError(filters);
   return (
@@ -29,8 +35,21 @@ export function EventsFilterBar({ filters, onChange }: { filters: EventFilters; 
           </option>
         ))}
       </SelectField>
-      <InputField label="From (UTC)" type="datetime-local" value={filters.from} max={filters.to || undefined} onChange={(e) => set("from", e.target.value)} />
-      <InputField label="To (UTC)" type="datetime-local" value={filters.to} min={filters.from || undefined} error={error ?? undefined} onChange={(e) => set("to", e.target.value)} />
+      <InputField
+        label="From (UTC)"
+        type="datetime-local"
+        value={filters.from}
+        max={filters.to || undefined}
+        onChange={(e) => set("from", e.target.value)}
+      />
+      <InputField
+        label="To (UTC)"
+        type="datetime-local"
+        value={filters.to}
+        min={filters.from || undefined}
+        error={error ?? undefined}
+        onChange={(e) => set("to", e.target.value)}
+      />
     </FilterBar>
   );
 }

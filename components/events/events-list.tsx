@@ -7,7 +7,14 @@ import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { EMPTY_FILTERS, filtersToSearch, hasFilters, parseEventFilters, toListInput, type EventFilters } from "./event-filters";
+import {
+  EMPTY_FILTERS,
+  filtersToSearch,
+  hasFilters,
+  parseEventFilters,
+  toListInput,
+  type EventFilters,
+} from "./event-filters";
 import { EventsFilterBar } from "./events-filter-bar";
 import { EventsTable, EventsTableSkeleton } from "./events-table";
 import { SendSampleButton } from "./send-sample-dialog";
@@ -24,7 +31,8 @@ export function EventsList() {
   const query = useInfiniteQuery({
     ...trpc.events.list.infiniteQueryOptions(toListInput(filters), { getNextPageParam: (page) => page.nextCursor }),
     placeholderData: keepPreviousData,
-    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.data.some((e) => e.status === "pending")) ? 3000 : false),
+    refetchInterval: (q) =>
+      q.state.data?.pages.some((p) => p.data.some((e) => e.status === "pending")) ? 3000 : false,
   });
   const events = query.data?.pages.flatMap((p) => p.data) ?? [];
 
@@ -59,7 +67,10 @@ export function EventsList() {
           />
         )
       ) : (
-        <div className={query.isPlaceholderData ? "opacity-60 transition-opacity" : undefined} aria-busy={query.isPlaceholderData || undefined}>
+        <div
+          className={query.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}
+          aria-busy={query.isPlaceholderData || undefined}
+        >
           <EventsTable events={events} />
           <div className="mt-3 flex flex-wrap items-center justify-between gap-3 text-xs text-slate-500">
             <span>

@@ -5,16 +5,37 @@ import { expect, test } from "vitest";
 import { EventsTable, type EventRow } from "./events-table";
 
 const rows: EventRow[] = [
-  { id: "evt_01kbzzzzzz0000000000000001", type: "sms.dlr", createdAt: new Date("2025-12-31T10:15:00Z"), status: "failed", deliveries: { total: 3, succeeded: 1, failed: 1, inFlight: 1 } },
-  { id: "evt_01kbzzzzzz0000000000000002", type: "link.click", createdAt: new Date("2025-12-31T09:00:00Z"), status: "succeeded", deliveries: { total: 1, succeeded: 1, failed: 0, inFlight: 0 } },
-  { id: "evt_01kbzzzzzz0000000000000003", type: "sms.mo", createdAt: new Date("2025-12-30T08:00:00Z"), status: "no_endpoints", deliveries: { total: 0, succeeded: 0, failed: 0, inFlight: 0 } },
+  {
+    id: "evt_01kbzzzzzz0000000000000001",
+    type: "sms.dlr",
+    createdAt: new Date("2025-12-31T10:15:00Z"),
+    status: "failed",
+    deliveries: { total: 3, succeeded: 1, failed: 1, inFlight: 1 },
+  },
+  {
+    id: "evt_01kbzzzzzz0000000000000002",
+    type: "link.click",
+    createdAt: new Date("2025-12-31T09:00:00Z"),
+    status: "succeeded",
+    deliveries: { total: 1, succeeded: 1, failed: 0, inFlight: 0 },
+  },
+  {
+    id: "evt_01kbzzzzzz0000000000000003",
+    type: "sms.mo",
+    createdAt: new Date("2025-12-30T08:00:00Z"),
+    status: "no_endpoints",
+    deliveries: { total: 0, succeeded: 0, failed: 0, inFlight: 0 },
+  },
 ];
 
 test("each event shows its type label, id, UTC time and delivery summary badges, and links to its page", async () => {
   render(<EventsTable events={rows} />);
   const [first, second, third] = screen.getAllByTestId("event-row");
 
-  expect(within(first!).getByRole("link", { name: "SMS delivery report" })).toHaveAttribute("href", `/events/${rows[0]!.id}`);
+  expect(within(first!).getByRole("link", { name: "SMS delivery report" })).toHaveAttribute(
+    "href",
+    `/events/${rows[0]!.id}`,
+  );
   expect(within(first!).getByText("sms.dlr")).toBeInTheDocument();
   expect(within(first!).getByText("31 Dec 2025, 10:15 UTC")).toBeInTheDocument();
   const summary = within(first!).getByTestId("delivery-summary");

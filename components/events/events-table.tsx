@@ -21,14 +21,20 @@ export function EventsTable({ events }: { events: EventRow[] }) {
         {events.map((e) => (
           <tr key={e.id} className="hover:bg-slate-50" data-testid="event-row">
             <Td>
-              <Link href={`/events/${e.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+              <Link
+                href={`/events/${e.id}`}
+                className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+              >
                 {EVENT_TYPE_LABELS[e.type] ?? e.type}
               </Link>
               <span className="block font-mono text-xs text-slate-500">{e.type}</span>
             </Td>
             <Td className="whitespace-nowrap">
               <span className="flex items-center gap-2">
-                <Link href={`/events/${e.id}`} className="font-mono text-xs text-slate-700 hover:text-brand-700 hover:underline">
+                <Link
+                  href={`/events/${e.id}`}
+                  className="font-mono text-xs text-slate-700 hover:text-brand-700 hover:underline"
+                >
                   {e.id}
                 </Link>
                 <CopyButton value={e.id} label="Copy" variant="ghost" aria-label={`Copy event id ${e.id}`} />
@@ -51,7 +57,11 @@ export function EventsTable({ events }: { events: EventRow[] }) {
 
 export function EventsTableSkeleton() {
   return (
-    <div className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-busy="true" aria-label="Loading events">
+    <div
+      className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      aria-busy="true"
+      aria-label="Loading events"
+    >
       <Skeleton className="h-5 w-full" />
       {Array.from({ length: 6 }, (_, i) => (
         <Skeleton key={i} className="h-10 w-full" />

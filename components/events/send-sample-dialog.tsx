@@ -59,7 +59,12 @@ function SendSampleDialog({ open, onClose }: { open: boolean; onClose: () => voi
           {options.error.message}
         </Alert>
       ) : (
-        <SendSampleForm types={options.data.types} endpoints={options.data.endpoints} onSubmit={submit} onCancel={onClose} />
+        <SendSampleForm
+          types={options.data.types}
+          endpoints={options.data.endpoints}
+          onSubmit={submit}
+          onCancel={onClose}
+        />
       )}
     </Dialog>
   );

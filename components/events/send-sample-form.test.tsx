@@ -6,11 +6,28 @@ import { catalog, EVENT_TYPES } from "@/server/events/catalog";
 import { SendSampleForm } from "./send-sample-form";
 import type { SampleEndpoint } from "./send-sample-logic";
 
-const types = EVENT_TYPES.filter((t) => t !== "user.signup").map((type) => ({ type, label: catalog[type].label, description: catalog[type].description, sample: catalog[type].sample }));
+const types = EVENT_TYPES.filter((t) => t !== "user.signup").map((type) => ({
+  type,
+  label: catalog[type].label,
+  description: catalog[type].description,
+  sample: catalog[type].sample,
+}));
 const endpoints: SampleEndpoint[] = [
   { id: "ep_1", url: "https://a.example.com/dlr", status: "active", eventTypes: ["sms.dlr"], wabaNumber: null },
-  { id: "ep_2", url: "https://a.example.com/paused", status: "paused", eventTypes: ["sms.dlr", "link.click"], wabaNumber: null },
-  { id: "ep_3", url: "https://a.example.com/wa-other", status: "active", eventTypes: ["whatsapp.dlr"], wabaNumber: "911111111111" },
+  {
+    id: "ep_2",
+    url: "https://a.example.com/paused",
+    status: "paused",
+    eventTypes: ["sms.dlr", "link.click"],
+    wabaNumber: null,
+  },
+  {
+    id: "ep_3",
+    url: "https://a.example.com/wa-other",
+    status: "active",
+    eventTypes: ["whatsapp.dlr"],
+    wabaNumber: "911111111111",
+  },
 ];
 
 function setup(onSubmit = vi.fn(async () => ({ id: "evt_1" }))) {
@@ -20,7 +37,8 @@ function setup(onSubmit = vi.fn(async () => ({ id: "evt_1" }))) {
 }
 
 /** The error text linked to a field with aria-describedby. */
-const fieldError = (el: HTMLElement) => document.getElementById(el.getAttribute("aria-describedby") ?? "")?.textContent ?? null;
+const fieldError = (el: HTMLElement) =>
+  document.getElementById(el.getAttribute("aria-describedby") ?? "")?.textContent ?? null;
 
 test("picking a type shows its catalog sample as editable JSON and who will receive it", async () => {
   const { user, payload } = setup();
@@ -32,12 +50,16 @@ test("picking a type shows its catalog sample as editable JSON and who will rece
 
   await user.selectOptions(screen.getByLabelText("Event type"), "sms.mo");
   expect(JSON.parse(payload().value)).toEqual(catalog["sms.mo"].sample);
-  expect(screen.getByRole("region", { name: "Receiving endpoints" })).toHaveTextContent("No active endpoint is subscribed to sms.mo");
+  expect(screen.getByRole("region", { name: "Receiving endpoints" })).toHaveTextContent(
+    "No active endpoint is subscribed to sms.mo",
+  );
   expect(screen.getByRole("link", { name: "Add a webhook" })).toHaveAttribute("href", "/webhooks/new");
 
   // WhatsApp: an endpoint bound to another WABA number does not get it.
   await user.selectOptions(screen.getByLabelText("Event type"), "whatsapp.dlr");
-  expect(screen.getByRole("region", { name: "Receiving endpoints" })).toHaveTextContent("No active endpoint is subscribed");
+  expect(screen.getByRole("region", { name: "Receiving endpoints" })).toHaveTextContent(
+    "No active endpoint is subscribed",
+  );
   expect(screen.queryByRole("option", { name: /user\.signup/ })).toBeNull();
 });
 
@@ -61,7 +83,12 @@ test("invalid JSON is reported next to the payload and nothing is sent", async (
 
 test("the server's issues appear next to the fields; the edited data is what is sent", async () => {
   const error = Object.assign(new Error("2 problems in the events"), {
-    data: { issues: [{ path: ["data", "mobile"], message: "must be digits with country code (e.g. 919812345678)" }, { path: ["data", "status"], message: "Invalid option" }] },
+    data: {
+      issues: [
+        { path: ["data", "mobile"], message: "must be digits with country code (e.g. 919812345678)" },
+        { path: ["data", "status"], message: "Invalid option" },
+      ],
+    },
   });
   const onSubmit = vi.fn().mockRejectedValueOnce(error).mockResolvedValueOnce({ id: "evt_1" });
   const { user, payload } = setup(onSubmit);
@@ -71,12 +98,19 @@ test("the server's issues appear next to the fields; the edited data is what is 
   await user.click(screen.getByRole("button", { name: "Send event" }));
   await waitFor(() => expect(fieldError(payload())).toContain("mobile: must be digits with country code"));
   expect(fieldError(payload())).toContain("status: Invalid option");
-  expect(onSubmit).toHaveBeenCalledWith({ type: "sms.dlr", data: expect.objectContaining({ mobile: "abc", status: "lost" }) });
+  expect(onSubmit).toHaveBeenCalledWith({
+    type: "sms.dlr",
+    data: expect.objectContaining({ mobile: "abc", status: "lost" }),
+  });
 
-  const typeError = Object.assign(new Error("type: refused"), { data: { issues: [{ path: ["type"], message: "user.signup events are sent by Hookline" }] } });
+  const typeError = Object.assign(new Error("type: refused"), {
+    data: { issues: [{ path: ["type"], message: "user.signup events are sent by Hookline" }] },
+  });
   onSubmit.mockReset().mockRejectedValueOnce(typeError);
   await user.click(screen.getByRole("button", { name: "Send event" }));
-  await waitFor(() => expect(fieldError(screen.getByLabelText("Event type"))).toBe("user.signup events are sent by Hookline"));
+  await waitFor(() =>
+    expect(fieldError(screen.getByLabelText("Event type"))).toBe("user.signup events are sent by Hookline"),
+  );
 
   onSubmit.mockReset().mockRejectedValueOnce(new Error("Network down"));
   await user.click(screen.getByRole("button", { name: "Send event" }));

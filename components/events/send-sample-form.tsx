@@ -51,7 +51,13 @@ export function SendSampleForm({ types, endpoints, onSubmit, onCancel }: Props) 
 
   return (
     <form id={formId} onSubmit={submit} noValidate className="space-y-4">
-      <SelectField label="Event type" value={type} error={errors.type} onChange={(e) => changeType(e.target.value)} hint={current?.description}>
+      <SelectField
+        label="Event type"
+        value={type}
+        error={errors.type}
+        onChange={(e) => changeType(e.target.value)}
+        hint={current?.description}
+      >
         {types.map((t) => (
           <option key={t.type} value={t.type}>
             {t.label} ({t.type})
@@ -69,17 +75,29 @@ export function SendSampleForm({ types, endpoints, onSubmit, onCancel }: Props) 
             setText(e.target.value);
             if (errors.data) setErrors({ ...errors, data: undefined });
           }}
-          error={errors.data && (errors.data.length === 1 ? errors.data[0] : `${errors.data.length} problems — ${errors.data.join("; ")}`)}
+          error={
+            errors.data &&
+            (errors.data.length === 1 ? errors.data[0] : `${errors.data.length} problems — ${errors.data.join("; ")}`)
+          }
           hint="The catalog sample for this type; edit any field. It is validated exactly like events from your platform."
         />
-        <button type="button" className="mt-1 text-xs font-medium text-brand-700 hover:underline" onClick={() => changeType(type)}>
+        <button
+          type="button"
+          className="mt-1 text-xs font-medium text-brand-700 hover:underline"
+          onClick={() => changeType(type)}
+        >
           Reset to sample
         </button>
       </div>
-      <section aria-label="Receiving endpoints" className="rounded-md bg-slate-50 p-3 text-sm ring-1 ring-inset ring-slate-200">
+      <section
+        aria-label="Receiving endpoints"
+        className="rounded-md bg-slate-50 p-3 text-sm ring-1 ring-inset ring-slate-200"
+      >
         {receivers.length ? (
           <>
-            <p className="font-medium text-slate-800">Will be delivered to {receivers.length === 1 ? "1 endpoint" : `${receivers.length} endpoints`}:</p>
+            <p className="font-medium text-slate-800">
+              Will be delivered to {receivers.length === 1 ? "1 endpoint" : `${receivers.length} endpoints`}:
+            </p>
             <ul className="mt-1 space-y-1">
               {receivers.map((ep) => (
                 <li key={ep.id} className="flex flex-wrap items-center gap-2">
@@ -91,7 +109,8 @@ export function SendSampleForm({ types, endpoints, onSubmit, onCancel }: Props) 
           </>
         ) : (
           <p className="text-slate-600">
-            No active endpoint is subscribed to <span className="font-mono">{type}</span>: the event is recorded without deliveries.{" "}
+            No active endpoint is subscribed to <span className="font-mono">{type}</span>: the event is recorded without
+            deliveries.{" "}
             <Link href="/webhooks/new" className="font-medium text-brand-700 hover:underline">
               Add a webhook
             </Link>
@@ -99,7 +118,10 @@ export function SendSampleForm({ types, endpoints, onSubmit, onCancel }: Props) 
         )}
       </section>
       {errors.form && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-700 ring-1 ring-inset ring-red-200">
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-700 ring-1 ring-inset ring-red-200"
+        >
           {errors.form}
         </p>
       )}

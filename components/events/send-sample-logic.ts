@@ -3,7 +3,13 @@ import { subscribes } from "@/server/events/subscribes";
 /** Pure helpers of the Send sample event form (parsing, who receives it, server issues). */
 
 export type SampleType = { type: string; label: string; description: string; sample: Record<string, unknown> };
-export type SampleEndpoint = { id: string; url: string; status: string; eventTypes: string[]; wabaNumber: string | null };
+export type SampleEndpoint = {
+  id: string;
+  url: string;
+  status: string;
+  eventTypes: string[];
+  wabaNumber: string | null;
+};
 
 export function parseSample(text: string): { ok: true; data: Record<string, unknown> } | { ok: false; error: string } {
   if (!text.trim()) return { ok: false, error: "Enter the event data as a JSON object." };
@@ -13,7 +19,8 @@ export function parseSample(text: string): { ok: true; data: Record<string, unkn
   } catch (err) {
     return { ok: false, error: `Invalid JSON: ${err instanceof Error ? err.message : "cannot be parsed"}` };
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, error: "The payload must be a JSON object ({ … })." };
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return { ok: false, error: "The payload must be a JSON object ({ … })." };
   return { ok: true, data: value as Record<string, unknown> };
 }
 
@@ -36,8 +43,13 @@ export function serverIssues(err: unknown): { type?: string; data?: string[]; fo
     const path = issue.path.map(String);
     if (path[0] === "events" && typeof issue.path[1] === "number") path.splice(0, 2);
     if (path[0] === "type") typeIssues.push(issue.message);
-    else if (path[0] === "data") data.push(path.length > 1 ? `${path.slice(1).join(".")}: ${issue.message}` : issue.message);
+    else if (path[0] === "data")
+      data.push(path.length > 1 ? `${path.slice(1).join(".")}: ${issue.message}` : issue.message);
     else other.push(`${path.join(".")}: ${issue.message}`);
   }
-  return { type: typeIssues.join(" ") || undefined, data: data.length ? data : undefined, form: other.length ? other.join("\n") : undefined };
+  return {
+    type: typeIssues.join(" ") || undefined,
+    data: data.length ? data : undefined,
+    form: other.length ? other.join("\n") : undefined,
+  };
 }

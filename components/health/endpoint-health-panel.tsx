@@ -17,7 +17,11 @@ import { StatTile } from "./stat-tile";
 export function EndpointHealthPanel({ endpointId }: { endpointId: string }) {
   const trpc = useTRPC();
   const [range, setRange] = useState<HealthRange>("24h");
-  const query = useQuery({ ...trpc.health.endpoint.queryOptions({ endpointId, range }), refetchInterval: 15_000, placeholderData: (prev) => prev });
+  const query = useQuery({
+    ...trpc.health.endpoint.queryOptions({ endpointId, range }),
+    refetchInterval: 15_000,
+    placeholderData: (prev) => prev,
+  });
 
   return (
     <section aria-labelledby="health-heading" className="space-y-4">
@@ -28,7 +32,9 @@ export function EndpointHealthPanel({ endpointId }: { endpointId: string }) {
         <RangeToggle value={range} onChange={setRange} />
       </div>
       {query.error ? (
-        <p role="alert" className="text-sm text-red-600">{query.error.message}</p>
+        <p role="alert" className="text-sm text-red-600">
+          {query.error.message}
+        </p>
       ) : !query.data ? (
         <HealthPanelSkeleton />
       ) : (
@@ -41,15 +47,26 @@ export function EndpointHealthPanel({ endpointId }: { endpointId: string }) {
 function HealthFigures({ data, range }: { data: EndpointHealthDetail; range: HealthRange }) {
   const { summary } = data;
   const label = bucketLabelFor(range);
-  const streakTone = data.failedInARow >= data.thresholds.warnAfter ? "danger" : data.failedInARow > 0 ? "warning" : "neutral";
+  const streakTone =
+    data.failedInARow >= data.thresholds.warnAfter ? "danger" : data.failedInARow > 0 ? "warning" : "neutral";
   return (
     <>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="health-summary">
-        <StatTile label="Success rate" value={formatRate(summary.successRate)} tone={rateTone(summary.successRate)} hint={`${summary.succeeded} of ${summary.attempts} attempts`} />
+        <StatTile
+          label="Success rate"
+          value={formatRate(summary.successRate)}
+          tone={rateTone(summary.successRate)}
+          hint={`${summary.succeeded} of ${summary.attempts} attempts`}
+        />
         <StatTile label="Attempts" value={summary.attempts} hint={`${summary.failed} failed`} />
         <StatTile label="p50 latency" value={formatMs(summary.p50Ms)} />
         <StatTile label="p95 latency" value={formatMs(summary.p95Ms)} />
-        <StatTile label="Failed in a row" value={data.failedInARow} tone={streakTone} hint={data.lastSuccessAt ? `Last success ${formatDateTime(data.lastSuccessAt)}` : "No success yet"} />
+        <StatTile
+          label="Failed in a row"
+          value={data.failedInARow}
+          tone={streakTone}
+          hint={data.lastSuccessAt ? `Last success ${formatDateTime(data.lastSuccessAt)}` : "No success yet"}
+        />
       </dl>
       <HealthChart title="Attempts over time" buckets={data.buckets} bucketLabel={label} />
       <LatencyChart title="Response time" buckets={data.buckets} bucketLabel={label} />

@@ -15,7 +15,8 @@ export function formatRate(rate: number | null): string {
   return `${pct === 100 && rate < 1 ? 99.9 : pct}%`;
 }
 
-export const formatMs = (ms: number | null) => (ms === null ? "—" : ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s` : `${ms} ms`);
+export const formatMs = (ms: number | null) =>
+  ms === null ? "—" : ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s` : `${ms} ms`;
 
 /** Green from 99 %, amber from 90 %, red below. */
 export function rateTone(rate: number | null): "success" | "warning" | "danger" | "neutral" {

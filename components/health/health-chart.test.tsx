@@ -22,7 +22,13 @@ test("renders a bar per bucket with succeeded and failed parts, and an accessibl
 });
 
 test("shows an empty state without attempts", () => {
-  render(<HealthChart title="Attempts" buckets={[{ start: new Date(), attempts: 0, succeeded: 0, failed: 0, p50Ms: null, p95Ms: null }]} bucketLabel={label} />);
+  render(
+    <HealthChart
+      title="Attempts"
+      buckets={[{ start: new Date(), attempts: 0, succeeded: 0, failed: 0, p50Ms: null, p95Ms: null }]}
+      bucketLabel={label}
+    />,
+  );
   expect(screen.getByText("No delivery attempts in this period.")).toBeInTheDocument();
   expect(screen.queryByRole("img")).toBeNull();
 });

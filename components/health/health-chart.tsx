@@ -29,7 +29,11 @@ export function HealthChart({ buckets, title, bucketLabel }: Props) {
   const barW = Math.max(2, slot * 0.7);
   const y = (v: number) => PAD.top + innerH - (v / maxAttempts) * innerH;
   const latencyPoints = buckets
-    .map((b, i) => (b.p95Ms === null ? null : `${PAD.left + slot * i + slot / 2},${PAD.top + innerH - (b.p95Ms / maxLatency) * innerH}`))
+    .map((b, i) =>
+      b.p95Ms === null
+        ? null
+        : `${PAD.left + slot * i + slot / 2},${PAD.top + innerH - (b.p95Ms / maxLatency) * innerH}`,
+    )
     .filter(Boolean)
     .join(" ");
   const labelEvery = Math.ceil(buckets.length / 6);
@@ -45,35 +49,80 @@ export function HealthChart({ buckets, title, bucketLabel }: Props) {
         </span>
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} className="mt-3 w-full" role="img" aria-label={`${title}: ${total} attempts`}>
-        <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + innerH} y2={PAD.top + innerH} className="stroke-slate-200" />
-        <text x={PAD.left - 6} y={PAD.top + 8} textAnchor="end" className="fill-slate-400 text-[10px]">{maxAttempts}</text>
-        <text x={PAD.left - 6} y={PAD.top + innerH} textAnchor="end" className="fill-slate-400 text-[10px]">0</text>
+        <line
+          x1={PAD.left}
+          x2={W - PAD.right}
+          y1={PAD.top + innerH}
+          y2={PAD.top + innerH}
+          className="stroke-slate-200"
+        />
+        <text x={PAD.left - 6} y={PAD.top + 8} textAnchor="end" className="fill-slate-400 text-[10px]">
+          {maxAttempts}
+        </text>
+        <text x={PAD.left - 6} y={PAD.top + innerH} textAnchor="end" className="fill-slate-400 text-[10px]">
+          0
+        </text>
         {buckets.map((b, i) => {
           const x = PAD.left + slot * i + (slot - barW) / 2;
           return (
             <g key={b.start.toISOString()} data-testid="health-bar">
               <title>{`${bucketLabel(b.start)}: ${b.succeeded} succeeded, ${b.failed} failed${b.p50Ms !== null ? `, p50 ${b.p50Ms} ms, p95 ${b.p95Ms} ms` : ""}`}</title>
-              {b.succeeded > 0 && <rect x={x} width={barW} y={y(b.succeeded)} height={y(0) - y(b.succeeded)} className="fill-emerald-500" />}
-              {b.failed > 0 && <rect x={x} width={barW} y={y(b.attempts)} height={y(b.succeeded) - y(b.attempts)} className="fill-red-500" />}
+              {b.succeeded > 0 && (
+                <rect
+                  x={x}
+                  width={barW}
+                  y={y(b.succeeded)}
+                  height={y(0) - y(b.succeeded)}
+                  className="fill-emerald-500"
+                />
+              )}
+              {b.failed > 0 && (
+                <rect
+                  x={x}
+                  width={barW}
+                  y={y(b.attempts)}
+                  height={y(b.succeeded) - y(b.attempts)}
+                  className="fill-red-500"
+                />
+              )}
               {i % labelEvery === 0 && (
-                <text x={PAD.left + slot * i + slot / 2} y={H - 6} textAnchor="middle" className="fill-slate-400 text-[10px]">
+                <text
+                  x={PAD.left + slot * i + slot / 2}
+                  y={H - 6}
+                  textAnchor="middle"
+                  className="fill-slate-400 text-[10px]"
+                >
                   {bucketLabel(b.start)}
                 </text>
               )}
             </g>
           );
         })}
-        {latencyPoints && <polyline points={latencyPoints} fill="none" className="stroke-indigo-500" strokeWidth={1.5} />}
+        {latencyPoints && (
+          <polyline points={latencyPoints} fill="none" className="stroke-indigo-500" strokeWidth={1.5} />
+        )}
       </svg>
       <table className="sr-only">
         <caption>{title}</caption>
         <thead>
-          <tr><th>Period</th><th>Succeeded</th><th>Failed</th><th>p95 ms</th></tr>
+          <tr>
+            <th>Period</th>
+            <th>Succeeded</th>
+            <th>Failed</th>
+            <th>p95 ms</th>
+          </tr>
         </thead>
         <tbody>
-          {buckets.filter((b) => b.attempts).map((b) => (
-            <tr key={b.start.toISOString()}><td>{bucketLabel(b.start)}</td><td>{b.succeeded}</td><td>{b.failed}</td><td>{b.p95Ms ?? ""}</td></tr>
-          ))}
+          {buckets
+            .filter((b) => b.attempts)
+            .map((b) => (
+              <tr key={b.start.toISOString()}>
+                <td>{bucketLabel(b.start)}</td>
+                <td>{b.succeeded}</td>
+                <td>{b.failed}</td>
+                <td>{b.p95Ms ?? ""}</td>
+              </tr>
+            ))}
         </tbody>
       </table>
     </figure>

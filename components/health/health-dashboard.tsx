@@ -23,7 +23,11 @@ import { StatTile } from "./stat-tile";
 export function HealthDashboard({ initialRange = "24h" }: { initialRange?: HealthRange }) {
   const trpc = useTRPC();
   const [range, setRange] = useState<HealthRange>(initialRange);
-  const query = useQuery({ ...trpc.health.dashboard.queryOptions({ range }), refetchInterval: 30_000, placeholderData: (prev) => prev });
+  const query = useQuery({
+    ...trpc.health.dashboard.queryOptions({ range }),
+    refetchInterval: 30_000,
+    placeholderData: (prev) => prev,
+  });
 
   return (
     <div className="space-y-6">
@@ -31,11 +35,17 @@ export function HealthDashboard({ initialRange = "24h" }: { initialRange?: Healt
         <RangeToggle value={range} onChange={setRange} />
       </div>
       {query.error ? (
-        <Alert tone="error" title="Could not load health">{query.error.message}</Alert>
+        <Alert tone="error" title="Could not load health">
+          {query.error.message}
+        </Alert>
       ) : !query.data ? (
         <HealthDashboardSkeleton />
       ) : query.data.items.length === 0 ? (
-        <EmptyState title="No webhooks yet" description="Add an endpoint and its success rate and latency appear here." action={<LinkButton href="/webhooks/new">Add webhook</LinkButton>} />
+        <EmptyState
+          title="No webhooks yet"
+          description="Add an endpoint and its success rate and latency appear here."
+          action={<LinkButton href="/webhooks/new">Add webhook</LinkButton>}
+        />
       ) : (
         <DashboardBody data={query.data} />
       )}
@@ -48,10 +58,20 @@ function DashboardBody({ data }: { data: Dashboard }) {
   return (
     <>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <StatTile label="Success rate" value={formatRate(totals.successRate)} tone={rateTone(totals.successRate)} hint={RANGE_LABELS[data.range]} />
+        <StatTile
+          label="Success rate"
+          value={formatRate(totals.successRate)}
+          tone={rateTone(totals.successRate)}
+          hint={RANGE_LABELS[data.range]}
+        />
         <StatTile label="Attempts" value={totals.attempts} hint={`${totals.failed} failed`} />
         <StatTile label="Endpoints" value={totals.endpoints} />
-        <StatTile label="Need attention" value={totals.needAttention} tone={totals.needAttention ? "danger" : "success"} hint={`Disabled, or ${thresholds.warnAfter}+ failures in a row`} />
+        <StatTile
+          label="Need attention"
+          value={totals.needAttention}
+          tone={totals.needAttention ? "danger" : "success"}
+          hint={`Disabled, or ${thresholds.warnAfter}+ failures in a row`}
+        />
       </dl>
       <Table caption="Endpoint health">
         <THead>
@@ -67,10 +87,15 @@ function DashboardBody({ data }: { data: Dashboard }) {
           {data.items.map((item) => (
             <Tr key={item.endpoint.id}>
               <Td className="max-w-xs">
-                <Link href={`/webhooks/${item.endpoint.id}?tab=health`} className="font-medium text-brand-700 hover:underline">
+                <Link
+                  href={`/webhooks/${item.endpoint.id}?tab=health`}
+                  className="font-medium text-brand-700 hover:underline"
+                >
                   {item.endpoint.description || "Webhook endpoint"}
                 </Link>
-                <p className="truncate font-mono text-xs text-slate-500" title={item.endpoint.url}>{item.endpoint.url}</p>
+                <p className="truncate font-mono text-xs text-slate-500" title={item.endpoint.url}>
+                  {item.endpoint.url}
+                </p>
               </Td>
               <Td>
                 <span className="flex flex-col items-start gap-1">
@@ -86,7 +111,10 @@ function DashboardBody({ data }: { data: Dashboard }) {
               </Td>
               <Td className="text-right tabular-nums text-slate-700">{item.summary.attempts}</Td>
               <Td>
-                <Sparkline buckets={item.buckets} label={`${item.summary.succeeded} succeeded, ${item.summary.failed} failed`} />
+                <Sparkline
+                  buckets={item.buckets}
+                  label={`${item.summary.succeeded} succeeded, ${item.summary.failed} failed`}
+                />
               </Td>
               <Td className="whitespace-nowrap text-slate-600">{formatDateTime(item.lastAttemptAt)}</Td>
             </Tr>

@@ -16,7 +16,13 @@ const bucket = (h: number, attempts: number, succeeded: number, p50: number | nu
 });
 
 test("the latency chart draws p50 and p95 through the buckets that have data, skipping empty ones", () => {
-  render(<LatencyChart title="Response time" buckets={[bucket(10, 4, 4, 20, 80), bucket(11, 0, 0, null, null), bucket(12, 2, 0, 1500, 4000)]} bucketLabel={label} />);
+  render(
+    <LatencyChart
+      title="Response time"
+      buckets={[bucket(10, 4, 4, 20, 80), bucket(11, 0, 0, null, null), bucket(12, 2, 0, 1500, 4000)]}
+      bucketLabel={label}
+    />,
+  );
   expect(screen.getByRole("img", { name: "Response time: p95 up to 4.0 s" })).toBeInTheDocument();
   expect(screen.getByTestId("latency-p50").getAttribute("points")!.split(" ")).toHaveLength(2);
   expect(screen.getByTestId("latency-p95").getAttribute("points")!.split(" ")).toHaveLength(2);
@@ -30,7 +36,12 @@ test("the latency chart says so when there is nothing to draw", () => {
 });
 
 test("the sparkline stacks failed over succeeded and marks empty buckets", () => {
-  const { container } = render(<Sparkline label="3 succeeded, 2 failed" buckets={[bucket(10, 3, 3, 10, 10), bucket(11, 0, 0, null, null), bucket(12, 2, 0, 10, 10)]} />);
+  const { container } = render(
+    <Sparkline
+      label="3 succeeded, 2 failed"
+      buckets={[bucket(10, 3, 3, 10, 10), bucket(11, 0, 0, null, null), bucket(12, 2, 0, 10, 10)]}
+    />,
+  );
   expect(screen.getByRole("img", { name: "3 succeeded, 2 failed" })).toBeInTheDocument();
   expect(container.querySelectorAll("rect.fill-emerald-500")).toHaveLength(1);
   expect(container.querySelectorAll("rect.fill-red-500")).toHaveLength(1);

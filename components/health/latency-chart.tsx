@@ -41,13 +41,47 @@ export function LatencyChart({ buckets, title, bucketLabel }: Props) {
           <Key className="bg-indigo-600" label="p95" />
         </span>
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} className="mt-3 w-full" role="img" aria-label={`${title}: p95 up to ${formatMs(max)}`}>
-        <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + innerH} y2={PAD.top + innerH} className="stroke-slate-200" />
-        <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top} y2={PAD.top} className="stroke-slate-100" strokeDasharray="3 3" />
-        <text x={PAD.left - 6} y={PAD.top + 8} textAnchor="end" className="fill-slate-400 text-[10px]">{formatMs(max)}</text>
-        <text x={PAD.left - 6} y={PAD.top + innerH} textAnchor="end" className="fill-slate-400 text-[10px]">0</text>
-        <polyline data-testid="latency-p50" points={line((b) => b.p50Ms)} fill="none" className="stroke-sky-500" strokeWidth={1.5} />
-        <polyline data-testid="latency-p95" points={line((b) => b.p95Ms)} fill="none" className="stroke-indigo-600" strokeWidth={1.5} />
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        className="mt-3 w-full"
+        role="img"
+        aria-label={`${title}: p95 up to ${formatMs(max)}`}
+      >
+        <line
+          x1={PAD.left}
+          x2={W - PAD.right}
+          y1={PAD.top + innerH}
+          y2={PAD.top + innerH}
+          className="stroke-slate-200"
+        />
+        <line
+          x1={PAD.left}
+          x2={W - PAD.right}
+          y1={PAD.top}
+          y2={PAD.top}
+          className="stroke-slate-100"
+          strokeDasharray="3 3"
+        />
+        <text x={PAD.left - 6} y={PAD.top + 8} textAnchor="end" className="fill-slate-400 text-[10px]">
+          {formatMs(max)}
+        </text>
+        <text x={PAD.left - 6} y={PAD.top + innerH} textAnchor="end" className="fill-slate-400 text-[10px]">
+          0
+        </text>
+        <polyline
+          data-testid="latency-p50"
+          points={line((b) => b.p50Ms)}
+          fill="none"
+          className="stroke-sky-500"
+          strokeWidth={1.5}
+        />
+        <polyline
+          data-testid="latency-p95"
+          points={line((b) => b.p95Ms)}
+          fill="none"
+          className="stroke-indigo-600"
+          strokeWidth={1.5}
+        />
         {buckets.map((b, i) =>
           b.p50Ms === null ? null : (
             <g key={b.start.toISOString()}>
@@ -59,7 +93,13 @@ export function LatencyChart({ buckets, title, bucketLabel }: Props) {
         )}
         {buckets.map((b, i) =>
           i % labelEvery === 0 ? (
-            <text key={`l-${b.start.toISOString()}`} x={x(i)} y={H - 6} textAnchor="middle" className="fill-slate-400 text-[10px]">
+            <text
+              key={`l-${b.start.toISOString()}`}
+              x={x(i)}
+              y={H - 6}
+              textAnchor="middle"
+              className="fill-slate-400 text-[10px]"
+            >
               {bucketLabel(b.start)}
             </text>
           ) : null,

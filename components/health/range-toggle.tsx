@@ -15,7 +15,10 @@ export function RangeToggle({ value, onChange }: { value: HealthRange; onChange:
           role="radio"
           aria-checked={value === r}
           onClick={() => onChange(r)}
-          className={cn("rounded px-3 py-1 font-medium", value === r ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900")}
+          className={cn(
+            "rounded px-3 py-1 font-medium",
+            value === r ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900",
+          )}
         >
           {RANGE_LABELS[r]}
         </button>

@@ -13,9 +13,21 @@ export function Sparkline({ buckets, label }: { buckets: HealthBucket[]; label: 
         const bad = (b.failed / max) * h;
         return (
           <g key={b.start.toISOString()}>
-            {b.attempts === 0 && <rect x={i * slot + slot * 0.15} y={h - 1} width={slot * 0.7} height={1} className="fill-slate-200" />}
-            {ok > 0 && <rect x={i * slot + slot * 0.15} y={h - ok} width={slot * 0.7} height={ok} className="fill-emerald-500" />}
-            {bad > 0 && <rect x={i * slot + slot * 0.15} y={h - ok - bad} width={slot * 0.7} height={bad} className="fill-red-500" />}
+            {b.attempts === 0 && (
+              <rect x={i * slot + slot * 0.15} y={h - 1} width={slot * 0.7} height={1} className="fill-slate-200" />
+            )}
+            {ok > 0 && (
+              <rect x={i * slot + slot * 0.15} y={h - ok} width={slot * 0.7} height={ok} className="fill-emerald-500" />
+            )}
+            {bad > 0 && (
+              <rect
+                x={i * slot + slot * 0.15}
+                y={h - ok - bad}
+                width={slot * 0.7}
+                height={bad}
+                className="fill-red-500"
+              />
+            )}
           </g>
         );
       })}

@@ -16,7 +16,9 @@ export function SetMenu() {
         <SelectField label="Feature" value={feature} onChange={(e) => setFeature(e.target.value)}>
           <option value="">Choose a feature…</option>
           {FEATURES.map((f) => (
-            <option key={f.value} value={f.value}>{f.label}</option>
+            <option key={f.value} value={f.value}>
+              {f.label}
+            </option>
           ))}
         </SelectField>
       </div>

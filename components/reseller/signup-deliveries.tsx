@@ -25,9 +25,20 @@ export function SignupDeliveries({ endpointId }: { endpointId: string }) {
   const retry = useRetryDelivery();
 
   if (list.isLoading) return <DeliveryTableSkeleton rows={3} />;
-  if (list.error) return <p role="alert" className="text-sm text-red-600">{list.error.message}</p>;
+  if (list.error)
+    return (
+      <p role="alert" className="text-sm text-red-600">
+        {list.error.message}
+      </p>
+    );
   const rows = list.data?.data ?? [];
-  if (!rows.length) return <EmptyState title="No signups delivered yet" description="Each signup on your storefront appears here with the response from your endpoint." />;
+  if (!rows.length)
+    return (
+      <EmptyState
+        title="No signups delivered yet"
+        description="Each signup on your storefront appears here with the response from your endpoint."
+      />
+    );
 
   return (
     <>

@@ -11,7 +11,15 @@ import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { signupWebhookInputSchema, type SignupWebhookInput } from "@/server/endpoints/schemas";
 
-type TestResult = { ok: boolean; status: number | null; statusText: string | null; durationMs: number; responseBody: string; hint: string | null; errorClass: string | null };
+type TestResult = {
+  ok: boolean;
+  status: number | null;
+  statusText: string | null;
+  durationMs: number;
+  responseBody: string;
+  hint: string | null;
+  errorClass: string | null;
+};
 
 /** Set Menu → Feature: Signup Webhook. Send Method, Webhook Endpoint URL, Save Changes, Test Webhook. */
 export function SignupWebhookForm() {
@@ -27,7 +35,10 @@ export function SignupWebhookForm() {
   });
   const save = useMutation(trpc.reseller.saveSignupWebhook.mutationOptions());
   const test = useMutation(trpc.reseller.testSignupWebhook.mutationOptions());
-  const { register, formState: { errors, isSubmitting } } = form;
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
 
   const onSave = form.handleSubmit(async (values) => {
     setSaved(null);
@@ -60,14 +71,25 @@ export function SignupWebhookForm() {
           <option value="POST">POST</option>
           <option value="GET">GET</option>
         </SelectField>
-        <InputField label="Webhook Endpoint URL" type="url" placeholder="https://crm.example.com/hooks/signup" error={errors.url?.message} {...register("url")} />
+        <InputField
+          label="Webhook Endpoint URL"
+          type="url"
+          placeholder="https://crm.example.com/hooks/signup"
+          error={errors.url?.message}
+          {...register("url")}
+        />
       </div>
       <p className="text-xs text-slate-500">
-        POST sends the signup as an <code>application/json</code> body; GET as a query string. Requests time out after 5 seconds and are signed (Standard Webhooks).
+        POST sends the signup as an <code>application/json</code> body; GET as a query string. Requests time out after 5
+        seconds and are signed (Standard Webhooks).
       </p>
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" loading={isSubmitting}>Save Changes</Button>
-        <Button variant="secondary" onClick={onTest} loading={test.isPending}>Test Webhook</Button>
+        <Button type="submit" loading={isSubmitting}>
+          Save Changes
+        </Button>
+        <Button variant="secondary" onClick={onTest} loading={test.isPending}>
+          Test Webhook
+        </Button>
       </div>
       {result && <SignupTestResult result={result} />}
     </form>
@@ -75,17 +97,26 @@ export function SignupWebhookForm() {
 }
 
 function SignupTestResult({ result }: { result: TestResult }) {
-  const title = result.status !== null ? `HTTP ${result.status}${result.statusText ? ` ${result.statusText}` : ""}` : result.errorClass === "timeout" ? "Timed out" : "No response";
+  const title =
+    result.status !== null
+      ? `HTTP ${result.status}${result.statusText ? ` ${result.statusText}` : ""}`
+      : result.errorClass === "timeout"
+        ? "Timed out"
+        : "No response";
   return (
     <section aria-live="polite" aria-label="Webhook test response" className="rounded-md ring-1 ring-slate-200">
-      <div className={`flex flex-wrap items-center justify-between gap-2 rounded-t-md px-4 py-2 text-sm font-medium ${result.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
+      <div
+        className={`flex flex-wrap items-center justify-between gap-2 rounded-t-md px-4 py-2 text-sm font-medium ${result.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}
+      >
         <span data-testid="test-status">{title}</span>
         <span className="text-xs font-normal">{result.durationMs} ms</span>
       </div>
       <div className="space-y-2 px-4 py-3 text-sm">
         {result.hint && <p className="text-slate-700">{result.hint}</p>}
         <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Response message</p>
-        <pre className="max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs text-slate-800">{result.responseBody || "(empty)"}</pre>
+        <pre className="max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs text-slate-800">
+          {result.responseBody || "(empty)"}
+        </pre>
       </div>
     </section>
   );

@@ -15,8 +15,14 @@ export function SignupWebhookPage() {
         <SignupWebhookForm />
       </Card>
       <section aria-labelledby="signup-log" className="space-y-3">
-        <h2 id="signup-log" className="text-base font-semibold text-slate-900">Delivery log</h2>
-        {hook ? <SignupDeliveries endpointId={hook.id} /> : <p className="text-sm text-slate-500">Save a Signup Webhook to see its deliveries here.</p>}
+        <h2 id="signup-log" className="text-base font-semibold text-slate-900">
+          Delivery log
+        </h2>
+        {hook ? (
+          <SignupDeliveries endpointId={hook.id} />
+        ) : (
+          <p className="text-sm text-slate-500">Save a Signup Webhook to see its deliveries here.</p>
+        )}
       </section>
     </div>
   );

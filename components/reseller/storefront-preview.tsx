@@ -1,6 +1,11 @@
 import type { CSSProperties } from "react";
 
-export type StorefrontBrand = { brandName: string; logoUrl?: string | null; primaryColor: string; supportEmail?: string | null };
+export type StorefrontBrand = {
+  brandName: string;
+  logoUrl?: string | null;
+  primaryColor: string;
+  supportEmail?: string | null;
+};
 
 /** The branded header of the storefront sign-up page; also used as the live preview. */
 export function StorefrontHeader({ brand }: { brand: StorefrontBrand }) {
@@ -10,7 +15,11 @@ export function StorefrontHeader({ brand }: { brand: StorefrontBrand }) {
         // eslint-disable-next-line @next/next/no-img-element -- arbitrary reseller-hosted logos
         <img src={brand.logoUrl} alt="" className="size-10 rounded-md object-contain" />
       ) : (
-        <span className="flex size-10 items-center justify-center rounded-md text-lg font-bold text-white" style={{ backgroundColor: brand.primaryColor }} aria-hidden>
+        <span
+          className="flex size-10 items-center justify-center rounded-md text-lg font-bold text-white"
+          style={{ backgroundColor: brand.primaryColor }}
+          aria-hidden
+        >
           {brand.brandName.slice(0, 1).toUpperCase() || "?"}
         </span>
       )}
@@ -38,7 +47,10 @@ export function StorefrontPreview({ brand, slug }: { brand: StorefrontBrand; slu
             <div className="h-7 rounded border border-slate-200" />
           </div>
         ))}
-        <div className="rounded-md py-2 text-center text-sm font-medium text-white" style={{ backgroundColor: brand.primaryColor }}>
+        <div
+          className="rounded-md py-2 text-center text-sm font-medium text-white"
+          style={{ backgroundColor: brand.primaryColor }}
+        >
           Sign up
         </div>
         {brand.supportEmail && <p className="text-center text-xs text-slate-500">Help: {brand.supportEmail}</p>}

@@ -33,7 +33,10 @@ export function WhiteLabelForm() {
   });
   const save = useMutation(trpc.reseller.saveWhiteLabel.mutationOptions());
   const watched = useWatch({ control: form.control });
-  const { register, formState: { errors, isSubmitting } } = form;
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
 
   const submit = form.handleSubmit(async (values) => {
     setStatus(null);
@@ -56,21 +59,44 @@ export function WhiteLabelForm() {
           <InputField label="Brand name" error={errors.brandName?.message} {...register("brandName")} />
           <InputField
             label="Slug"
-            hint={<>Your sign-up page: <code>/r/{slug || "your-slug"}/sign-up</code></>}
+            hint={
+              <>
+                Your sign-up page: <code>/r/{slug || "your-slug"}/sign-up</code>
+              </>
+            }
             error={errors.slug?.message}
             {...register("slug")}
           />
-          <InputField label="Logo URL" placeholder="https://…/logo.png" error={errors.logoUrl?.message} {...register("logoUrl")} />
+          <InputField
+            label="Logo URL"
+            placeholder="https://…/logo.png"
+            error={errors.logoUrl?.message}
+            {...register("logoUrl")}
+          />
           <div className="grid gap-4 sm:grid-cols-2">
-            <InputField label="Primary colour" placeholder="#0f766e" error={errors.primaryColor?.message} {...register("primaryColor")} />
-            <InputField label="Support email" type="email" error={errors.supportEmail?.message} {...register("supportEmail")} />
+            <InputField
+              label="Primary colour"
+              placeholder="#0f766e"
+              error={errors.primaryColor?.message}
+              {...register("primaryColor")}
+            />
+            <InputField
+              label="Support email"
+              type="email"
+              error={errors.supportEmail?.message}
+              {...register("supportEmail")}
+            />
           </div>
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" loading={isSubmitting}>
               Save Changes
             </Button>
             {current && (
-              <Link href={`/r/${current.slug}/sign-up`} target="_blank" className="text-sm font-medium text-brand-600 hover:underline">
+              <Link
+                href={`/r/${current.slug}/sign-up`}
+                target="_blank"
+                className="text-sm font-medium text-brand-600 hover:underline"
+              >
                 Open sign-up page ↗
               </Link>
             )}

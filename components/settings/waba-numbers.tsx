@@ -26,8 +26,14 @@ export function WabaNumbersCard() {
   const remove = useMutation(trpc.wabaNumbers.remove.mutationOptions());
   const [pending, setPending] = useState<{ id: string; number: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<z.input<typeof addWabaNumberSchema>, unknown, AddWabaNumberInput>({ resolver: zodResolver(addWabaNumberSchema), defaultValues: { number: "", label: "" } });
-  const { register, formState: { errors, isSubmitting } } = form;
+  const form = useForm<z.input<typeof addWabaNumberSchema>, unknown, AddWabaNumberInput>({
+    resolver: zodResolver(addWabaNumberSchema),
+    defaultValues: { number: "", label: "" },
+  });
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
 
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -50,9 +56,14 @@ export function WabaNumbersCard() {
   };
 
   return (
-    <Card title={<span id="waba-numbers">WhatsApp Business numbers</span>} description="The WABA numbers of your account. A WhatsApp webhook is tied to one of them (its Product Unique ID).">
+    <Card
+      title={<span id="waba-numbers">WhatsApp Business numbers</span>}
+      description="The WABA numbers of your account. A WhatsApp webhook is tied to one of them (its Product Unique ID)."
+    >
       {numbers.length === 0 ? (
-        <p className="rounded-md bg-slate-50 px-4 py-6 text-center text-sm text-slate-500 ring-1 ring-slate-200">No WABA numbers yet. Add one below to create WhatsApp webhooks.</p>
+        <p className="rounded-md bg-slate-50 px-4 py-6 text-center text-sm text-slate-500 ring-1 ring-slate-200">
+          No WABA numbers yet. Add one below to create WhatsApp webhooks.
+        </p>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200" aria-label="WABA numbers">
           {numbers.map((n) => (
@@ -63,14 +74,24 @@ export function WabaNumbersCard() {
                   {n.label ? `${n.label} · ` : ""}added {formatDateTime(n.createdAt)}
                 </p>
               </div>
-              <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50" onClick={() => setPending({ id: n.id, number: n.number })}>
+              <Button
+                variant="ghost"
+                size="sm"
+                className="text-red-700 hover:bg-red-50"
+                onClick={() => setPending({ id: n.id, number: n.number })}
+              >
                 Remove<span className="sr-only"> {n.number}</span>
               </Button>
             </li>
           ))}
         </ul>
       )}
-      <form onSubmit={submit} noValidate className="mt-4 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start" aria-label="Add a WABA number">
+      <form
+        onSubmit={submit}
+        noValidate
+        className="mt-4 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start"
+        aria-label="Add a WABA number"
+      >
         <InputField
           label="WABA number"
           inputMode="numeric"
@@ -79,7 +100,13 @@ export function WabaNumbersCard() {
           error={errors.number?.message}
           {...register("number")}
         />
-        <InputField label="Label (optional)" placeholder="Support line" maxLength={100} error={errors.label?.message} {...register("label")} />
+        <InputField
+          label="Label (optional)"
+          placeholder="Support line"
+          maxLength={100}
+          error={errors.label?.message}
+          {...register("label")}
+        />
         <Button type="submit" variant="secondary" loading={isSubmitting} className="sm:mt-6">
           Add number
         </Button>
@@ -103,7 +130,11 @@ export function WabaNumbersCard() {
 
 export function WabaNumbersCardSkeleton() {
   return (
-    <div className="space-y-3 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-busy="true" aria-label="Loading WABA numbers">
+    <div
+      className="space-y-3 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200"
+      aria-busy="true"
+      aria-label="Loading WABA numbers"
+    >
       <Skeleton className="h-5 w-56" />
       <Skeleton className="h-12 w-full" />
       <Skeleton className="h-10 w-full" />

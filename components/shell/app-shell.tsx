@@ -21,8 +21,15 @@ export function AppShell({ user, children, notice }: { user: ShellUser; children
       <div className="border-t border-slate-200 px-3 pt-4">
         <p className="truncate text-sm font-medium text-slate-800">{user.name}</p>
         <p className="truncate text-xs text-slate-500">{user.email}</p>
-        <p className="mt-1 inline-block rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium capitalize text-slate-600">{user.role}</p>
-        <Button variant="secondary" size="sm" className="mt-3 w-full" onClick={() => signOut({ callbackUrl: "/sign-in" })}>
+        <p className="mt-1 inline-block rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium capitalize text-slate-600">
+          {user.role}
+        </p>
+        <Button
+          variant="secondary"
+          size="sm"
+          className="mt-3 w-full"
+          onClick={() => signOut({ callbackUrl: "/sign-in" })}
+        >
           Sign out
         </Button>
       </div>
@@ -31,13 +38,22 @@ export function AppShell({ user, children, notice }: { user: ShellUser; children
 
   return (
     <div className="min-h-screen lg:flex">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <aside className="hidden w-64 shrink-0 border-r border-slate-200 bg-white px-3 py-6 lg:block">{sidebar}</aside>
       <div className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 lg:hidden">
         <span className="font-bold text-brand-700">Hookline</span>
-        <Button variant="ghost" size="sm" aria-expanded={open} aria-controls="mobile-nav" onClick={() => setOpen((o) => !o)}>
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-expanded={open}
+          aria-controls="mobile-nav"
+          onClick={() => setOpen((o) => !o)}
+        >
           {open ? "Close" : "Menu"}
         </Button>
       </div>

@@ -8,15 +8,47 @@ const TONES = {
   danger: "bg-red-50 text-red-700 ring-red-600/20",
   info: "bg-brand-50 text-brand-700 ring-brand-600/20",
 };
-const ALIASES = { slate: "neutral", green: "success", amber: "warning", red: "danger", blue: "info", sky: "info" } as const;
-const DOTS = { neutral: "bg-slate-400", success: "bg-emerald-500", warning: "bg-amber-500", danger: "bg-red-500", info: "bg-brand-500" };
+const ALIASES = {
+  slate: "neutral",
+  green: "success",
+  amber: "warning",
+  red: "danger",
+  blue: "info",
+  sky: "info",
+} as const;
+const DOTS = {
+  neutral: "bg-slate-400",
+  success: "bg-emerald-500",
+  warning: "bg-amber-500",
+  danger: "bg-red-500",
+  info: "bg-brand-500",
+};
 
 export type BadgeTone = keyof typeof TONES | keyof typeof ALIASES;
 
-export function Badge({ tone = "neutral", dot, children, className, title }: { tone?: BadgeTone; dot?: boolean; children: ReactNode; className?: string; title?: string }) {
+export function Badge({
+  tone = "neutral",
+  dot,
+  children,
+  className,
+  title,
+}: {
+  tone?: BadgeTone;
+  dot?: boolean;
+  children: ReactNode;
+  className?: string;
+  title?: string;
+}) {
   const key = tone in ALIASES ? ALIASES[tone as keyof typeof ALIASES] : (tone as keyof typeof TONES);
   return (
-    <span title={title} className={cn("inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", TONES[key], className)}>
+    <span
+      title={title}
+      className={cn(
+        "inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        TONES[key],
+        className,
+      )}
+    >
       {dot && <span aria-hidden className={cn("size-1.5 rounded-full", DOTS[key])} />}
       {children}
     </span>

@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 
-export function Card({ title, description, children, className }: { title?: ReactNode; description?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  description,
+  children,
+  className,
+}: {
+  title?: ReactNode;
+  description?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={cn("rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200", className)}>
       {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}

@@ -36,7 +36,14 @@ type CopyButtonProps = Omit<ButtonProps, "onClick" | "value"> & {
 };
 
 /** Copies text; the label turns into "Copied" for two seconds and is announced to screen readers. */
-export function CopyButton({ value, label = "Copy", copiedLabel = "Copied", variant = "secondary", size = "sm", ...props }: CopyButtonProps) {
+export function CopyButton({
+  value,
+  label = "Copy",
+  copiedLabel = "Copied",
+  variant = "secondary",
+  size = "sm",
+  ...props
+}: CopyButtonProps) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -51,11 +58,28 @@ export function CopyButton({ value, label = "Copy", copiedLabel = "Copied", vari
   return (
     <Button variant={variant} size={size} {...props} onClick={copy}>
       {state === "copied" ? (
-        <svg aria-hidden viewBox="0 0 16 16" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <svg
+          aria-hidden
+          viewBox="0 0 16 16"
+          className="size-3.5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M3 8.5l3 3 7-7" />
         </svg>
       ) : (
-        <svg aria-hidden viewBox="0 0 16 16" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round">
+        <svg
+          aria-hidden
+          viewBox="0 0 16 16"
+          className="size-3.5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.5"
+          strokeLinejoin="round"
+        >
           <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
           <path d="M10.5 5.5V3.5a1.5 1.5 0 0 0-1.5-1.5H4a1.5 1.5 0 0 0-1.5 1.5V9A1.5 1.5 0 0 0 4 10.5h1.5" />
         </svg>

@@ -10,7 +10,14 @@ function Harness({ dismissible = true }: { dismissible?: boolean }) {
   return (
     <>
       <button onClick={() => setOpen(true)}>Open</button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Settings" description="Change things" dismissible={dismissible} footer={<button onClick={() => setOpen(false)}>Done</button>}>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Settings"
+        description="Change things"
+        dismissible={dismissible}
+        footer={<button onClick={() => setOpen(false)}>Done</button>}
+      >
         <input aria-label="First" />
         <input aria-label="Second" />
       </Dialog>
@@ -56,7 +63,16 @@ test("a confirm dialog focuses Cancel first and stays open when the action fails
   const user = userEvent.setup();
   const onCancel = vi.fn();
   const onConfirm = vi.fn().mockRejectedValueOnce(new Error("nope")).mockResolvedValueOnce(undefined);
-  render(<ConfirmDialog open onCancel={onCancel} onConfirm={onConfirm} title="Delete this webhook?" confirmLabel="Delete webhook" description="This cannot be undone." />);
+  render(
+    <ConfirmDialog
+      open
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+      title="Delete this webhook?"
+      confirmLabel="Delete webhook"
+      description="This cannot be undone."
+    />,
+  );
   const dialog = screen.getByRole("alertdialog", { name: "Delete this webhook?" });
   expect(dialog).toHaveAccessibleDescription("This cannot be undone.");
   expect(screen.getByRole("button", { name: "Cancel" })).toHaveFocus();

@@ -5,11 +5,17 @@ import { createPortal } from "react-dom";
 import { Button } from "./button";
 import { cn } from "./cn";
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 const noopSubscribe = () => () => {};
 /** false during SSR and hydration, true after: portals only render in the browser. */
-const useIsClient = () => useSyncExternalStore(noopSubscribe, () => true, () => false);
+const useIsClient = () =>
+  useSyncExternalStore(
+    noopSubscribe,
+    () => true,
+    () => false,
+  );
 
 type DialogProps = {
   open: boolean;
@@ -30,7 +36,18 @@ type DialogProps = {
  * A modal dialog: focus moves into it (to the element with `data-autofocus`, else the first
  * focusable one), Tab stays inside, Escape closes, focus returns to the opener on close.
  */
-export function Dialog({ open, onClose, title, description, children, footer, dismissible = true, size = "md", role = "dialog", className }: DialogProps) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  footer,
+  dismissible = true,
+  size = "md",
+  role = "dialog",
+  className,
+}: DialogProps) {
   const titleId = useId();
   const descriptionId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
@@ -107,7 +124,12 @@ export function Dialog({ open, onClose, title, description, children, footer, di
         {footer && <div className="mt-6 flex flex-wrap justify-end gap-2">{footer}</div>}
         {/* Last in the DOM so focus starts in the content; shown top right. */}
         {dismissible && (
-          <button type="button" onClick={onClose} aria-label="Close" className="absolute right-3 top-3 rounded p-1.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700">
+          <button
+            type="button"
+            onClick={onClose}
+            aria-label="Close"
+            className="absolute right-3 top-3 rounded p-1.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+          >
             <svg viewBox="0 0 20 20" className="size-4" aria-hidden>
               <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
             </svg>
@@ -138,7 +160,19 @@ type ConfirmDialogProps = {
 };
 
 /** A yes/no question; Cancel is focused first so Enter never destroys anything by accident. */
-export function ConfirmDialog({ open, onCancel, onConfirm, title, description, children, confirmLabel, cancelLabel = "Cancel", tone = "danger", loading: loadingProp, error: errorProp }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onCancel,
+  onConfirm,
+  title,
+  description,
+  children,
+  confirmLabel,
+  cancelLabel = "Cancel",
+  tone = "danger",
+  loading: loadingProp,
+  error: errorProp,
+}: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [wasOpen, setWasOpen] = useState(open);
@@ -185,7 +219,10 @@ export function ConfirmDialog({ open, onCancel, onConfirm, title, description, c
         <>
           {children}
           {error && (
-            <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-700 ring-1 ring-inset ring-red-200">
+            <p
+              role="alert"
+              className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-700 ring-1 ring-inset ring-red-200"
+            >
               {error}
             </p>
           )}

@@ -1,6 +1,14 @@
 import type { ReactNode } from "react";
 
-export function EmptyState({ title, description, action }: { title: string; description?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  description,
+  action,
+}: {
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <div className="rounded-lg border-2 border-dashed border-slate-200 bg-white px-6 py-14 text-center">
       <p className="text-base font-semibold text-slate-800">{title}</p>

@@ -25,7 +25,10 @@ export function FieldShell({ label, error, hint, id, children }: FieldShellProps
 
 type InputFieldProps = InputHTMLAttributes<HTMLInputElement> & { label: ReactNode; error?: string; hint?: ReactNode };
 
-export const InputField = forwardRef<HTMLInputElement, InputFieldProps>(function InputField({ label, error, hint, id, className, ...props }, ref) {
+export const InputField = forwardRef<HTMLInputElement, InputFieldProps>(function InputField(
+  { label, error, hint, id, className, ...props },
+  ref,
+) {
   const auto = useId();
   const fieldId = id ?? auto;
   return (
@@ -42,9 +45,16 @@ export const InputField = forwardRef<HTMLInputElement, InputFieldProps>(function
   );
 });
 
-type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; error?: string; hint?: ReactNode };
+type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+};
 
-export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField({ label, error, hint, id, className, children, ...props }, ref) {
+export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
+  { label, error, hint, id, className, children, ...props },
+  ref,
+) {
   const auto = useId();
   const fieldId = id ?? auto;
   return (

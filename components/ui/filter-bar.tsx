@@ -2,7 +2,17 @@ import type { ReactNode } from "react";
 import { Button } from "./button";
 
 /** A row of filter fields (four columns on wide screens) with "Clear filters" at the end. */
-export function FilterBar({ label, children, canClear, onClear }: { label: string; children: ReactNode; canClear: boolean; onClear: () => void }) {
+export function FilterBar({
+  label,
+  children,
+  canClear,
+  onClear,
+}: {
+  label: string;
+  children: ReactNode;
+  canClear: boolean;
+  onClear: () => void;
+}) {
   return (
     <form
       role="search"

@@ -9,7 +9,12 @@ const VARIANTS = {
 };
 
 /** A next/link that looks like <Button> (navigation stays a link for the accessibility tree). */
-export function LinkButton({ variant = "primary", size = "md", className, ...props }: ComponentProps<typeof Link> & { variant?: keyof typeof VARIANTS; size?: "sm" | "md" }) {
+export function LinkButton({
+  variant = "primary",
+  size = "md",
+  className,
+  ...props
+}: ComponentProps<typeof Link> & { variant?: keyof typeof VARIANTS; size?: "sm" | "md" }) {
   return (
     <Link
       className={cn(

@@ -15,12 +15,20 @@ type RadioCardsProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "val
  * A radio group drawn as selectable cards. Spread react-hook-form's `register(name)` into it:
  * every radio gets the same name, handlers and ref (RHF registers radio groups that way).
  */
-export const RadioCards = forwardRef<HTMLInputElement, RadioCardsProps>(function RadioCards({ legend, options, error, hint, columns = 2, className, ...input }, ref) {
+export const RadioCards = forwardRef<HTMLInputElement, RadioCardsProps>(function RadioCards(
+  { legend, options, error, hint, columns = 2, className, ...input },
+  ref,
+) {
   const id = useId();
   return (
     <fieldset className={className} aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}>
       <legend className="block text-sm font-medium text-slate-700">{legend}</legend>
-      <div className={cn("mt-1.5 grid gap-2", columns === 4 ? "grid-cols-2 sm:grid-cols-4" : columns === 3 ? "sm:grid-cols-3" : "sm:grid-cols-2")}>
+      <div
+        className={cn(
+          "mt-1.5 grid gap-2",
+          columns === 4 ? "grid-cols-2 sm:grid-cols-4" : columns === 3 ? "sm:grid-cols-3" : "sm:grid-cols-2",
+        )}
+      >
         {options.map((o) => (
           <label
             key={o.value}
@@ -31,7 +39,14 @@ export const RadioCards = forwardRef<HTMLInputElement, RadioCardsProps>(function
               o.disabled && "cursor-not-allowed opacity-50",
             )}
           >
-            <input ref={ref} type="radio" value={o.value} disabled={o.disabled} className="mt-0.5 size-4 shrink-0 accent-brand-600 focus:outline-none" {...input} />
+            <input
+              ref={ref}
+              type="radio"
+              value={o.value}
+              disabled={o.disabled}
+              className="mt-0.5 size-4 shrink-0 accent-brand-600 focus:outline-none"
+              {...input}
+            />
             <span className="min-w-0">
               <span className="block font-medium text-slate-900">{o.label}</span>
               {o.description && <span className="block text-xs text-slate-500">{o.description}</span>}

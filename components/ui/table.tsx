@@ -7,7 +7,12 @@ import { cn } from "./cn";
  */
 export function Table({ children, caption, className }: { children: ReactNode; caption?: string; className?: string }) {
   return (
-    <div className={cn("overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 [contain:inline-size]", className)}>
+    <div
+      className={cn(
+        "overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 [contain:inline-size]",
+        className,
+      )}
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}

@@ -38,7 +38,20 @@ export function Tabs({
 
   const onKeyDown = (e: KeyboardEvent, index: number) => {
     const last = tabs.length - 1;
-    const next = e.key === "ArrowRight" ? (index === last ? 0 : index + 1) : e.key === "ArrowLeft" ? (index === 0 ? last : index - 1) : e.key === "Home" ? 0 : e.key === "End" ? last : null;
+    const next =
+      e.key === "ArrowRight"
+        ? index === last
+          ? 0
+          : index + 1
+        : e.key === "ArrowLeft"
+          ? index === 0
+            ? last
+            : index - 1
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? last
+              : null;
     if (next === null) return;
     e.preventDefault();
     setSelected(tabs[next]!.id);
@@ -67,7 +80,9 @@ export function Tabs({
                 onKeyDown={(e) => onKeyDown(e, i)}
                 className={cn(
                   "whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
-                  active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700",
+                  active
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700",
                 )}
               >
                 {tab.label}
@@ -78,7 +93,13 @@ export function Tabs({
         {actions && <div className="flex items-center gap-2 pb-1.5">{actions}</div>}
       </div>
       {current && (
-        <div role="tabpanel" id={`${base}-panel-${current.id}`} aria-labelledby={`${base}-tab-${current.id}`} tabIndex={0} className="pt-3 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+        <div
+          role="tabpanel"
+          id={`${base}-panel-${current.id}`}
+          aria-labelledby={`${base}-tab-${current.id}`}
+          tabIndex={0}
+          className="pt-3 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+        >
           {current.content}
         </div>
       )}

@@ -2,9 +2,16 @@ import { forwardRef, useId, type ReactNode, type TextareaHTMLAttributes } from "
 import { cn } from "./cn";
 import { FieldShell } from "./field";
 
-type TextareaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: ReactNode; error?: string; hint?: ReactNode };
+type TextareaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+};
 
-export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaFieldProps>(function TextareaField({ label, error, hint, id, className, rows = 2, ...props }, ref) {
+export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaFieldProps>(function TextareaField(
+  { label, error, hint, id, className, rows = 2, ...props },
+  ref,
+) {
   const auto = useId();
   const fieldId = id ?? auto;
   return (

@@ -58,7 +58,11 @@ const ICONS: Record<ToastTone, string> = { success: "✓", error: "!", info: "i"
  */
 export function Toaster() {
   const [self] = useState(() => nextId++);
-  const current = useSyncExternalStore(subscribe, () => state, () => SERVER_STATE);
+  const current = useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => SERVER_STATE,
+  );
 
   useEffect(() => {
     set({ ...state, owners: [...state.owners, self] });
@@ -67,14 +71,23 @@ export function Toaster() {
 
   if (current.owners[0] !== self) return null;
   return (
-    <div aria-live="polite" aria-label="Notifications" role="region" className="pointer-events-none fixed inset-x-0 bottom-0 z-[60] flex flex-col items-center gap-2 p-4 sm:items-end">
+    <div
+      aria-live="polite"
+      aria-label="Notifications"
+      role="region"
+      className="pointer-events-none fixed inset-x-0 bottom-0 z-[60] flex flex-col items-center gap-2 p-4 sm:items-end"
+    >
       {current.toasts.map((t) => (
         <div
           key={t.id}
           role={t.tone === "error" ? "alert" : "status"}
           className={cn(
             "pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-md border-l-4 bg-white px-4 py-3 text-sm shadow-lg ring-1 ring-slate-200",
-            t.tone === "success" ? "border-l-emerald-500" : t.tone === "error" ? "border-l-red-500" : "border-l-brand-500",
+            t.tone === "success"
+              ? "border-l-emerald-500"
+              : t.tone === "error"
+                ? "border-l-red-500"
+                : "border-l-brand-500",
           )}
         >
           <span
@@ -90,7 +103,12 @@ export function Toaster() {
             <p className="font-medium text-slate-900">{t.message}</p>
             {t.description && <p className="mt-0.5 break-words text-slate-600">{t.description}</p>}
           </div>
-          <button type="button" onClick={() => dismiss(t.id)} className="-m-1 rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700" aria-label="Dismiss notification">
+          <button
+            type="button"
+            onClick={() => dismiss(t.id)}
+            className="-m-1 rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+            aria-label="Dismiss notification"
+          >
             ×
           </button>
         </div>

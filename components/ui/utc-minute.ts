@@ -10,7 +10,8 @@ export const isUtcMinute = (value: string) => MINUTE.test(value) && !Number.isNa
 export const utcMinuteStart = (value: string): Date | null => (isUtcMinute(value) ? new Date(`${value}:00Z`) : null);
 
 /** The end of the minute (exclusive), so a range "to 10:15" includes 10:15:59. */
-export const utcMinuteEnd = (value: string): Date | null => (isUtcMinute(value) ? new Date(Date.parse(`${value}:00Z`) + 60_000) : null);
+export const utcMinuteEnd = (value: string): Date | null =>
+  isUtcMinute(value) ? new Date(Date.parse(`${value}:00Z`) + 60_000) : null;
 
 /** A Date as a UTC `datetime-local` value. */
 export const toMinuteValue = (date: Date): string => date.toISOString().slice(0, 16);

@@ -2,7 +2,17 @@ import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
 /** Monospace, scrollable, keyboard-focusable (so it can be scrolled without a mouse). */
-export function CodeBlock({ children, label, className, empty = "(empty)" }: { children: ReactNode; label: string; className?: string; empty?: string }) {
+export function CodeBlock({
+  children,
+  label,
+  className,
+  empty = "(empty)",
+}: {
+  children: ReactNode;
+  label: string;
+  className?: string;
+  empty?: string;
+}) {
   const isEmpty = children === "" || children === null || children === undefined;
   return (
     <pre
@@ -76,7 +86,9 @@ export function HeaderList({ headers, muted }: { headers: Record<string, string>
       {entries.map(([name, value]) => (
         <div key={name} className="grid grid-cols-[minmax(8rem,14rem)_1fr] gap-3 px-3 py-1.5">
           <dt className="break-all font-semibold text-slate-700">{name}</dt>
-          <dd className="break-all text-slate-900">{value || <span className="italic text-slate-400">(empty)</span>}</dd>
+          <dd className="break-all text-slate-900">
+            {value || <span className="italic text-slate-400">(empty)</span>}
+          </dd>
         </div>
       ))}
       {mutedEntries.map(([name, value]) => (

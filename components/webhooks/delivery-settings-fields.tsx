@@ -30,7 +30,9 @@ export function DeliverySettingsFields() {
             name={field.name}
             ref={field.ref}
             onBlur={field.onBlur}
-            value={field.value === null || field.value === undefined || Number.isNaN(field.value) ? "" : String(field.value)}
+            value={
+              field.value === null || field.value === undefined || Number.isNaN(field.value) ? "" : String(field.value)
+            }
             onChange={(e) => field.onChange(toNumber(e.target.value))}
           />
         )}

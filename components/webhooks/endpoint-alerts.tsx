@@ -25,7 +25,10 @@ export function EndpointAlerts({ ep, onReEnable, reEnabling, onShowDeliveries }:
           {ep.disabledReason ?? "Hookline stopped delivering to it."}
           {ep.disabledAt && <span className="text-red-700"> · since {formatDateTime(ep.disabledAt)}</span>}
         </p>
-        <p className="mt-1">No new deliveries are created while it is disabled. Fix the problem, run Test Webhook, then re-enable it: you can replay what it missed.</p>
+        <p className="mt-1">
+          No new deliveries are created while it is disabled. Fix the problem, run Test Webhook, then re-enable it: you
+          can replay what it missed.
+        </p>
         <Button size="sm" className="mt-3" onClick={onReEnable} loading={reEnabling}>
           Re-enable…
         </Button>
@@ -44,8 +47,11 @@ export function EndpointAlerts({ ep, onReEnable, reEnabling, onShowDeliveries }:
     return (
       <Alert tone="warning" title={`${data.failedInARow} delivery attempts in a row have failed`} className="mb-6">
         <p>
-          {data.lastSuccessAt ? `The last successful delivery was ${formatDateTime(data.lastSuccessAt)}. ` : "No delivery has succeeded yet. "}
-          Hookline keeps retrying on its schedule; after {data.thresholds.disableAfter} consecutive failed deliveries it disables this webhook.
+          {data.lastSuccessAt
+            ? `The last successful delivery was ${formatDateTime(data.lastSuccessAt)}. `
+            : "No delivery has succeeded yet. "}
+          Hookline keeps retrying on its schedule; after {data.thresholds.disableAfter} consecutive failed deliveries it
+          disables this webhook.
         </p>
         <Button size="sm" variant="secondary" className="mt-3" onClick={onShowDeliveries}>
           See failed deliveries

@@ -20,7 +20,13 @@ type ReportType = "dlr" | "mo";
 
 /** Product, send method, report type, WABA number, URL and description. */
 export function EndpointBasicsFields({ wabaNumbers }: { wabaNumbers: WabaOption[] }) {
-  const { register, control, getValues, setValue, formState: { errors } } = useFormContext<EndpointInput>();
+  const {
+    register,
+    control,
+    getValues,
+    setValue,
+    formState: { errors },
+  } = useFormContext<EndpointInput>();
   const product = useWatch({ control, name: "product" }) as Product;
 
   // Product and report type decide the event types and the parameter map: keep what the user
@@ -28,9 +34,17 @@ export function EndpointBasicsFields({ wabaNumbers }: { wabaNumbers: WabaOption[
   const reconfigure = (nextProduct: Product, nextReport: ReportType) => {
     const current = getValues("paramMap") ?? {};
     const defaults = defaultParamMap(nextProduct, nextReport);
-    const paramMap = Object.fromEntries(paramFieldsFor(nextProduct, nextReport).map((f) => [f.field, current[f.field] ?? defaults[f.field] ?? f.defaultName]));
+    const paramMap = Object.fromEntries(
+      paramFieldsFor(nextProduct, nextReport).map((f) => [
+        f.field,
+        current[f.field] ?? defaults[f.field] ?? f.defaultName,
+      ]),
+    );
     setValue("paramMap", paramMap, { shouldDirty: true });
-    setValue("eventTypes", [...defaultEventTypes(nextProduct, nextReport)], { shouldDirty: true, shouldValidate: false });
+    setValue("eventTypes", [...defaultEventTypes(nextProduct, nextReport)], {
+      shouldDirty: true,
+      shouldValidate: false,
+    });
   };
 
   const productField = register("product", {
@@ -48,7 +62,8 @@ export function EndpointBasicsFields({ wabaNumbers }: { wabaNumbers: WabaOption[
     },
   });
   const reportField = register("reportType", {
-    onChange: (e: { target: { value: string } }) => reconfigure(getValues("product") as Product, e.target.value as ReportType),
+    onChange: (e: { target: { value: string } }) =>
+      reconfigure(getValues("product") as Product, e.target.value as ReportType),
   });
 
   return (
@@ -81,11 +96,19 @@ export function EndpointBasicsFields({ wabaNumbers }: { wabaNumbers: WabaOption[
             hint={
               wabaNumbers.length === 0 ? (
                 <>
-                  No WABA numbers yet. <Link href="/settings" className="font-medium text-brand-600 hover:underline">Add one in Settings</Link>.
+                  No WABA numbers yet.{" "}
+                  <Link href="/settings" className="font-medium text-brand-600 hover:underline">
+                    Add one in Settings
+                  </Link>
+                  .
                 </>
               ) : (
                 <>
-                  Manage numbers in <Link href="/settings" className="font-medium text-brand-600 hover:underline">Settings</Link>.
+                  Manage numbers in{" "}
+                  <Link href="/settings" className="font-medium text-brand-600 hover:underline">
+                    Settings
+                  </Link>
+                  .
                 </>
               )
             }
@@ -110,7 +133,12 @@ export function EndpointBasicsFields({ wabaNumbers }: { wabaNumbers: WabaOption[
         error={errors.url?.message}
         {...register("url")}
       />
-      <TextareaField label="Description" placeholder="Optional: what this endpoint is for" error={errors.description?.message} {...register("description")} />
+      <TextareaField
+        label="Description"
+        placeholder="Optional: what this endpoint is for"
+        error={errors.description?.message}
+        {...register("description")}
+      />
     </div>
   );
 }

@@ -44,7 +44,9 @@ export function EndpointDetails({ id }: { id: string }) {
   const [replay, setReplay] = useState<{ since?: Date } | null>(null);
 
   const requested = searchParams.get("tab");
-  const [tab, setTab] = useState<TabId>(TABS.includes(requested as TabId) ? (requested as TabId) : searchParams.get("delivery") ? "deliveries" : "overview");
+  const [tab, setTab] = useState<TabId>(
+    TABS.includes(requested as TabId) ? (requested as TabId) : searchParams.get("delivery") ? "deliveries" : "overview",
+  );
   const selectTab = (next: string) => {
     setTab(next as TabId);
     const params = new URLSearchParams(searchParams.toString());
@@ -77,7 +79,10 @@ export function EndpointDetails({ id }: { id: string }) {
     try {
       await setStatus.mutateAsync({ id, status });
       await refresh();
-      toast.success(status === "paused" ? "Webhook paused" : "Webhook resumed", status === "paused" ? "Deliveries wait until you resume it." : "Held deliveries are being sent.");
+      toast.success(
+        status === "paused" ? "Webhook paused" : "Webhook resumed",
+        status === "paused" ? "Deliveries wait until you resume it." : "Held deliveries are being sent.",
+      );
     } catch (err) {
       if (before) queryClient.setQueryData(key, before);
       toast.error("Could not change the status", err instanceof Error ? err.message : undefined);
@@ -129,14 +134,25 @@ export function EndpointDetails({ id }: { id: string }) {
         }
       />
 
-      <EndpointAlerts ep={ep} onReEnable={() => setReEnabling(true)} reEnabling={setStatus.isPending} onShowDeliveries={() => selectTab("deliveries")} />
+      <EndpointAlerts
+        ep={ep}
+        onReEnable={() => setReEnabling(true)}
+        reEnabling={setStatus.isPending}
+        onShowDeliveries={() => selectTab("deliveries")}
+      />
 
       <Tabs
         label="Webhook sections"
         selected={tab}
         onSelect={selectTab}
         tabs={[
-          { id: "overview", label: "Overview", content: <EndpointOverview ep={ep} testResult={result} testPending={test.isPending} testError={testError} /> },
+          {
+            id: "overview",
+            label: "Overview",
+            content: (
+              <EndpointOverview ep={ep} testResult={result} testPending={test.isPending} testError={testError} />
+            ),
+          },
           { id: "deliveries", label: "Deliveries", content: <DeliveryLog endpointId={id} /> },
           { id: "health", label: "Health", content: <EndpointHealthPanel endpointId={id} /> },
         ]}
@@ -174,7 +190,9 @@ export function EndpointDetails({ id }: { id: string }) {
         description={
           <>
             <span className="block break-all font-mono text-xs text-slate-800">{ep.url}</span>
-            <span className="mt-2 block">It stops receiving events at once. Pending retries are dropped. This cannot be undone.</span>
+            <span className="mt-2 block">
+              It stops receiving events at once. Pending retries are dropped. This cannot be undone.
+            </span>
           </>
         }
       />

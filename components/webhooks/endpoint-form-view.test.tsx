@@ -24,7 +24,16 @@ function setup(overrides: Partial<Parameters<typeof EndpointFormView>[0]> = {}) 
     curl: "curl 'https://example.com/hook'",
   }));
   const user = userEvent.setup();
-  render(<EndpointFormView mode="create" defaultValues={newEndpointDefaults()} wabaNumbers={WABA} onSubmit={onSubmit} onTest={onTest} {...overrides} />);
+  render(
+    <EndpointFormView
+      mode="create"
+      defaultValues={newEndpointDefaults()}
+      wabaNumbers={WABA}
+      onSubmit={onSubmit}
+      onTest={onTest}
+      {...overrides}
+    />,
+  );
   return { user, onSubmit, onTest };
 }
 
@@ -120,7 +129,9 @@ test("renames a parameter, adds a custom header, tests and saves the values", as
   await user.type(screen.getByLabelText("Header value 1"), "secret123");
 
   // The live preview renders the XML with the renamed parameter and the header.
-  await waitFor(() => expect(screen.getByLabelText("Request body preview").textContent).toContain("<txn>81934341034091432</txn>"));
+  await waitFor(() =>
+    expect(screen.getByLabelText("Request body preview").textContent).toContain("<txn>81934341034091432</txn>"),
+  );
 
   await user.click(screen.getByRole("button", { name: "Test Webhook" }));
   await waitFor(() => expect(onTest).toHaveBeenCalledTimes(1));
@@ -143,7 +154,9 @@ test("renames a parameter, adds a custom header, tests and saves the values", as
 
 test("server field issues land under their fields", async () => {
   const onSubmit = vi.fn(async () => {
-    throw Object.assign(new Error("Invalid input"), { data: { issues: [{ path: ["url"], message: "This URL is already used by another webhook" }] } });
+    throw Object.assign(new Error("Invalid input"), {
+      data: { issues: [{ path: ["url"], message: "This URL is already used by another webhook" }] },
+    });
   });
   const { user } = setup({ onSubmit });
   await user.type(screen.getByLabelText("Webhook (URL Endpoint)"), "https://example.com/hook");

@@ -52,7 +52,15 @@ export type EndpointFormViewProps = {
 };
 
 /** The Add/Edit webhook form without any network: the caller passes save and test. */
-export function EndpointFormView({ mode, defaultValues, wabaNumbers, onSubmit, onTest, cancelHref = "/webhooks", notice }: EndpointFormViewProps) {
+export function EndpointFormView({
+  mode,
+  defaultValues,
+  wabaNumbers,
+  onSubmit,
+  onTest,
+  cancelHref = "/webhooks",
+  notice,
+}: EndpointFormViewProps) {
   const form = useForm<EndpointInput, unknown, EndpointData>({ resolver: endpointResolver, defaultValues });
   const [formError, setFormError] = useState<{ title: string; message: string } | null>(null);
   const [testing, setTesting] = useState(false);
@@ -66,12 +74,18 @@ export function EndpointFormView({ mode, defaultValues, wabaNumbers, onSubmit, o
 
   const fail = (err: unknown) => {
     const message = applyServerIssues(err, form.setError, ENDPOINT_FIELDS);
-    setFormError({ title: mode === "create" ? "The webhook was not saved" : "Your changes were not saved", message: message ?? "Please fix the highlighted fields." });
+    setFormError({
+      title: mode === "create" ? "The webhook was not saved" : "Your changes were not saved",
+      message: message ?? "Please fix the highlighted fields.",
+    });
   };
 
   const invalid = (errors: FieldErrors<EndpointInput>) => {
     const n = countErrors(errors);
-    setFormError({ title: "Check the highlighted fields", message: `${n === 1 ? "One field needs" : `${n} fields need`} attention before this configuration can be used.` });
+    setFormError({
+      title: "Check the highlighted fields",
+      message: `${n === 1 ? "One field needs" : `${n} fields need`} attention before this configuration can be used.`,
+    });
   };
 
   const submit = form.handleSubmit(async (values) => {
@@ -102,14 +116,21 @@ export function EndpointFormView({ mode, defaultValues, wabaNumbers, onSubmit, o
     if (name === "customParams") setShowParams(on);
     else setShowHeaders(on);
     if (on && (form.getValues(name)?.length ?? 0) === 0) {
-      form.setValue(name, name === "customParams" ? [{ key: "", value: "" }] : [{ name: "", value: "" }], { shouldDirty: true });
+      form.setValue(name, name === "customParams" ? [{ key: "", value: "" }] : [{ name: "", value: "" }], {
+        shouldDirty: true,
+      });
     }
     if (!on) form.setValue(name, [], { shouldDirty: true });
   };
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit} noValidate aria-label={mode === "create" ? "Add webhook" : "Edit webhook"} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <form
+        onSubmit={submit}
+        noValidate
+        aria-label={mode === "create" ? "Add webhook" : "Edit webhook"}
+        className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]"
+      >
         <div className="space-y-6">
           {notice}
           {formError && (
@@ -126,7 +147,9 @@ export function EndpointFormView({ mode, defaultValues, wabaNumbers, onSubmit, o
           {reportType !== "mo" && (
             <Card title="Required Parameters" description="The parameter name your endpoint expects for each field.">
               {payloadFormat === "envelope" ? (
-                <p className="text-sm text-slate-500">The JSON envelope uses canonical field names. Choose “Flat, your parameter names” to rename fields.</p>
+                <p className="text-sm text-slate-500">
+                  The JSON envelope uses canonical field names. Choose “Flat, your parameter names” to rename fields.
+                </p>
               ) : (
                 <ParamMapFields />
               )}
@@ -135,12 +158,40 @@ export function EndpointFormView({ mode, defaultValues, wabaNumbers, onSubmit, o
           <Card title="Custom Parameters & Headers" description="Optional extra data sent with every request.">
             <div className="space-y-5">
               <div className="space-y-3">
-                <Checkbox label="Add Custom Parameters" description="Key–value pairs sent alongside the report fields." checked={showParams} onChange={(e) => toggle("customParams", e.target.checked)} />
-                {showParams && <KeyValueRows name="customParams" keyField="key" keyLabel="Parameter name" valueLabel="Parameter value" keyPlaceholder="account" valuePlaceholder="acme" />}
+                <Checkbox
+                  label="Add Custom Parameters"
+                  description="Key–value pairs sent alongside the report fields."
+                  checked={showParams}
+                  onChange={(e) => toggle("customParams", e.target.checked)}
+                />
+                {showParams && (
+                  <KeyValueRows
+                    name="customParams"
+                    keyField="key"
+                    keyLabel="Parameter name"
+                    valueLabel="Parameter value"
+                    keyPlaceholder="account"
+                    valuePlaceholder="acme"
+                  />
+                )}
               </div>
               <div className="space-y-3 border-t border-slate-100 pt-5">
-                <Checkbox label="Add Custom Headers" description="HTTP headers such as an authentication token. Values are encrypted at rest." checked={showHeaders} onChange={(e) => toggle("customHeaders", e.target.checked)} />
-                {showHeaders && <KeyValueRows name="customHeaders" keyField="name" keyLabel="Header name" valueLabel="Header value" keyPlaceholder="X-Api-Key" valuePlaceholder="secret" />}
+                <Checkbox
+                  label="Add Custom Headers"
+                  description="HTTP headers such as an authentication token. Values are encrypted at rest."
+                  checked={showHeaders}
+                  onChange={(e) => toggle("customHeaders", e.target.checked)}
+                />
+                {showHeaders && (
+                  <KeyValueRows
+                    name="customHeaders"
+                    keyField="name"
+                    keyLabel="Header name"
+                    valueLabel="Header value"
+                    keyPlaceholder="X-Api-Key"
+                    valuePlaceholder="secret"
+                  />
+                )}
               </div>
             </div>
           </Card>
@@ -154,7 +205,10 @@ export function EndpointFormView({ mode, defaultValues, wabaNumbers, onSubmit, o
             <Button variant="secondary" onClick={test} loading={testing}>
               Test Webhook
             </Button>
-            <Link href={cancelHref} className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900">
+            <Link
+              href={cancelHref}
+              className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900"
+            >
               Cancel
             </Link>
           </div>

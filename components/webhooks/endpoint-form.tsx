@@ -31,7 +31,13 @@ export function CreateEndpointForm() {
 
   return (
     <>
-      <EndpointFormView mode="create" defaultValues={defaults} wabaNumbers={wabaNumbers} onSubmit={onSubmit} onTest={(values) => testDraft.mutateAsync(values)} />
+      <EndpointFormView
+        mode="create"
+        defaultValues={defaults}
+        wabaNumbers={wabaNumbers}
+        onSubmit={onSubmit}
+        onTest={(values) => testDraft.mutateAsync(values)}
+      />
       <SecretOnceDialog
         open={created !== null}
         title="Webhook saved"
@@ -72,7 +78,9 @@ export function EditEndpointForm({ id }: { id: string }) {
 
   const onTest = (values: EndpointData) =>
     // Unchanged: test the saved endpoint (recorded in its log). Changed: test the draft.
-    JSON.stringify(endpointToFormValues(values)) === pristine ? testSaved.mutateAsync({ id }) : testDraft.mutateAsync({ ...values, id });
+    JSON.stringify(endpointToFormValues(values)) === pristine
+      ? testSaved.mutateAsync({ id })
+      : testDraft.mutateAsync({ ...values, id });
 
   return (
     <EndpointFormView
@@ -84,7 +92,9 @@ export function EditEndpointForm({ id }: { id: string }) {
       cancelHref={`/webhooks/${id}`}
       notice={
         (endpoint.customHeaders?.length ?? 0) > 0 ? (
-          <Alert tone="info">Custom header values are hidden. Leave a masked value as it is to keep it, or type a new one.</Alert>
+          <Alert tone="info">
+            Custom header values are hidden. Leave a masked value as it is to keep it, or type a new one.
+          </Alert>
         ) : null
       }
     />

@@ -10,7 +10,10 @@ export function EndpointHealthHint({ item }: { item: Item | undefined }) {
   if (item.attention === "failing") return <Badge tone="danger">{item.failedInARow} failures in a row</Badge>;
   if (!item.summary.attempts) return null;
   return (
-    <span className="text-xs text-slate-500" title={`${item.summary.succeeded} of ${item.summary.attempts} attempts succeeded in the last 24 hours`}>
+    <span
+      className="text-xs text-slate-500"
+      title={`${item.summary.succeeded} of ${item.summary.attempts} attempts succeeded in the last 24 hours`}
+    >
       <Badge tone={rateTone(item.summary.successRate)}>{formatRate(item.summary.successRate)}</Badge> 24 h
     </span>
   );

@@ -5,7 +5,14 @@ import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { paramFieldsFor, primaryEventType } from "@/server/endpoints/param-map";
 import type { EndpointView } from "@/server/endpoints/to-endpoint-view";
-import { EVENT_TYPE_LABELS, formatDateTime, METHOD_LABELS, PAYLOAD_FORMAT_LABELS, PRODUCT_LABELS, REPORT_TYPE_LABELS } from "./labels";
+import {
+  EVENT_TYPE_LABELS,
+  formatDateTime,
+  METHOD_LABELS,
+  PAYLOAD_FORMAT_LABELS,
+  PRODUCT_LABELS,
+  REPORT_TYPE_LABELS,
+} from "./labels";
 import { RequestPreview } from "./request-preview";
 import { SigningSecretCard } from "./signing-secret-card";
 import { StatusBadge } from "./status-badge";
@@ -45,12 +52,15 @@ export function EndpointOverview({ ep, testResult: result, testPending, testErro
             <Item label="Report Type">{REPORT_TYPE_LABELS[ep.reportType] ?? ep.reportType}</Item>
             <Item label="Server Method">{METHOD_LABELS[ep.method] ?? ep.method}</Item>
             <Item label="Payload format">{PAYLOAD_FORMAT_LABELS[ep.payloadFormat] ?? ep.payloadFormat}</Item>
-            <Item label="Product Unique ID (WABA number)">{ep.wabaNumber ? <span className="font-mono">{ep.wabaNumber}</span> : <Muted>—</Muted>}</Item>
+            <Item label="Product Unique ID (WABA number)">
+              {ep.wabaNumber ? <span className="font-mono">{ep.wabaNumber}</span> : <Muted>—</Muted>}
+            </Item>
             <Item label="Event types">
               <ul className="space-y-0.5">
                 {ep.eventTypes.map((t) => (
                   <li key={t}>
-                    <code className="font-mono text-xs">{t}</code> <span className="text-slate-500">{EVENT_TYPE_LABELS[t] ? `· ${EVENT_TYPE_LABELS[t]}` : ""}</span>
+                    <code className="font-mono text-xs">{t}</code>{" "}
+                    <span className="text-slate-500">{EVENT_TYPE_LABELS[t] ? `· ${EVENT_TYPE_LABELS[t]}` : ""}</span>
                   </li>
                 ))}
               </ul>
@@ -64,7 +74,9 @@ export function EndpointOverview({ ep, testResult: result, testPending, testErro
             <Item label="Description" wide>
               {ep.description || <Muted>No description</Muted>}
             </Item>
-            <Item label="Rate limit">{ep.rateLimitPerSecond ? `${ep.rateLimitPerSecond} requests per second` : <Muted>Unlimited</Muted>}</Item>
+            <Item label="Rate limit">
+              {ep.rateLimitPerSecond ? `${ep.rateLimitPerSecond} requests per second` : <Muted>Unlimited</Muted>}
+            </Item>
             <Item label="Timeout">{ep.timeoutMs / 1000} s</Item>
             <Item label="Created">{formatDateTime(ep.createdAt)}</Item>
             <Item label="Last updated">{formatDateTime(ep.updatedAt)}</Item>
@@ -79,16 +91,29 @@ export function EndpointOverview({ ep, testResult: result, testPending, testErro
                 columns={["Field", "Your parameter name"]}
                 rows={paramRows}
                 empty="Canonical names are used."
-                note={isMapped ? undefined : "Not applied: the JSON envelope format always uses canonical field names under data."}
+                note={
+                  isMapped
+                    ? undefined
+                    : "Not applied: the JSON envelope format always uses canonical field names under data."
+                }
               />
             )}
-            <KeyValueTable caption="Custom parameters" columns={["Name", "Value"]} rows={(ep.customParams ?? []).map((p) => [p.key, p.value])} empty="None." />
+            <KeyValueTable
+              caption="Custom parameters"
+              columns={["Name", "Value"]}
+              rows={(ep.customParams ?? []).map((p) => [p.key, p.value])}
+              empty="None."
+            />
             <KeyValueTable
               caption="Custom headers"
               columns={["Name", "Value"]}
               rows={(ep.customHeaders ?? []).map((h) => [h.name, h.value])}
               empty="None."
-              note={(ep.customHeaders ?? []).length > 0 ? "Header values are encrypted at rest and shown masked." : undefined}
+              note={
+                (ep.customHeaders ?? []).length > 0
+                  ? "Header values are encrypted at rest and shown masked."
+                  : undefined
+              }
             />
           </div>
         </Card>
@@ -128,7 +153,19 @@ function Muted({ children }: { children: ReactNode }) {
   return <span className="text-slate-400">{children}</span>;
 }
 
-function KeyValueTable({ caption, columns, rows, empty, note }: { caption: string; columns: [string, string]; rows: [string, string][]; empty: string; note?: string }) {
+function KeyValueTable({
+  caption,
+  columns,
+  rows,
+  empty,
+  note,
+}: {
+  caption: string;
+  columns: [string, string];
+  rows: [string, string][];
+  empty: string;
+  note?: string;
+}) {
   return (
     <div>
       <h3 className="text-sm font-semibold text-slate-800">{caption}</h3>
@@ -140,8 +177,12 @@ function KeyValueTable({ caption, columns, rows, empty, note }: { caption: strin
           <caption className="sr-only">{caption}</caption>
           <thead>
             <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-              <th scope="col" className="py-1.5 pr-4 font-medium">{columns[0]}</th>
-              <th scope="col" className="py-1.5 font-medium">{columns[1]}</th>
+              <th scope="col" className="py-1.5 pr-4 font-medium">
+                {columns[0]}
+              </th>
+              <th scope="col" className="py-1.5 font-medium">
+                {columns[1]}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

@@ -1,7 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { get, set, type FieldErrors, type Resolver } from "react-hook-form";
 import { validateEndpointConfig, type EndpointConfigInput } from "@/server/endpoints/schemas";
-import { defaultEventTypes, defaultParamMap, endpointInputSchema, type EndpointData, type EndpointInput } from "./contract";
+import {
+  defaultEventTypes,
+  defaultParamMap,
+  endpointInputSchema,
+  type EndpointData,
+  type EndpointInput,
+} from "./contract";
 
 const base = zodResolver(endpointInputSchema);
 
@@ -21,7 +27,10 @@ export const endpointResolver: Resolver<EndpointInput, unknown, EndpointData> = 
       url: values.url ?? "",
       payloadFormat: values.payloadFormat ?? "mapped",
       eventTypes: values.eventTypes ?? defaultEventTypes(product, reportType),
-      paramMap: { ...defaultParamMap(product, reportType), ...Object.fromEntries(Object.entries(values.paramMap ?? {}).map(([k, v]) => [k, (v ?? "").trim()])) },
+      paramMap: {
+        ...defaultParamMap(product, reportType),
+        ...Object.fromEntries(Object.entries(values.paramMap ?? {}).map(([k, v]) => [k, (v ?? "").trim()])),
+      },
       customParams: (values.customParams ?? []).map((p) => ({ key: (p.key ?? "").trim(), value: p.value ?? "" })),
       customHeaders: (values.customHeaders ?? []).map((h) => ({ name: (h.name ?? "").trim(), value: h.value ?? "" })),
       timeoutMs: values.timeoutMs ?? 5000,

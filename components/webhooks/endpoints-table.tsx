@@ -61,15 +61,17 @@ export function EndpointsTable() {
           <Th>Server Method</Th>
           <Th>Product Unique ID</Th>
           <Th>Status</Th>
-          <Th className="text-right">
-            Actions
-          </Th>
+          <Th className="text-right">Actions</Th>
         </THead>
         <TBody>
           {endpoints.map((ep) => (
             <tr key={ep.id} className="hover:bg-slate-50">
               <Td className="whitespace-nowrap font-mono text-xs">
-                <Link href={`/webhooks/${ep.id}`} title={ep.id} className="text-slate-700 hover:text-brand-700 hover:underline">
+                <Link
+                  href={`/webhooks/${ep.id}`}
+                  title={ep.id}
+                  className="text-slate-700 hover:text-brand-700 hover:underline"
+                >
                   {shortId(ep.id)}
                 </Link>
               </Td>
@@ -78,11 +80,17 @@ export function EndpointsTable() {
                 <span className="block truncate font-mono text-xs text-slate-900" title={ep.url}>
                   {ep.url}
                 </span>
-                {ep.description && <span className="block truncate text-xs text-slate-500" title={ep.description}>{ep.description}</span>}
+                {ep.description && (
+                  <span className="block truncate text-xs text-slate-500" title={ep.description}>
+                    {ep.description}
+                  </span>
+                )}
               </Td>
               <Td>{REPORT_TYPE_LABELS[ep.reportType] ?? ep.reportType}</Td>
               <Td className="whitespace-nowrap">{METHOD_LABELS[ep.method] ?? ep.method}</Td>
-              <Td className="whitespace-nowrap font-mono text-xs">{ep.wabaNumber ?? <span className="text-slate-400">—</span>}</Td>
+              <Td className="whitespace-nowrap font-mono text-xs">
+                {ep.wabaNumber ?? <span className="text-slate-400">—</span>}
+              </Td>
               <Td>
                 <span className="flex flex-col items-start gap-1">
                   <StatusBadge status={ep.status} reason={ep.disabledReason} />
@@ -91,10 +99,17 @@ export function EndpointsTable() {
               </Td>
               <Td className="whitespace-nowrap text-right">
                 <div className="flex justify-end gap-1">
-                  <Link href={ep.product === "platform" ? "/reseller/signup-webhook" : `/webhooks/${ep.id}/edit`} className={actionLink}>
+                  <Link
+                    href={ep.product === "platform" ? "/reseller/signup-webhook" : `/webhooks/${ep.id}/edit`}
+                    className={actionLink}
+                  >
                     Edit<span className="sr-only"> webhook {ep.url}</span>
                   </Link>
-                  <button type="button" onClick={() => setPending({ id: ep.id, url: ep.url })} className="rounded px-1.5 py-1 text-sm font-medium text-red-700 hover:bg-red-50 hover:underline">
+                  <button
+                    type="button"
+                    onClick={() => setPending({ id: ep.id, url: ep.url })}
+                    className="rounded px-1.5 py-1 text-sm font-medium text-red-700 hover:bg-red-50 hover:underline"
+                  >
                     Delete<span className="sr-only"> webhook {ep.url}</span>
                   </button>
                   <Link href={`/webhooks/${ep.id}`} className={actionLink}>
@@ -118,7 +133,9 @@ export function EndpointsTable() {
         description={
           <>
             <span className="block break-all font-mono text-xs text-slate-800">{pending?.url}</span>
-            <span className="mt-2 block">It stops receiving events at once. Pending retries are dropped. This cannot be undone.</span>
+            <span className="mt-2 block">
+              It stops receiving events at once. Pending retries are dropped. This cannot be undone.
+            </span>
           </>
         }
       />
@@ -128,7 +145,11 @@ export function EndpointsTable() {
 
 export function EndpointsTableSkeleton() {
   return (
-    <div className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-busy="true" aria-label="Loading webhooks">
+    <div
+      className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      aria-busy="true"
+      aria-label="Loading webhooks"
+    >
       <Skeleton className="h-5 w-full" />
       {Array.from({ length: 4 }, (_, i) => (
         <Skeleton key={i} className="h-9 w-full" />

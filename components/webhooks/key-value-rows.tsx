@@ -18,7 +18,15 @@ type Props = {
 type RowErrors = { [k: string]: { message?: string } | undefined } | undefined;
 
 /** Add More / Remove rows of name–value pairs (custom parameters, custom headers). */
-export function KeyValueRows({ name, keyField, keyLabel, valueLabel, keyPlaceholder, valuePlaceholder, max = 20 }: Props) {
+export function KeyValueRows({
+  name,
+  keyField,
+  keyLabel,
+  valueLabel,
+  keyPlaceholder,
+  valuePlaceholder,
+  max = 20,
+}: Props) {
   const { control, register, formState } = useFormContext<EndpointInput>();
   const { fields, append, remove } = useFieldArray({ control, name: name as "customParams" });
   const errors = formState.errors as FieldErrors<EndpointInput>;
@@ -44,7 +52,13 @@ export function KeyValueRows({ name, keyField, keyLabel, valueLabel, keyPlacehol
               error={rowErrors?.value?.message}
               {...register(`${name}.${index}.value` as Path<EndpointInput>)}
             />
-            <Button variant="ghost" size="sm" className="mt-6" aria-label={`Remove ${name === "customHeaders" ? "header" : "parameter"} ${index + 1}`} onClick={() => remove(index)}>
+            <Button
+              variant="ghost"
+              size="sm"
+              className="mt-6"
+              aria-label={`Remove ${name === "customHeaders" ? "header" : "parameter"} ${index + 1}`}
+              onClick={() => remove(index)}
+            >
               Remove
             </Button>
           </div>
@@ -55,7 +69,12 @@ export function KeyValueRows({ name, keyField, keyLabel, valueLabel, keyPlacehol
           {listMessage}
         </p>
       )}
-      <Button variant="secondary" size="sm" disabled={fields.length >= max} onClick={() => append({ [keyField]: "", value: "" } as never)}>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={fields.length >= max}
+        onClick={() => append({ [keyField]: "", value: "" } as never)}
+      >
         + Add More
       </Button>
     </div>

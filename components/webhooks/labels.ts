@@ -11,7 +11,12 @@ export const METHOD_OPTIONS = [
   { value: "XML", label: "XML", description: "POST application/xml" },
 ] as const;
 
-export const METHOD_LABELS: Record<string, string> = { POST: "POST (form)", GET: "GET (query)", JSON: "JSON", XML: "XML" };
+export const METHOD_LABELS: Record<string, string> = {
+  POST: "POST (form)",
+  GET: "GET (query)",
+  JSON: "JSON",
+  XML: "XML",
+};
 
 export const PAYLOAD_FORMAT_LABELS: Record<string, string> = {
   mapped: "Flat, your parameter names",
@@ -34,13 +39,43 @@ export const STATUS_STYLES: Record<string, { tone: BadgeTone; label: string }> =
 };
 
 const REASON_PHRASES: Record<number, string> = {
-  100: "Continue", 101: "Switching Protocols",
-  200: "OK", 201: "Created", 202: "Accepted", 203: "Non-Authoritative Information", 204: "No Content", 205: "Reset Content", 206: "Partial Content",
-  300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other", 304: "Not Modified", 307: "Temporary Redirect", 308: "Permanent Redirect",
-  400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
-  408: "Request Timeout", 409: "Conflict", 410: "Gone", 411: "Length Required", 413: "Content Too Large", 414: "URI Too Long", 415: "Unsupported Media Type",
-  422: "Unprocessable Content", 429: "Too Many Requests",
-  500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+  100: "Continue",
+  101: "Switching Protocols",
+  200: "OK",
+  201: "Created",
+  202: "Accepted",
+  203: "Non-Authoritative Information",
+  204: "No Content",
+  205: "Reset Content",
+  206: "Partial Content",
+  300: "Multiple Choices",
+  301: "Moved Permanently",
+  302: "Found",
+  303: "See Other",
+  304: "Not Modified",
+  307: "Temporary Redirect",
+  308: "Permanent Redirect",
+  400: "Bad Request",
+  401: "Unauthorized",
+  402: "Payment Required",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  406: "Not Acceptable",
+  408: "Request Timeout",
+  409: "Conflict",
+  410: "Gone",
+  411: "Length Required",
+  413: "Content Too Large",
+  414: "URI Too Long",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  501: "Not Implemented",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
 };
 
 /** "404 Not Found" */

@@ -6,11 +6,16 @@ import { paramFieldsFor, type EndpointInput } from "./contract";
 
 /** "Required Parameters": the customer's name for each canonical field (DLR only). */
 export function ParamMapFields() {
-  const { register, control, formState: { errors } } = useFormContext<EndpointInput>();
+  const {
+    register,
+    control,
+    formState: { errors },
+  } = useFormContext<EndpointInput>();
   const product = useWatch({ control, name: "product" }) as "sms" | "whatsapp";
   const reportType = useWatch({ control, name: "reportType" }) as "dlr" | "mo";
   const fields = paramFieldsFor(product, reportType);
-  const mapErrors = errors.paramMap as (Record<string, FieldError | undefined> & { message?: string; root?: FieldError }) | undefined;
+  const mapErrors = errors.paramMap as
+    (Record<string, FieldError | undefined> & { message?: string; root?: FieldError }) | undefined;
   if (fields.length === 0) return null;
   return (
     <div className="space-y-3">

@@ -7,7 +7,12 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import type { EndpointView } from "@/server/endpoints/to-endpoint-view";
 import { formatDateTime } from "./labels";
 
-type Props = { ep: EndpointView; open: boolean; onCancel: () => void; onReEnabled: (offerReplaySince: Date | null) => void | Promise<void> };
+type Props = {
+  ep: EndpointView;
+  open: boolean;
+  onCancel: () => void;
+  onReEnabled: (offerReplaySince: Date | null) => void | Promise<void>;
+};
 
 /**
  * Re-enable a disabled endpoint: shows why it was disabled, clears its failure count and, if
@@ -18,7 +23,8 @@ export function ReEnableDialog({ ep, open, onCancel, onReEnabled }: Props) {
   const setStatus = useMutation(trpc.endpoints.setStatus.mutationOptions());
   const health = useQuery({ ...trpc.health.endpoint.queryOptions({ endpointId: ep.id, range: "7d" }), enabled: open });
   const [replay, setReplay] = useState(true);
-  const since = health.data?.lastSuccessAt ?? (ep.disabledAt ? new Date(new Date(ep.disabledAt).getTime() - 24 * 3600_000) : null);
+  const since =
+    health.data?.lastSuccessAt ?? (ep.disabledAt ? new Date(new Date(ep.disabledAt).getTime() - 24 * 3600_000) : null);
 
   return (
     <ConfirmDialog
@@ -34,7 +40,8 @@ export function ReEnableDialog({ ep, open, onCancel, onReEnabled }: Props) {
       description={
         <>
           <span className="block">
-            <span className="font-medium text-slate-800">Why it was disabled:</span> {ep.disabledReason ?? "Hookline stopped delivering to it."}
+            <span className="font-medium text-slate-800">Why it was disabled:</span>{" "}
+            {ep.disabledReason ?? "Hookline stopped delivering to it."}
             {ep.disabledAt && <> ({formatDateTime(ep.disabledAt)})</>}
           </span>
           <span className="mt-2 block">Its failure count is reset and new events are delivered to it again.</span>
@@ -42,10 +49,16 @@ export function ReEnableDialog({ ep, open, onCancel, onReEnabled }: Props) {
       }
     >
       <label className="mt-3 flex items-start gap-2 text-sm text-slate-700">
-        <input type="checkbox" className="mt-0.5 size-4 rounded border-slate-300" checked={replay} onChange={(e) => setReplay(e.target.checked)} />
+        <input
+          type="checkbox"
+          className="mt-0.5 size-4 rounded border-slate-300"
+          checked={replay}
+          onChange={(e) => setReplay(e.target.checked)}
+        />
         <span>
           Then replay what it missed since {since ? formatDateTime(since) : "the last 24 hours"}
-          {health.data?.lastSuccessAt ? " (its last successful delivery)" : ""}: failed deliveries, and events that arrived while it was disabled.
+          {health.data?.lastSuccessAt ? " (its last successful delivery)" : ""}: failed deliveries, and events that
+          arrived while it was disabled.
         </span>
       </label>
     </ConfirmDialog>

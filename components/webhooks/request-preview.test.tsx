@@ -36,14 +36,23 @@ test("the preview renders the exact XML with renamed parameters, custom headers 
   expect(within(headers).getByText("webhook-signature")).toBeInTheDocument();
 
   await user.click(screen.getByRole("tab", { name: "cURL" }));
-  expect(screen.getByLabelText("curl command")).toHaveTextContent("curl 'https://hooks.example.com/dlr' -H 'content-type: application/xml'");
+  expect(screen.getByLabelText("curl command")).toHaveTextContent(
+    "curl 'https://hooks.example.com/dlr' -H 'content-type: application/xml'",
+  );
   await user.click(screen.getByRole("button", { name: /Copy as curl/ }));
-  expect(await navigator.clipboard.readText()).toMatch(/^curl 'https:\/\/hooks\.example\.com\/dlr'.*X-Api-Key: secret123/);
+  expect(await navigator.clipboard.readText()).toMatch(
+    /^curl 'https:\/\/hooks\.example\.com\/dlr'.*X-Api-Key: secret123/,
+  );
 });
 
 test("GET puts the fields in the query string; several event types get a sample selector", async () => {
   const user = userEvent.setup();
-  render(<RequestPreview eventTypes={["sms.dlr", "link.click"]} config={{ url: "", method: "GET", payloadFormat: "mapped", paramMap: { mobile: "msisdn" } }} />);
+  render(
+    <RequestPreview
+      eventTypes={["sms.dlr", "link.click"]}
+      config={{ url: "", method: "GET", payloadFormat: "mapped", paramMap: { mobile: "msisdn" } }}
+    />,
+  );
   const line = screen.getByTestId("preview-request-line");
   expect(line).toHaveTextContent("GET ⟨your webhook URL⟩?transaction_id=");
   expect(line).toHaveTextContent("msisdn=919812345678");
@@ -61,7 +70,12 @@ const base: WebhookTestResult = {
   errorClass: null,
   errorMessage: null,
   hint: null,
-  request: { method: "POST", url: "https://hooks.example.com/dlr", headers: { "content-type": "application/xml" }, body: "<webhook/>" },
+  request: {
+    method: "POST",
+    url: "https://hooks.example.com/dlr",
+    headers: { "content-type": "application/xml" },
+    body: "<webhook/>",
+  },
   curl: "curl 'https://hooks.example.com/dlr'",
 };
 
@@ -77,7 +91,15 @@ test("the test panel shows the status line, duration and pretty body of a succes
 test("the test panel explains failures in plain language", () => {
   const { rerender } = render(
     <TestResultPanel
-      result={{ ...base, ok: false, status: 404, responseBody: "nope", errorClass: "http_status", errorMessage: "404 Not Found from your server", hint: "Check the URL path." }}
+      result={{
+        ...base,
+        ok: false,
+        status: 404,
+        responseBody: "nope",
+        errorClass: "http_status",
+        errorMessage: "404 Not Found from your server",
+        hint: "Check the URL path.",
+      }}
     />,
   );
   expect(screen.getByTestId("test-status")).toHaveTextContent("404 Not Found");
@@ -86,7 +108,17 @@ test("the test panel explains failures in plain language", () => {
 
   rerender(
     <TestResultPanel
-      result={{ ...base, ok: false, status: null, durationMs: 5003, responseHeaders: {}, responseBody: "", errorClass: "timeout", errorMessage: "timed out after 5 s", hint: "Reply with a 2xx right away." }}
+      result={{
+        ...base,
+        ok: false,
+        status: null,
+        durationMs: 5003,
+        responseHeaders: {},
+        responseBody: "",
+        errorClass: "timeout",
+        errorMessage: "timed out after 5 s",
+        hint: "Reply with a 2xx right away.",
+      }}
     />,
   );
   expect(screen.getByTestId("test-status")).toHaveTextContent("Timed out");

@@ -53,7 +53,15 @@ const SIGNATURE_HEADERS = {
  * Live "Request preview": method, URL, headers and body this configuration sends for a sample
  * event, with "Copy as curl". Rendered in the browser by the same pure function the sender uses.
  */
-export function RequestPreview({ config, eventTypes, className }: { config: PreviewConfig; eventTypes: string[]; className?: string }) {
+export function RequestPreview({
+  config,
+  eventTypes,
+  className,
+}: {
+  config: PreviewConfig;
+  eventTypes: string[];
+  className?: string;
+}) {
   const [chosen, setChosen] = useState<string | null>(null);
   const eventType = chosen && eventTypes.includes(chosen) ? chosen : (eventTypes[0] ?? "sms.dlr");
   const request = useMemo(() => previewRequest(config, eventType), [config, eventType]);
@@ -91,9 +99,16 @@ export function RequestPreview({ config, eventTypes, className }: { config: Prev
             </span>
           )}
         </div>
-        <p className="mt-3 break-all rounded-md bg-slate-50 px-3 py-2 font-mono text-xs text-slate-800 ring-1 ring-slate-200" data-testid="preview-request-line">
+        <p
+          className="mt-3 break-all rounded-md bg-slate-50 px-3 py-2 font-mono text-xs text-slate-800 ring-1 ring-slate-200"
+          data-testid="preview-request-line"
+        >
           <span className="mr-1 font-semibold text-brand-700">{request.method}</span>{" "}
-          {urlMissing ? <span className="italic text-slate-400">{request.url.replace(PLACEHOLDER_URL, "⟨your webhook URL⟩")}</span> : request.url}
+          {urlMissing ? (
+            <span className="italic text-slate-400">{request.url.replace(PLACEHOLDER_URL, "⟨your webhook URL⟩")}</span>
+          ) : (
+            request.url
+          )}
         </p>
         <Tabs
           className="mt-3"
@@ -104,9 +119,13 @@ export function RequestPreview({ config, eventTypes, className }: { config: Prev
               label: "Body",
               content:
                 request.body === null ? (
-                  <p className="text-sm text-slate-500">GET requests have no body: the fields travel in the query string above.</p>
+                  <p className="text-sm text-slate-500">
+                    GET requests have no body: the fields travel in the query string above.
+                  </p>
                 ) : (
-                  <CodeBlock label="Request body preview">{prettyBody(request.body, request.headers["content-type"])}</CodeBlock>
+                  <CodeBlock label="Request body preview">
+                    {prettyBody(request.body, request.headers["content-type"])}
+                  </CodeBlock>
                 ),
             },
             {
@@ -115,7 +134,9 @@ export function RequestPreview({ config, eventTypes, className }: { config: Prev
               content: (
                 <div className="space-y-2">
                   <HeaderList headers={request.headers} muted={SIGNATURE_HEADERS} />
-                  <p className="text-xs text-slate-500">Shaded headers are added when the request is sent (Standard Webhooks signature).</p>
+                  <p className="text-xs text-slate-500">
+                    Shaded headers are added when the request is sent (Standard Webhooks signature).
+                  </p>
                 </div>
               ),
             },

@@ -6,7 +6,21 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 
 /** Shows a secret once (signing secret, API key) with copy and a warning; must be acknowledged. */
-export function SecretOnceDialog({ open, title, secret, description, onDone, doneLabel = "I have saved it" }: { open: boolean; title: string; secret: string; description: string; onDone: () => void; doneLabel?: string }) {
+export function SecretOnceDialog({
+  open,
+  title,
+  secret,
+  description,
+  onDone,
+  doneLabel = "I have saved it",
+}: {
+  open: boolean;
+  title: string;
+  secret: string;
+  description: string;
+  onDone: () => void;
+  doneLabel?: string;
+}) {
   return (
     <Dialog
       open={open}
@@ -22,7 +36,10 @@ export function SecretOnceDialog({ open, title, secret, description, onDone, don
     >
       <div className="space-y-3">
         <div className="flex items-center gap-2">
-          <code data-testid="secret-value" className="flex-1 rounded-md bg-slate-100 px-3 py-2 font-mono text-sm break-all text-slate-900 ring-1 ring-slate-200">
+          <code
+            data-testid="secret-value"
+            className="flex-1 rounded-md bg-slate-100 px-3 py-2 font-mono text-sm break-all text-slate-900 ring-1 ring-slate-200"
+          >
             {secret}
           </code>
           <CopyButton value={secret} />

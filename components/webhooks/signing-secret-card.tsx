@@ -26,7 +26,13 @@ const verified = wh.verify(payload, {
  * The endpoint's signing secret: hidden until revealed, copyable, rotatable. Rotation keeps the
  * old secret signing alongside the new one for 24 hours.
  */
-export function SigningSecretCard({ endpointId, previousSecretExpiresAt }: { endpointId: string; previousSecretExpiresAt?: Date | string | null }) {
+export function SigningSecretCard({
+  endpointId,
+  previousSecretExpiresAt,
+}: {
+  endpointId: string;
+  previousSecretExpiresAt?: Date | string | null;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const rotate = useMutation(trpc.endpoints.rotateSecret.mutationOptions());
@@ -43,7 +49,11 @@ export function SigningSecretCard({ endpointId, previousSecretExpiresAt }: { end
     setRevealing(true);
     try {
       // Fetched on demand and not kept in the query cache.
-      const result = await queryClient.fetchQuery({ ...trpc.endpoints.revealSecret.queryOptions({ id: endpointId }), staleTime: 0, gcTime: 0 });
+      const result = await queryClient.fetchQuery({
+        ...trpc.endpoints.revealSecret.queryOptions({ id: endpointId }),
+        staleTime: 0,
+        gcTime: 0,
+      });
       setSecret(result.secret);
       setOldUntil(result.previousSecretExpiresAt);
       setShown(true);
@@ -65,7 +75,10 @@ export function SigningSecretCard({ endpointId, previousSecretExpiresAt }: { end
 
   const expired = oldUntil !== null && new Date(oldUntil).getTime() <= renderedAt;
   return (
-    <Card title="Signing secret" description="Every request carries Standard Webhooks headers (webhook-id, webhook-timestamp, webhook-signature) signed with this secret. Verify them before trusting a payload.">
+    <Card
+      title="Signing secret"
+      description="Every request carries Standard Webhooks headers (webhook-id, webhook-timestamp, webhook-signature) signed with this secret. Verify them before trusting a payload."
+    >
       <div className="flex flex-wrap items-center gap-2">
         <code
           data-testid="signing-secret"
@@ -77,18 +90,26 @@ export function SigningSecretCard({ endpointId, previousSecretExpiresAt }: { end
         <Button variant="secondary" size="sm" onClick={toggle} loading={revealing} aria-pressed={shown}>
           {shown ? "Hide" : "Reveal"}
         </Button>
-        <CopyButton value={secret ?? ""} label="Copy" disabled={!secret} title={secret ? undefined : "Reveal the secret first"} />
+        <CopyButton
+          value={secret ?? ""}
+          label="Copy"
+          disabled={!secret}
+          title={secret ? undefined : "Reveal the secret first"}
+        />
         <Button variant="secondary" size="sm" onClick={() => setConfirming(true)}>
           Rotate…
         </Button>
       </div>
       {oldUntil && !expired && (
         <Alert tone="info" className="mt-3">
-          The previous secret also signs every request until {formatDateTime(oldUntil)} (both signatures are sent in <code>webhook-signature</code>).
+          The previous secret also signs every request until {formatDateTime(oldUntil)} (both signatures are sent in{" "}
+          <code>webhook-signature</code>).
         </Alert>
       )}
       <details className="group mt-4">
-        <summary className="cursor-pointer rounded text-sm font-medium text-brand-700 hover:underline">Verify signatures (Node.js)</summary>
+        <summary className="cursor-pointer rounded text-sm font-medium text-brand-700 hover:underline">
+          Verify signatures (Node.js)
+        </summary>
         <CodeBlock label="Signature verification example" className="mt-2">
           {VERIFY_SNIPPET}
         </CodeBlock>
@@ -102,8 +123,9 @@ export function SigningSecretCard({ endpointId, previousSecretExpiresAt }: { end
         confirmLabel="Rotate secret"
         description={
           <>
-            A new secret is generated and used from now on. The old secret keeps signing alongside it for <strong>24 hours</strong>, so your server keeps verifying
-            while you deploy the new one. After that, only the new secret signs.
+            A new secret is generated and used from now on. The old secret keeps signing alongside it for{" "}
+            <strong>24 hours</strong>, so your server keeps verifying while you deploy the new one. After that, only the
+            new secret signs.
           </>
         }
       />

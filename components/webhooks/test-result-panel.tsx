@@ -22,9 +22,21 @@ export type WebhookTestResult = {
 };
 
 /** "Webhook Test Response": what the endpoint answered to the sample event, or why it failed. */
-export function TestResultPanel({ result, pending, error }: { result: WebhookTestResult | null; pending?: boolean; error?: string | null }) {
+export function TestResultPanel({
+  result,
+  pending,
+  error,
+}: {
+  result: WebhookTestResult | null;
+  pending?: boolean;
+  error?: string | null;
+}) {
   return (
-    <section aria-labelledby="test-response-heading" aria-busy={pending || undefined} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-labelledby="test-response-heading"
+      aria-busy={pending || undefined}
+      className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
       <h3 id="test-response-heading" className="text-sm font-semibold text-slate-900">
         Webhook Test Response
       </h3>
@@ -42,7 +54,9 @@ export function TestResultPanel({ result, pending, error }: { result: WebhookTes
         ) : result ? (
           <TestResultBody result={result} />
         ) : (
-          <p className="text-sm text-slate-500">Send a test to see your server&apos;s status code, headers and body here.</p>
+          <p className="text-sm text-slate-500">
+            Send a test to see your server&apos;s status code, headers and body here.
+          </p>
         )}
       </div>
     </section>
@@ -51,20 +65,31 @@ export function TestResultPanel({ result, pending, error }: { result: WebhookTes
 
 function TestResultBody({ result }: { result: WebhookTestResult }) {
   const contentType = Object.entries(result.responseHeaders).find(([k]) => k.toLowerCase() === "content-type")?.[1];
-  const headline = result.status !== null ? statusLine(result.status) : (ERROR_CLASS_LABELS[result.errorClass ?? ""] ?? "Failed");
+  const headline =
+    result.status !== null ? statusLine(result.status) : (ERROR_CLASS_LABELS[result.errorClass ?? ""] ?? "Failed");
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <Badge tone={result.ok ? "green" : "red"} dot>
           {result.ok ? "Succeeded" : "Failed"}
         </Badge>
-        <span data-testid="test-status" className={result.ok ? "font-mono text-lg font-semibold text-emerald-700" : "font-mono text-lg font-semibold text-red-700"}>
+        <span
+          data-testid="test-status"
+          className={
+            result.ok
+              ? "font-mono text-lg font-semibold text-emerald-700"
+              : "font-mono text-lg font-semibold text-red-700"
+          }
+        >
           {headline}
         </span>
         <span className="text-sm text-slate-500">in {formatMs(result.durationMs)}</span>
       </div>
       {!result.ok && (
-        <Alert tone={result.status !== null ? "warning" : "error"} title={result.errorMessage ? capitalize(result.errorMessage) : undefined}>
+        <Alert
+          tone={result.status !== null ? "warning" : "error"}
+          title={result.errorMessage ? capitalize(result.errorMessage) : undefined}
+        >
           {result.hint}
         </Alert>
       )}
@@ -74,7 +99,9 @@ function TestResultBody({ result }: { result: WebhookTestResult }) {
           {
             id: "body",
             label: "Body",
-            content: <CodeBlock label="Response body content">{prettyBody(result.responseBody, contentType)}</CodeBlock>,
+            content: (
+              <CodeBlock label="Response body content">{prettyBody(result.responseBody, contentType)}</CodeBlock>
+            ),
           },
           {
             id: "headers",
@@ -90,7 +117,11 @@ function TestResultBody({ result }: { result: WebhookTestResult }) {
                   <span className="font-semibold">{result.request.method}</span> {result.request.url}
                 </p>
                 <HeaderList headers={result.request.headers} />
-                {result.request.body !== null && <CodeBlock label="Request body sent">{prettyBody(result.request.body, result.request.headers["content-type"])}</CodeBlock>}
+                {result.request.body !== null && (
+                  <CodeBlock label="Request body sent">
+                    {prettyBody(result.request.body, result.request.headers["content-type"])}
+                  </CodeBlock>
+                )}
                 <CopyButton value={result.curl} label="Copy as curl" />
               </div>
             ),

@@ -30,7 +30,9 @@ export const endpoints = pgTable(
     previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
     rateLimitPerSecond: integer("rate_limit_per_second"),
     timeoutMs: integer("timeout_ms").notNull().default(5000),
-    status: text("status", { enum: ["active", "paused", "disabled"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "paused", "disabled"] })
+      .notNull()
+      .default("active"),
     disabledReason: text("disabled_reason"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),

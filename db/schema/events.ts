@@ -44,7 +44,9 @@ export const deliveries = pgTable(
     /** A send slot reserved under the endpoint's rate limit; honoured when claimed on time. */
     rateSlotAt: timestamp("rate_slot_at", { withTimezone: true, precision: 6 }),
     /** What the next attempt is recorded as: a manual retry marks it until it has run. */
-    nextTrigger: text("next_trigger", { enum: ["scheduled", "manual"] }).notNull().default("scheduled"),
+    nextTrigger: text("next_trigger", { enum: ["scheduled", "manual"] })
+      .notNull()
+      .default("scheduled"),
     /** The bulk replay that last re-queued this delivery, if any. */
     replayId: text("replay_id").references(() => replays.id, { onDelete: "set null" }),
     lastStatusCode: integer("last_status_code"),
@@ -63,7 +65,9 @@ export const deliveries = pgTable(
       .on(t.endpointId, t.nextAttemptAt)
       .where(sql`${t.status} in ('pending', 'retrying', 'sending')`),
     index("deliveries_account_idx").on(t.accountId, t.id),
-    index("deliveries_replay_idx").on(t.replayId).where(sql`${t.replayId} is not null`),
+    index("deliveries_replay_idx")
+      .on(t.replayId)
+      .where(sql`${t.replayId} is not null`),
   ],
 );
 

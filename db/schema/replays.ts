@@ -35,7 +35,9 @@ export const replays = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("replays_endpoint_running_uq").on(t.endpointId).where(sql`${t.status} = 'running'`),
+    uniqueIndex("replays_endpoint_running_uq")
+      .on(t.endpointId)
+      .where(sql`${t.status} = 'running'`),
     index("replays_endpoint_idx").on(t.endpointId, t.id),
     index("replays_account_idx").on(t.accountId, t.id),
   ],

@@ -5,7 +5,13 @@ import { signUp } from "@/server/accounts/sign-up";
 import { newId } from "@/server/lib/ids";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_WHITE_LABEL } from "./demo-accounts";
 
-export type SeededAccount = { role: "customer" | "reseller"; email: string; password: string; accountId: string; note: string };
+export type SeededAccount = {
+  role: "customer" | "reseller";
+  email: string;
+  password: string;
+  accountId: string;
+  note: string;
+};
 
 /** Idempotent: creates what is missing, leaves what exists. */
 export async function seedDemo(db: Db): Promise<SeededAccount[]> {
@@ -17,12 +23,33 @@ export async function seedDemo(db: Db): Promise<SeededAccount[]> {
   const underReseller = await ensureUser(db, DEMO_ACCOUNTS.resellerCustomer, "customer", reseller.accountId);
   const direct = await ensureUser(db, DEMO_ACCOUNTS.directCustomer, "customer");
   for (const acc of [underReseller, direct]) {
-    await db.insert(wabaNumbers).values({ id: newId("waba"), accountId: acc.accountId, number: "919876543210", label: "Main WhatsApp number" }).onConflictDoNothing();
+    await db
+      .insert(wabaNumbers)
+      .values({ id: newId("waba"), accountId: acc.accountId, number: "919876543210", label: "Main WhatsApp number" })
+      .onConflictDoNothing();
   }
   return [
-    { role: "reseller", email: DEMO_ACCOUNTS.reseller.email, password: DEMO_PASSWORD, accountId: reseller.accountId, note: `reseller, storefront /r/${DEMO_WHITE_LABEL.slug}/sign-up` },
-    { role: "customer", email: DEMO_ACCOUNTS.resellerCustomer.email, password: DEMO_PASSWORD, accountId: underReseller.accountId, note: `customer under ${DEMO_WHITE_LABEL.slug}` },
-    { role: "customer", email: DEMO_ACCOUNTS.directCustomer.email, password: DEMO_PASSWORD, accountId: direct.accountId, note: "direct customer" },
+    {
+      role: "reseller",
+      email: DEMO_ACCOUNTS.reseller.email,
+      password: DEMO_PASSWORD,
+      accountId: reseller.accountId,
+      note: `reseller, storefront /r/${DEMO_WHITE_LABEL.slug}/sign-up`,
+    },
+    {
+      role: "customer",
+      email: DEMO_ACCOUNTS.resellerCustomer.email,
+      password: DEMO_PASSWORD,
+      accountId: underReseller.accountId,
+      note: `customer under ${DEMO_WHITE_LABEL.slug}`,
+    },
+    {
+      role: "customer",
+      email: DEMO_ACCOUNTS.directCustomer.email,
+      password: DEMO_PASSWORD,
+      accountId: direct.accountId,
+      note: "direct customer",
+    },
   ];
 }
 

@@ -33,7 +33,9 @@ export async function signUp<T = void>(
   const userId = newId("usr");
   try {
     return await db.transaction(async (tx) => {
-      await tx.insert(accounts).values({ id: accountId, type: accountType, name: input.fullName, resellerId: opts.resellerId ?? null });
+      await tx
+        .insert(accounts)
+        .values({ id: accountId, type: accountType, name: input.fullName, resellerId: opts.resellerId ?? null });
       const [user] = await tx
         .insert(users)
         .values({
@@ -66,7 +68,8 @@ async function assertUnique(db: Db, email: string, username: string) {
     .from(users)
     .where(or(eq(users.email, email), sql`lower(${users.username}) = ${username.toLowerCase()}`));
   const issues: FieldIssue[] = [];
-  if (taken.some((u) => u.email === email)) issues.push({ path: ["email"], message: "An account with this email already exists" });
+  if (taken.some((u) => u.email === email))
+    issues.push({ path: ["email"], message: "An account with this email already exists" });
   if (taken.some((u) => u.username.toLowerCase() === username.toLowerCase()))
     issues.push({ path: ["username"], message: "This username is taken" });
   if (issues.length) throw conflict(issues.map((i) => i.message).join(". "), issues);

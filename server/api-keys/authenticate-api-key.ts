@@ -22,7 +22,14 @@ export async function authenticateApiKey(db: DbOrTx, authorization: string | nul
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 128) throw unauthorized("Invalid API key");
 
   const [row] = await db
-    .select({ id: apiKeys.id, accountId: apiKeys.accountId, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt, role: accounts.type, accountStatus: accounts.status })
+    .select({
+      id: apiKeys.id,
+      accountId: apiKeys.accountId,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+      role: accounts.type,
+      accountStatus: accounts.status,
+    })
     .from(apiKeys)
     .innerJoin(accounts, eq(accounts.id, apiKeys.accountId))
     .where(eq(apiKeys.keyHash, hashApiKey(key)));

@@ -6,7 +6,14 @@ import type { Actor } from "@/server/api/trpc";
 /** The account's keys, newest first, revoked ones included (marked by revokedAt). Never the hash. */
 export async function listApiKeys({ db, actor }: { db: DbOrTx; actor: Pick<Actor, "accountId"> }) {
   return db
-    .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt, createdAt: apiKeys.createdAt })
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+      createdAt: apiKeys.createdAt,
+    })
     .from(apiKeys)
     .where(eq(apiKeys.accountId, actor.accountId))
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));

@@ -24,7 +24,10 @@ export type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const zodIssues = error.cause instanceof ZodError ? error.cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : null;
+    const zodIssues =
+      error.cause instanceof ZodError
+        ? error.cause.issues.map((i) => ({ path: i.path.map(String), message: i.message }))
+        : null;
     const domainIssues = error.cause instanceof DomainError ? (error.cause.issues ?? null) : null;
     return { ...shape, data: { ...shape.data, issues: zodIssues ?? domainIssues } };
   },
@@ -53,6 +56,7 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 export const resellerProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role !== "reseller") throw new TRPCError({ code: "FORBIDDEN", message: "Only reseller accounts can do this" });
+  if (ctx.actor.role !== "reseller")
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only reseller accounts can do this" });
   return next();
 });

@@ -20,7 +20,10 @@ let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= hashPassword("hookline-no-such-user"));
 
 /** Checks credentials; throws DomainError UNAUTHORIZED or TOO_MANY_REQUESTS with a user-facing message. */
-export async function authenticate({ db, throttle }: { db: Db; throttle: ThrottleConfig }, raw: unknown): Promise<SessionUser> {
+export async function authenticate(
+  { db, throttle }: { db: Db; throttle: ThrottleConfig },
+  raw: unknown,
+): Promise<SessionUser> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) throw new DomainError("UNAUTHORIZED", "Enter your email and password");
   const { email, password } = parsed.data;

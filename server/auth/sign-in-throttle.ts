@@ -37,7 +37,9 @@ export async function clearSignInFailures(db: Db, email: string) {
 
 /** Housekeeping: failures older than the window no longer count. */
 export async function pruneSignInFailures(db: Db, cfg: ThrottleConfig, now = new Date()) {
-  await db.delete(signInFailures).where(lt(signInFailures.createdAt, new Date(now.getTime() - cfg.windowMinutes * 60_000)));
+  await db
+    .delete(signInFailures)
+    .where(lt(signInFailures.createdAt, new Date(now.getTime() - cfg.windowMinutes * 60_000)));
 }
 
 export async function countSignInFailures(db: Db, email: string) {

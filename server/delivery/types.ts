@@ -31,14 +31,7 @@ export type HttpRequest = {
 };
 
 export type ErrorClass =
-  | "timeout"
-  | "dns"
-  | "refused"
-  | "tls"
-  | "http_status"
-  | "blocked_address"
-  | "invalid_response"
-  | "network";
+  "timeout" | "dns" | "refused" | "tls" | "http_status" | "blocked_address" | "invalid_response" | "network";
 
 export type SendOutcome = {
   ok: boolean;

@@ -6,7 +6,10 @@ import { notFound } from "@/server/errors";
 
 /** The actor's endpoint, or NOT_FOUND — also for another account's id, so ids leak nothing. */
 export async function findOwnEndpoint(db: DbOrTx, actor: Pick<Actor, "accountId">, id: string) {
-  const [row] = await db.select().from(endpoints).where(and(eq(endpoints.id, id), eq(endpoints.accountId, actor.accountId)));
+  const [row] = await db
+    .select()
+    .from(endpoints)
+    .where(and(eq(endpoints.id, id), eq(endpoints.accountId, actor.accountId)));
   if (!row) throw notFound("Endpoint");
   return row;
 }

@@ -13,10 +13,22 @@ export function previewRequest(input: EndpointDraft) {
   const eventType: EventType = primaryEventType(c.product, c.reportType, c.eventTypes);
   const sample = sampleEvent(eventType);
   const rendered = renderRequest(
-    { id: "preview", url: c.url, method: c.method, payloadFormat: c.payloadFormat, paramMap: c.paramMap, customParams: c.customParams, customHeaders: c.customHeaders, timeoutMs: c.timeoutMs },
+    {
+      id: "preview",
+      url: c.url,
+      method: c.method,
+      payloadFormat: c.payloadFormat,
+      paramMap: c.paramMap,
+      customParams: c.customParams,
+      customHeaders: c.customHeaders,
+      timeoutMs: c.timeoutMs,
+    },
     { id: "evt_preview", type: sample.type, data: sample.data, createdAt: new Date("2025-12-31T10:15:33Z") },
   );
   const shown = redactRequest(rendered, c.customHeaders);
-  const request = { ...shown, headers: { ...shown.headers, "webhook-id": "msg_…", "webhook-timestamp": "…", "webhook-signature": "v1,…" } };
+  const request = {
+    ...shown,
+    headers: { ...shown.headers, "webhook-id": "msg_…", "webhook-timestamp": "…", "webhook-signature": "v1,…" },
+  };
   return { eventType, request, curl: toCurl(request) };
 }

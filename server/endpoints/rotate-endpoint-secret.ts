@@ -16,7 +16,12 @@ export async function rotateEndpointSecret({ db, actor }: { db: Db; actor: Actor
   const previousSecretExpiresAt = new Date(Date.now() + PREVIOUS_SECRET_TTL_MS);
   await db
     .update(endpoints)
-    .set({ secretEnc: encryptSecret(secret, getEnv().ENCRYPTION_KEY), previousSecretEnc: row.secretEnc, previousSecretExpiresAt, updatedAt: new Date() })
+    .set({
+      secretEnc: encryptSecret(secret, getEnv().ENCRYPTION_KEY),
+      previousSecretEnc: row.secretEnc,
+      previousSecretExpiresAt,
+      updatedAt: new Date(),
+    })
     .where(eq(endpoints.id, row.id));
   return { secret, previousSecretExpiresAt };
 }

@@ -2,7 +2,16 @@ import { z } from "zod";
 import { isReservedHeader } from "@/server/delivery/render/is-reserved-header";
 import { EVENT_TYPES, type EventType } from "@/server/events/catalog";
 import type { FieldIssue } from "@/server/errors";
-import { allowedEventTypes, defaultEventTypes, defaultParamMap, paramFieldsFor, PRODUCTS, REPORT_TYPES, type Product, type ReportType } from "./param-map";
+import {
+  allowedEventTypes,
+  defaultEventTypes,
+  defaultParamMap,
+  paramFieldsFor,
+  PRODUCTS,
+  REPORT_TYPES,
+  type Product,
+  type ReportType,
+} from "./param-map";
 
 /**
  * The one endpoint schema: the Add/Edit form (zodResolver), the tRPC input and the REST body.
@@ -44,7 +53,10 @@ export const urlSchema = z
     } else if (!url.hostname) {
       ctx.addIssue({ code: "custom", message: "Enter a valid URL, e.g. https://example.com/webhooks" });
     } else if (url.username || url.password) {
-      ctx.addIssue({ code: "custom", message: "Remove the user name and password from the URL; send credentials in a custom header instead" });
+      ctx.addIssue({
+        code: "custom",
+        message: "Remove the user name and password from the URL; send credentials in a custom header instead",
+      });
     }
   });
 
@@ -60,7 +72,10 @@ const customParamSchema = z.object({
     .min(1, "Enter a parameter name")
     .max(64, "Parameter names must be at most 64 characters")
     .refine((v) => !CONTROL.test(v), "Parameter names cannot contain control characters"),
-  value: z.string().max(1024, "Values must be at most 1024 characters").refine((v) => !CR_LF_NUL.test(v), NO_LINE_BREAKS),
+  value: z
+    .string()
+    .max(1024, "Values must be at most 1024 characters")
+    .refine((v) => !CR_LF_NUL.test(v), NO_LINE_BREAKS),
 });
 
 const customHeaderSchema = z.object({
@@ -72,7 +87,10 @@ const customHeaderSchema = z.object({
     .superRefine((name, ctx) => {
       if (name === "" || name.length > 128) return;
       if (!TOKEN.test(name)) {
-        ctx.addIssue({ code: "custom", message: "Header names can only contain letters, digits and ! # $ % & ' * + - . ^ _ ` | ~" });
+        ctx.addIssue({
+          code: "custom",
+          message: "Header names can only contain letters, digits and ! # $ % & ' * + - . ^ _ ` | ~",
+        });
       } else if (isProtectedHeader(name)) {
         ctx.addIssue({ code: "custom", message: `'${name}' is set by Hookline and cannot be overridden` });
       }
@@ -82,7 +100,10 @@ const customHeaderSchema = z.object({
     .max(4096, "Header values must be at most 4096 characters")
     .refine((v) => !CR_LF_NUL.test(v), NO_LINE_BREAKS)
     // Latin-1 only (what HTTP can carry); the masked placeholder is the one exception.
-    .refine((v) => v === MASKED_VALUE || !/[^\t\r\n\0\u0020-\u007E\u0080-\u00FF]/.test(v), "Header values can only contain printable ASCII characters"),
+    .refine(
+      (v) => v === MASKED_VALUE || !/[^\t\r\n\0\u0020-\u007E\u0080-\u00FF]/.test(v),
+      "Header values can only contain printable ASCII characters",
+    ),
 });
 
 const fields = {
@@ -173,7 +194,8 @@ export function withDefaults<T extends CreateShapeOutput>(
 }
 
 function addIssues(value: EndpointConfigInput, ctx: z.RefinementCtx) {
-  for (const issue of validateEndpointConfig(value)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  for (const issue of validateEndpointConfig(value))
+    ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 }
 
 export const endpointInputSchema = z.object(createShape).transform(normalize).superRefine(addIssues);
@@ -216,13 +238,17 @@ export function validateEndpointConfig(v: EndpointConfigInput): FieldIssue[] {
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
 
   if (v.product === "sms" && v.reportType === "mo") add(["reportType"], "MO is not available for the SMS product");
-  if (v.reportType === "signup" && v.product !== "platform") add(["reportType"], "Signup webhooks are only available for the platform product");
-  if (v.product === "platform" && v.reportType !== "signup") add(["reportType"], "The platform product only has signup webhooks");
-  if (v.product === "platform" && v.method !== "JSON" && v.method !== "GET") add(["method"], "Signup webhooks are sent as JSON (POST) or GET");
+  if (v.reportType === "signup" && v.product !== "platform")
+    add(["reportType"], "Signup webhooks are only available for the platform product");
+  if (v.product === "platform" && v.reportType !== "signup")
+    add(["reportType"], "The platform product only has signup webhooks");
+  if (v.product === "platform" && v.method !== "JSON" && v.method !== "GET")
+    add(["method"], "Signup webhooks are sent as JSON (POST) or GET");
 
   if (v.product === "whatsapp") {
     if (!v.wabaNumber) add(["wabaNumber"], "Choose a WABA number");
-    else if (!WABA_NUMBER.test(v.wabaNumber)) add(["wabaNumber"], "WABA number must be 8–15 digits, optionally starting with +");
+    else if (!WABA_NUMBER.test(v.wabaNumber))
+      add(["wabaNumber"], "WABA number must be 8–15 digits, optionally starting with +");
   } else if (v.wabaNumber) {
     add(["wabaNumber"], "A WABA number is only used for WhatsApp endpoints");
   }
@@ -232,7 +258,10 @@ export function validateEndpointConfig(v: EndpointConfigInput): FieldIssue[] {
   v.eventTypes.forEach((type, i) => {
     if (v.eventTypes.indexOf(type) !== i) add(["eventTypes", i], `'${type}' is listed twice`);
     else if (!allowed.includes(type)) {
-      add(["eventTypes", i], `'${type}' cannot be sent to a ${PRODUCT_LABEL[v.product]} ${REPORT_LABEL[v.reportType]} webhook`);
+      add(
+        ["eventTypes", i],
+        `'${type}' cannot be sent to a ${PRODUCT_LABEL[v.product]} ${REPORT_LABEL[v.reportType]} webhook`,
+      );
     }
   });
 
@@ -246,13 +275,20 @@ export function validateEndpointConfig(v: EndpointConfigInput): FieldIssue[] {
     if (used.has(name)) return add(path, `Parameter names must be unique: '${name}' is used twice`);
     used.add(name);
     if (xml && !XML_NAME.test(name)) {
-      add(path, `'${name}' is not a valid XML element name: start with a letter or _, then use letters, digits, -, _ or .`);
+      add(
+        path,
+        `'${name}' is not a valid XML element name: start with a letter or _, then use letters, digits, -, _ or .`,
+      );
     } else if (xml && /^xml/i.test(name)) {
       add(path, `'${name}' is not a valid XML element name: names cannot start with "xml"`);
     }
   };
   for (const [field, name] of Object.entries(v.paramMap)) {
-    if (!known.has(field)) add(["paramMap", field], `'${field}' is not a parameter of ${PRODUCT_LABEL[v.product]} ${REPORT_LABEL[v.reportType]} webhooks`);
+    if (!known.has(field))
+      add(
+        ["paramMap", field],
+        `'${field}' is not a parameter of ${PRODUCT_LABEL[v.product]} ${REPORT_LABEL[v.reportType]} webhooks`,
+      );
     else checkName(["paramMap", field], name);
   }
   v.customParams.forEach((p, i) => checkName(["customParams", i, "key"], p.key));

@@ -29,7 +29,10 @@ export type WebhookTestResult = Awaited<ReturnType<typeof testEndpoint>>;
  * endpoint keeps the attempt in its log (trigger "test"); a draft (the form before saving) is
  * signed with a throwaway secret.
  */
-export async function testEndpoint({ db, actor }: { db: Db; actor: Actor }, input: { id: string } | { draft: EndpointDraft }) {
+export async function testEndpoint(
+  { db, actor }: { db: Db; actor: Actor },
+  input: { id: string } | { draft: EndpointDraft },
+) {
   let config: EndpointConfig;
   let secrets: string[];
   let eventType: EventType;
@@ -42,21 +45,38 @@ export async function testEndpoint({ db, actor }: { db: Db; actor: Actor }, inpu
   } else {
     const c = normalizeEndpoint(input.draft);
     // Editing a saved endpoint: masked header values stand for the stored ones.
-    const stored = input.draft.id ? decryptHeaders((await findOwnEndpoint(db, actor, input.draft.id)).customHeadersEnc) : [];
+    const stored = input.draft.id
+      ? decryptHeaders((await findOwnEndpoint(db, actor, input.draft.id)).customHeadersEnc)
+      : [];
     const customHeaders = c.customHeaders.map((h) => ({ name: h.name, value: storedHeaderValue(h, stored) ?? "" }));
-    config = { id: "draft", url: c.url, method: c.method, payloadFormat: c.payloadFormat, paramMap: c.paramMap, customParams: c.customParams, customHeaders, timeoutMs: c.timeoutMs };
+    config = {
+      id: "draft",
+      url: c.url,
+      method: c.method,
+      payloadFormat: c.payloadFormat,
+      paramMap: c.paramMap,
+      customParams: c.customParams,
+      customHeaders,
+      timeoutMs: c.timeoutMs,
+    };
     secrets = [generateSecret()];
     eventType = primaryEventType(c.product, c.reportType, c.eventTypes);
   }
 
   const sample = sampleEvent(eventType);
   const msgId = `msg_test_${newId("dlv").slice(4)}`;
-  const request = signRequest(renderRequest(config, { id: newId("evt"), type: sample.type, data: sample.data, createdAt: new Date() }), {
-    msgId,
-    timestamp: new Date(),
-    secrets,
+  const request = signRequest(
+    renderRequest(config, { id: newId("evt"), type: sample.type, data: sample.data, createdAt: new Date() }),
+    {
+      msgId,
+      timestamp: new Date(),
+      secrets,
+    },
+  );
+  const outcome = await sendRequest(request, {
+    timeoutMs: config.timeoutMs,
+    allowPrivateNetworks: getEnv().WEBHOOK_ALLOW_PRIVATE_NETWORKS,
   });
-  const outcome = await sendRequest(request, { timeoutMs: config.timeoutMs, allowPrivateNetworks: getEnv().WEBHOOK_ALLOW_PRIVATE_NETWORKS });
   const shown = redactRequest(request, config.customHeaders);
 
   if (endpointId) {
@@ -93,4 +113,3 @@ export async function testEndpoint({ db, actor }: { db: Db; actor: Actor }, inpu
     curl: toCurl(shown),
   };
 }
-

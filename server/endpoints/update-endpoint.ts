@@ -16,12 +16,18 @@ import { decryptHeaders, toEndpointView } from "./to-endpoint-view";
  * PATCH semantics: the given fields replace the stored ones, then the merged endpoint is
  * validated as a whole. A header sent back with MASKED_VALUE keeps its stored value.
  */
-export async function updateEndpoint({ db, actor }: { db: Db; actor: Actor }, input: { id: string; data: EndpointUpdate }) {
+export async function updateEndpoint(
+  { db, actor }: { db: Db; actor: Actor },
+  input: { id: string; data: EndpointUpdate },
+) {
   const row = await findOwnEndpoint(db, actor, input.id);
   const stored = decryptHeaders(row.customHeadersEnc);
   const headers = (input.data.customHeaders ?? stored.map((h) => ({ ...h }))).map((h, i) => {
     const value = storedHeaderValue(h, stored);
-    if (value === undefined) throw invalid("Enter a value for the new header", [{ path: ["customHeaders", i, "value"], message: `Enter a value for '${h.name}'` }]);
+    if (value === undefined)
+      throw invalid("Enter a value for the new header", [
+        { path: ["customHeaders", i, "value"], message: `Enter a value for '${h.name}'` },
+      ]);
     return { name: h.name, value };
   });
   const productChanged = input.data.product !== undefined && input.data.product !== row.product;
@@ -39,7 +45,8 @@ export async function updateEndpoint({ db, actor }: { db: Db; actor: Actor }, in
     paramMap: input.data.paramMap ?? (productChanged || reportChanged ? {} : row.paramMap),
     customParams: input.data.customParams ?? row.customParams,
     customHeaders: headers,
-    rateLimitPerSecond: input.data.rateLimitPerSecond !== undefined ? input.data.rateLimitPerSecond : row.rateLimitPerSecond,
+    rateLimitPerSecond:
+      input.data.rateLimitPerSecond !== undefined ? input.data.rateLimitPerSecond : row.rateLimitPerSecond,
     timeoutMs: input.data.timeoutMs ?? row.timeoutMs,
   });
   if (c.wabaNumber !== row.wabaNumber) await assertWabaNumber(db, actor.accountId, c.wabaNumber);
@@ -59,7 +66,9 @@ export async function updateEndpoint({ db, actor }: { db: Db; actor: Actor }, in
       wabaNumber: c.wabaNumber ?? null,
       paramMap: c.paramMap,
       customParams: c.customParams,
-      customHeadersEnc: c.customHeaders.length ? encryptSecret(JSON.stringify(c.customHeaders), getEnv().ENCRYPTION_KEY) : null,
+      customHeadersEnc: c.customHeaders.length
+        ? encryptSecret(JSON.stringify(c.customHeaders), getEnv().ENCRYPTION_KEY)
+        : null,
       rateLimitPerSecond: c.rateLimitPerSecond ?? null,
       timeoutMs: c.timeoutMs,
       status,

@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { EVENT_TYPES, canonicalFields, catalog, eventTypeSchema, inCatalogOrder, parseEventData, sampleEvent } from "./catalog";
+import {
+  EVENT_TYPES,
+  canonicalFields,
+  catalog,
+  eventTypeSchema,
+  inCatalogOrder,
+  parseEventData,
+  sampleEvent,
+} from "./catalog";
 
 describe("event catalog", () => {
   test.each(EVENT_TYPES)("the %s sample parses with its own schema", (type) => {
@@ -27,7 +35,12 @@ describe("event catalog", () => {
   });
 
   test("bad data gives issues at the field", () => {
-    const res = parseEventData("sms.dlr", { ...sampleEvent("sms.dlr").data, status: "DELIVRD", mobile: "not a number", parts: "1" });
+    const res = parseEventData("sms.dlr", {
+      ...sampleEvent("sms.dlr").data,
+      status: "DELIVRD",
+      mobile: "not a number",
+      parts: "1",
+    });
     expect(res.success).toBe(false);
     const paths = res.error!.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["status", "mobile", "parts"]));
@@ -46,20 +59,39 @@ describe("event catalog", () => {
 
   test("whatsapp.mo checks the nested media and context objects, both optional", () => {
     const data = sampleEvent("whatsapp.mo").data;
-    expect(parseEventData("whatsapp.mo", { ...data, type: "image", media: { id: "1234", mime_type: "image/jpeg" } }).success).toBe(true);
+    expect(
+      parseEventData("whatsapp.mo", { ...data, type: "image", media: { id: "1234", mime_type: "image/jpeg" } }).success,
+    ).toBe(true);
     const { context: _context, ...noContext } = data;
     expect(parseEventData("whatsapp.mo", noContext).success).toBe(true);
     const bad = parseEventData("whatsapp.mo", { ...data, media: { id: "1234" }, context: { message_id: 7 } });
-    expect(bad.error!.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["media.mime_type", "context.message_id"]));
+    expect(bad.error!.issues.map((i) => i.path.join("."))).toEqual(
+      expect.arrayContaining(["media.mime_type", "context.message_id"]),
+    );
   });
 
   test("ids are bounded at 256 characters", () => {
-    expect(parseEventData("sms.dlr", { ...sampleEvent("sms.dlr").data, message_id: "m".repeat(257) }).success).toBe(false);
+    expect(parseEventData("sms.dlr", { ...sampleEvent("sms.dlr").data, message_id: "m".repeat(257) }).success).toBe(
+      false,
+    );
   });
 
   test("canonicalFields lists the top-level fields", () => {
-    expect(canonicalFields("sms.dlr")).toEqual(expect.arrayContaining(["transaction_id", "message_id", "status", "raw_status", "parts", "final"]));
-    expect(canonicalFields("user.signup")).toEqual(["user_type", "user_id", "user_full_name", "user_name", "mobile_number", "email", "user_city", "user_region", "user_country", "user_signup_timestamp"]);
+    expect(canonicalFields("sms.dlr")).toEqual(
+      expect.arrayContaining(["transaction_id", "message_id", "status", "raw_status", "parts", "final"]),
+    );
+    expect(canonicalFields("user.signup")).toEqual([
+      "user_type",
+      "user_id",
+      "user_full_name",
+      "user_name",
+      "mobile_number",
+      "email",
+      "user_city",
+      "user_region",
+      "user_country",
+      "user_signup_timestamp",
+    ]);
   });
 
   test("every entry names its product", () => {
@@ -70,7 +102,13 @@ describe("event catalog", () => {
 
 test("inCatalogOrder puts fields back in catalog order, extra fields after, unknown types untouched", () => {
   const shuffled = { status: "delivered", extra: 1, mobile: "919812345678", transaction_id: "t1", message_id: "m1" };
-  expect(Object.keys(inCatalogOrder("sms.dlr", shuffled))).toEqual(["transaction_id", "message_id", "mobile", "status", "extra"]);
+  expect(Object.keys(inCatalogOrder("sms.dlr", shuffled))).toEqual([
+    "transaction_id",
+    "message_id",
+    "mobile",
+    "status",
+    "extra",
+  ]);
   expect(inCatalogOrder("sms.dlr", shuffled)).toEqual(shuffled);
   expect(Object.keys(inCatalogOrder("custom.type", shuffled))).toEqual(Object.keys(shuffled));
 });

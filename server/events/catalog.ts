@@ -12,7 +12,16 @@ const text = z.string().max(4096);
 const time = z.string().max(64); // "YYYY-MM-DD HH:mm:ss" upstream; kept as sent
 const msisdn = z.string().regex(/^\+?[0-9]{6,20}$/, "must be digits with country code (e.g. 919812345678)");
 
-export const STATUSES = ["submitted", "delivered", "read", "undelivered", "expired", "rejected", "failed", "unknown"] as const;
+export const STATUSES = [
+  "submitted",
+  "delivered",
+  "read",
+  "undelivered",
+  "expired",
+  "rejected",
+  "failed",
+  "unknown",
+] as const;
 const status = z.enum(STATUSES);
 
 const smsDlr = z.looseObject({
@@ -52,7 +61,19 @@ const whatsappMo = z.looseObject({
   from: msisdn,
   profile_name: z.string().max(256).optional(),
   waba_number: msisdn,
-  type: z.enum(["text", "image", "video", "audio", "document", "sticker", "button", "interactive", "location", "contacts", "reaction"]),
+  type: z.enum([
+    "text",
+    "image",
+    "video",
+    "audio",
+    "document",
+    "sticker",
+    "button",
+    "interactive",
+    "location",
+    "contacts",
+    "reaction",
+  ]),
   text: text.optional(),
   media: z.object({ id, mime_type: z.string().max(128) }).optional(),
   context: z.object({ message_id: id }).optional(),

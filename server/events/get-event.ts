@@ -11,7 +11,13 @@ import { overallStatus } from "./list-events";
  */
 export async function getEvent({ db, accountId }: { db: DbOrTx; accountId: string }, id: string) {
   const [event] = await db
-    .select({ id: events.id, type: events.type, data: events.data, idempotencyKey: events.idempotencyKey, createdAt: events.createdAt })
+    .select({
+      id: events.id,
+      type: events.type,
+      data: events.data,
+      idempotencyKey: events.idempotencyKey,
+      createdAt: events.createdAt,
+    })
     .from(events)
     .where(and(eq(events.id, id), eq(events.accountId, accountId)));
   if (!event) throw notFound("Event");
@@ -43,7 +49,13 @@ export async function getEvent({ db, accountId }: { db: DbOrTx; accountId: strin
     failed: rows.filter((d) => d.status === "failed").length,
     inFlight: rows.filter((d) => d.status === "pending" || d.status === "sending" || d.status === "retrying").length,
   };
-  return { ...event, data: inCatalogOrder(event.type, event.data), deliveries: rows, counts, status: overallStatus(counts) };
+  return {
+    ...event,
+    data: inCatalogOrder(event.type, event.data),
+    deliveries: rows,
+    counts,
+    status: overallStatus(counts),
+  };
 }
 
 export type EventDetail = Awaited<ReturnType<typeof getEvent>>;

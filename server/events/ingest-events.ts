@@ -20,7 +20,9 @@ export async function ingestEvents(
   if (deliveries.length) {
     // The events are committed and accepted; a lost hand-off is picked up by the local runner's
     // polling or the Inngest sweep, so it must not turn into an error for the sender.
-    await runner.enqueue(deliveries).catch((err) => console.error("[hookline] enqueue after ingest failed; the sweep will pick these up:", err));
+    await runner
+      .enqueue(deliveries)
+      .catch((err) => console.error("[hookline] enqueue after ingest failed; the sweep will pick these up:", err));
   }
   return batch ? { ids } : { id: ids[0]! };
 }
@@ -31,21 +33,38 @@ export function validateEvents(list: EventInput[], prefix: (string | number)[] =
   list.forEach((e, i) => {
     const at = prefix.length ? [...prefix, i] : [];
     if (!isEventType(e.type)) {
-      issues.push({ path: [...at, "type"], message: `Unknown event type '${e.type}'. Known types: ${EVENT_TYPES.join(", ")}` });
+      issues.push({
+        path: [...at, "type"],
+        message: `Unknown event type '${e.type}'. Known types: ${EVENT_TYPES.join(", ")}`,
+      });
       return;
     }
     if (e.type === "user.signup") {
       // Emitted by Hookline itself for storefront sign-ups; a client must not forge them.
-      issues.push({ path: [...at, "type"], message: "user.signup events are sent by Hookline when a customer signs up on your storefront; they cannot be ingested" });
+      issues.push({
+        path: [...at, "type"],
+        message:
+          "user.signup events are sent by Hookline when a customer signs up on your storefront; they cannot be ingested",
+      });
       return;
     }
     const parsed = parseEventData(e.type, e.data);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ path: [...at, "data", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: issue.message });
+      for (const issue of parsed.error.issues)
+        issues.push({
+          path: [...at, "data", ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+          message: issue.message,
+        });
       return;
     }
     valid.push({ type: e.type, data: parsed.data, idempotencyKey: e.idempotencyKey });
   });
-  if (issues.length) throw invalid(issues.length === 1 ? `${issues[0]!.path.join(".")}: ${issues[0]!.message}` : `${issues.length} problems in the events`, issues);
+  if (issues.length)
+    throw invalid(
+      issues.length === 1
+        ? `${issues[0]!.path.join(".")}: ${issues[0]!.message}`
+        : `${issues.length} problems in the events`,
+      issues,
+    );
   return valid;
 }

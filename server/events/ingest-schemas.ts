@@ -16,7 +16,12 @@ export const eventInputSchema = z.object({
 /** One event, or `{ events: [...] }` (1–1000). Type-specific data is checked against the catalog. */
 export const ingestBodySchema = z.union([
   eventInputSchema,
-  z.object({ events: z.array(eventInputSchema).min(1, "events must not be empty").max(MAX_BATCH, `at most ${MAX_BATCH} events per request`) }),
+  z.object({
+    events: z
+      .array(eventInputSchema)
+      .min(1, "events must not be empty")
+      .max(MAX_BATCH, `at most ${MAX_BATCH} events per request`),
+  }),
 ]);
 
 export type EventInput = z.infer<typeof eventInputSchema>;

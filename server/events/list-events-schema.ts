@@ -5,9 +5,13 @@ import { eventTypeSchema } from "./catalog";
 export const EVENT_STATUSES = ["succeeded", "failed", "pending", "no_endpoints"] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
-export const eventIdSchema = z.string().trim().regex(/^evt_[0-9a-z]{10,40}$/, "must be an evt_… id");
+export const eventIdSchema = z
+  .string()
+  .trim()
+  .regex(/^evt_[0-9a-z]{10,40}$/, "must be an evt_… id");
 
-const dateTime = (name: string) => z.coerce.date({ error: `${name} must be a date and time (ISO 8601, e.g. 2025-12-31T10:15:00Z)` });
+const dateTime = (name: string) =>
+  z.coerce.date({ error: `${name} must be a date and time (ISO 8601, e.g. 2025-12-31T10:15:00Z)` });
 
 /**
  * Filters for the Events list (tRPC, and a REST route later). Newest first.
@@ -23,7 +27,12 @@ export const listEventsSchema = z
     from: dateTime("from").optional(),
     to: dateTime("to").optional(),
     cursor: eventIdSchema.optional().nullable(),
-    limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(25),
+    limit: z.coerce
+      .number({ error: "limit must be a number" })
+      .int("limit must be a whole number")
+      .min(1, "limit must be at least 1")
+      .max(100, "limit must be at most 100")
+      .default(25),
   })
   .refine((v) => !v.from || !v.to || v.from < v.to, { path: ["to"], message: "to must be after from" });
 

@@ -27,7 +27,10 @@ export async function listEvents({ db, accountId }: { db: DbOrTx; accountId: str
       total: sql<number>`count(*)::int`.as("total"),
       succeeded: sql<number>`(count(*) filter (where ${deliveries.status} = 'succeeded'))::int`.as("succeeded"),
       failed: sql<number>`(count(*) filter (where ${deliveries.status} = 'failed'))::int`.as("failed"),
-      inFlight: sql<number>`(count(*) filter (where ${deliveries.status} in ('pending', 'sending', 'retrying')))::int`.as("in_flight"),
+      inFlight:
+        sql<number>`(count(*) filter (where ${deliveries.status} in ('pending', 'sending', 'retrying')))::int`.as(
+          "in_flight",
+        ),
     })
     .from(deliveries)
     .where(and(eq(deliveries.eventId, events.id), eq(deliveries.accountId, accountId)))
@@ -42,14 +45,30 @@ export async function listEvents({ db, accountId }: { db: DbOrTx; accountId: str
   if (status === "pending") where.push(gt(counts.inFlight, 0));
   if (status === "no_endpoints") where.push(eq(counts.total, 0));
   if (cursor) {
-    const [found] = await db.select({ id: events.id }).from(events).where(and(eq(events.id, cursor), eq(events.accountId, accountId)));
-    if (!found) throw invalid("cursor is not an event of this account", [{ path: ["cursor"], message: "Unknown cursor: pass the nextCursor of the previous page" }]);
+    const [found] = await db
+      .select({ id: events.id })
+      .from(events)
+      .where(and(eq(events.id, cursor), eq(events.accountId, accountId)));
+    if (!found)
+      throw invalid("cursor is not an event of this account", [
+        { path: ["cursor"], message: "Unknown cursor: pass the nextCursor of the previous page" },
+      ]);
     // Compared in SQL so created_at keeps its microseconds.
-    where.push(sql`(${events.createdAt}, ${events.id}) < (select c.created_at, c.id from events c where c.id = ${cursor})`);
+    where.push(
+      sql`(${events.createdAt}, ${events.id}) < (select c.created_at, c.id from events c where c.id = ${cursor})`,
+    );
   }
 
   const rows = await db
-    .select({ id: events.id, type: events.type, createdAt: events.createdAt, total: counts.total, succeeded: counts.succeeded, failed: counts.failed, inFlight: counts.inFlight })
+    .select({
+      id: events.id,
+      type: events.type,
+      createdAt: events.createdAt,
+      total: counts.total,
+      succeeded: counts.succeeded,
+      failed: counts.failed,
+      inFlight: counts.inFlight,
+    })
     .from(events)
     .innerJoinLateral(counts, sql`true`)
     .where(and(...where))

@@ -38,14 +38,26 @@ export async function recordEvents(tx: DbOrTx, accountId: string, input: ValidEv
 
   const inserted = await tx
     .insert(events)
-    .values(fresh.map(({ id, event }) => ({ id, accountId, type: event.type, data: event.data, idempotencyKey: event.idempotencyKey ?? null })))
+    .values(
+      fresh.map(({ id, event }) => ({
+        id,
+        accountId,
+        type: event.type,
+        data: event.data,
+        idempotencyKey: event.idempotencyKey ?? null,
+      })),
+    )
     .onConflictDoNothing()
     .returning({ id: events.id });
   const insertedIds = new Set(inserted.map((r) => r.id));
   const raced = fresh.filter((f) => !insertedIds.has(f.id));
   if (raced.length) {
     // Another request inserted the same key between our lookup and insert: answer with its id.
-    const winners = await lookupKeys(tx, accountId, raced.map((r) => r.event.idempotencyKey!));
+    const winners = await lookupKeys(
+      tx,
+      accountId,
+      raced.map((r) => r.event.idempotencyKey!),
+    );
     for (const r of raced) ids[r.index] = winners.get(r.event.idempotencyKey!) ?? r.id;
   }
 

@@ -16,7 +16,14 @@ export async function sendSampleEventOptions({ db, accountId }: { db: DbOrTx; ac
     sample: structuredClone(catalog[type].sample),
   }));
   const receivers = await db
-    .select({ id: endpoints.id, url: endpoints.url, description: endpoints.description, status: endpoints.status, eventTypes: endpoints.eventTypes, wabaNumber: endpoints.wabaNumber })
+    .select({
+      id: endpoints.id,
+      url: endpoints.url,
+      description: endpoints.description,
+      status: endpoints.status,
+      eventTypes: endpoints.eventTypes,
+      wabaNumber: endpoints.wabaNumber,
+    })
     .from(endpoints)
     .where(and(eq(endpoints.accountId, accountId), ne(endpoints.status, "disabled")))
     .orderBy(asc(endpoints.id));

@@ -14,5 +14,7 @@ test("WhatsApp events also need the endpoint's WABA number, with or without +", 
   expect(subscribes(wa, { type: "whatsapp.mo", data: { waba_number: "+911234567890" } })).toBe(true);
   expect(subscribes(wa, { type: "whatsapp.dlr", data: { waba_number: "919999999999" } })).toBe(false);
   expect(subscribes(wa, { type: "whatsapp.dlr", data: null })).toBe(false);
-  expect(subscribes({ ...wa, wabaNumber: null }, { type: "whatsapp.dlr", data: { waba_number: "919999999999" } })).toBe(true);
+  expect(subscribes({ ...wa, wabaNumber: null }, { type: "whatsapp.dlr", data: { waba_number: "919999999999" } })).toBe(
+    true,
+  );
 });

@@ -6,7 +6,10 @@ const withoutPlus = (n: unknown) => String(n ?? "").replace(/^\+/, "");
  * and the Send sample event preview use this; `find-missed-events.ts` states it again in SQL.
  * Disabled endpoints receive nothing: callers filter them out.
  */
-export function subscribes(endpoint: { eventTypes: string[]; wabaNumber: string | null }, event: { type: string; data: Record<string, unknown> | null }): boolean {
+export function subscribes(
+  endpoint: { eventTypes: string[]; wabaNumber: string | null },
+  event: { type: string; data: Record<string, unknown> | null },
+): boolean {
   if (!endpoint.eventTypes.includes(event.type)) return false;
   if (!event.type.startsWith("whatsapp.") || !endpoint.wabaNumber) return true;
   return event.data !== null && withoutPlus(event.data.waba_number) === withoutPlus(endpoint.wabaNumber);

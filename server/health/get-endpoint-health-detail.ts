@@ -5,8 +5,16 @@ import { getFailureStreaks } from "./get-failure-streaks";
 import { failureThresholds } from "./thresholds";
 
 /** One endpoint's health for its detail page: charts, summary, failure streak and thresholds. */
-export async function getEndpointHealthDetail({ db, accountId }: { db: Db; accountId: string }, input: { endpointId: string; range: HealthRange }, now = new Date()) {
-  const [health] = await getEndpointHealth({ db, accountId }, { range: input.range, endpointIds: [input.endpointId] }, now);
+export async function getEndpointHealthDetail(
+  { db, accountId }: { db: Db; accountId: string },
+  input: { endpointId: string; range: HealthRange },
+  now = new Date(),
+) {
+  const [health] = await getEndpointHealth(
+    { db, accountId },
+    { range: input.range, endpointIds: [input.endpointId] },
+    now,
+  );
   if (!health) throw notFound("Endpoint");
   const streak = (await getFailureStreaks(db, accountId, [input.endpointId])).get(input.endpointId);
   return {

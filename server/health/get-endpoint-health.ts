@@ -10,11 +10,32 @@ const RANGES: Record<HealthRange, { ms: number; bucketMs: number }> = {
   "7d": { ms: 7 * 24 * 3600_000, bucketMs: 6 * 3600_000 },
 };
 
-export type HealthBucket = { start: Date; attempts: number; succeeded: number; failed: number; p50Ms: number | null; p95Ms: number | null };
-export type HealthSummary = { attempts: number; succeeded: number; failed: number; successRate: number | null; p50Ms: number | null; p95Ms: number | null };
+export type HealthBucket = {
+  start: Date;
+  attempts: number;
+  succeeded: number;
+  failed: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+};
+export type HealthSummary = {
+  attempts: number;
+  succeeded: number;
+  failed: number;
+  successRate: number | null;
+  p50Ms: number | null;
+  p95Ms: number | null;
+};
 export type EndpointHealth = { endpointId: string; summary: HealthSummary; buckets: HealthBucket[] };
 
-type Row = { endpoint_id: string; bucket: number | string; attempts: number | string; succeeded: number | string; p50: number | string | null; p95: number | string | null };
+type Row = {
+  endpoint_id: string;
+  bucket: number | string;
+  attempts: number | string;
+  succeeded: number | string;
+  p50: number | string | null;
+  p95: number | string | null;
+};
 
 /**
  * Success rate, p50/p95 latency and attempts over time for the account's endpoints, from
@@ -36,7 +57,12 @@ export async function getEndpointHealth(
   const owned = db
     .select({ id: endpoints.id })
     .from(endpoints)
-    .where(and(eq(endpoints.accountId, accountId), input.endpointIds?.length ? inArray(endpoints.id, input.endpointIds) : undefined));
+    .where(
+      and(
+        eq(endpoints.accountId, accountId),
+        input.endpointIds?.length ? inArray(endpoints.id, input.endpointIds) : undefined,
+      ),
+    );
   const ids = (await owned).map((r) => r.id);
   if (!ids.length) return [];
 
@@ -68,7 +94,14 @@ export async function getEndpointHealth(
       const r = mine.get(t);
       const attempts = Number(r?.attempts ?? 0);
       const succeeded = Number(r?.succeeded ?? 0);
-      buckets.push({ start: new Date(t), attempts, succeeded, failed: attempts - succeeded, p50Ms: num(r?.p50), p95Ms: num(r?.p95) });
+      buckets.push({
+        start: new Date(t),
+        attempts,
+        succeeded,
+        failed: attempts - succeeded,
+        p50Ms: num(r?.p50),
+        p95Ms: num(r?.p95),
+      });
     }
     return { endpointId, summary: summaries.get(endpointId) ?? emptySummary(), buckets };
   });
@@ -84,16 +117,40 @@ async function summarize(db: Db, accountId: string, ids: string[], since: Date) 
       p95: sql<number | null>`percentile_cont(0.95) within group (order by ${deliveryAttempts.durationMs})`,
     })
     .from(deliveryAttempts)
-    .where(and(eq(deliveryAttempts.accountId, accountId), inArray(deliveryAttempts.endpointId, ids), gte(deliveryAttempts.createdAt, since), ne(deliveryAttempts.trigger, "test")))
+    .where(
+      and(
+        eq(deliveryAttempts.accountId, accountId),
+        inArray(deliveryAttempts.endpointId, ids),
+        gte(deliveryAttempts.createdAt, since),
+        ne(deliveryAttempts.trigger, "test"),
+      ),
+    )
     .groupBy(deliveryAttempts.endpointId);
   return new Map(
     rows.map((r) => {
       const attempts = Number(r.attempts);
       const succeeded = Number(r.succeeded);
-      return [r.endpointId, { attempts, succeeded, failed: attempts - succeeded, successRate: attempts ? succeeded / attempts : null, p50Ms: num(r.p50), p95Ms: num(r.p95) }];
+      return [
+        r.endpointId,
+        {
+          attempts,
+          succeeded,
+          failed: attempts - succeeded,
+          successRate: attempts ? succeeded / attempts : null,
+          p50Ms: num(r.p50),
+          p95Ms: num(r.p95),
+        },
+      ];
     }),
   );
 }
 
-const emptySummary = (): HealthSummary => ({ attempts: 0, succeeded: 0, failed: 0, successRate: null, p50Ms: null, p95Ms: null });
+const emptySummary = (): HealthSummary => ({
+  attempts: 0,
+  succeeded: 0,
+  failed: 0,
+  successRate: null,
+  p50Ms: null,
+  p95Ms: null,
+});
 const num = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v)));

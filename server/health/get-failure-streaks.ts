@@ -2,7 +2,12 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { Db } from "@/db";
 
-export type FailureStreak = { endpointId: string; failedInARow: number; lastAttemptAt: Date | null; lastSuccessAt: Date | null };
+export type FailureStreak = {
+  endpointId: string;
+  failedInARow: number;
+  lastAttemptAt: Date | null;
+  lastSuccessAt: Date | null;
+};
 
 /**
  * Per endpoint: how many delivery attempts failed since the last successful one (Test Webhook
@@ -10,10 +15,22 @@ export type FailureStreak = { endpointId: string; failedInARow: number; lastAtte
  * (endpoint_id, created_at) index backwards from the newest attempt, so a healthy endpoint costs
  * one index probe.
  */
-export async function getFailureStreaks(db: Db, accountId: string, endpointIds: string[]): Promise<Map<string, FailureStreak>> {
+export async function getFailureStreaks(
+  db: Db,
+  accountId: string,
+  endpointIds: string[],
+): Promise<Map<string, FailureStreak>> {
   if (!endpointIds.length) return new Map();
-  const ids = sql.join(endpointIds.map((id) => sql`${id}`), sql`, `);
-  const rows = await queryRows<{ endpoint_id: string; failed_in_a_row: number | string; last_attempt_at: string | Date | null; last_success_at: string | Date | null }>(
+  const ids = sql.join(
+    endpointIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const rows = await queryRows<{
+    endpoint_id: string;
+    failed_in_a_row: number | string;
+    last_attempt_at: string | Date | null;
+    last_success_at: string | Date | null;
+  }>(
     db,
     sql`
       select e.id as endpoint_id, s.last_success_at,
@@ -31,7 +48,12 @@ export async function getFailureStreaks(db: Db, accountId: string, endpointIds: 
   return new Map(
     rows.map((r) => [
       r.endpoint_id,
-      { endpointId: r.endpoint_id, failedInARow: Number(r.failed_in_a_row), lastAttemptAt: toDate(r.last_attempt_at), lastSuccessAt: toDate(r.last_success_at) },
+      {
+        endpointId: r.endpoint_id,
+        failedInARow: Number(r.failed_in_a_row),
+        lastAttemptAt: toDate(r.last_attempt_at),
+        lastSuccessAt: toDate(r.last_success_at),
+      },
     ]),
   );
 }

@@ -10,7 +10,11 @@ import { failureThresholds } from "./thresholds";
  * plus account-wide totals. Endpoints that need attention (disabled, or failing in a row past
  * the warning threshold) come first.
  */
-export async function getHealthDashboard({ db, accountId }: { db: Db; accountId: string }, input: { range: HealthRange }, now = new Date()) {
+export async function getHealthDashboard(
+  { db, accountId }: { db: Db; accountId: string },
+  input: { range: HealthRange },
+  now = new Date(),
+) {
   const rows = await db
     .select({
       id: endpoints.id,
@@ -25,7 +29,10 @@ export async function getHealthDashboard({ db, accountId }: { db: Db; accountId:
     .where(eq(endpoints.accountId, accountId))
     .orderBy(desc(endpoints.createdAt), desc(endpoints.id));
   const ids = rows.map((r) => r.id);
-  const [health, streaks] = await Promise.all([getEndpointHealth({ db, accountId }, { range: input.range, endpointIds: ids }, now), getFailureStreaks(db, accountId, ids)]);
+  const [health, streaks] = await Promise.all([
+    getEndpointHealth({ db, accountId }, { range: input.range, endpointIds: ids }, now),
+    getFailureStreaks(db, accountId, ids),
+  ]);
   const byId = new Map(health.map((h) => [h.endpointId, h]));
   const thresholds = failureThresholds();
 
@@ -34,7 +41,14 @@ export async function getHealthDashboard({ db, accountId }: { db: Db; accountId:
     const streak = streaks.get(ep.id);
     const failedInARow = streak?.failedInARow ?? 0;
     const attention = ep.status === "disabled" ? "disabled" : failedInARow >= thresholds.warnAfter ? "failing" : null;
-    return { endpoint: ep, summary: h.summary, buckets: h.buckets, failedInARow, lastAttemptAt: streak?.lastAttemptAt ?? null, attention };
+    return {
+      endpoint: ep,
+      summary: h.summary,
+      buckets: h.buckets,
+      failedInARow,
+      lastAttemptAt: streak?.lastAttemptAt ?? null,
+      attention,
+    };
   });
   items.sort((a, b) => rank(a.attention) - rank(b.attention));
 
@@ -43,7 +57,14 @@ export async function getHealthDashboard({ db, accountId }: { db: Db; accountId:
   return {
     range: input.range,
     thresholds,
-    totals: { endpoints: items.length, attempts, succeeded, failed: attempts - succeeded, successRate: attempts ? succeeded / attempts : null, needAttention: items.filter((i) => i.attention).length },
+    totals: {
+      endpoints: items.length,
+      attempts,
+      succeeded,
+      failed: attempts - succeeded,
+      successRate: attempts ? succeeded / attempts : null,
+      needAttention: items.filter((i) => i.attention).length,
+    },
     items,
   };
 }

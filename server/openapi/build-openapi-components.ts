@@ -3,7 +3,13 @@ import { replayBodySchema } from "@/server/delivery/queries/schemas";
 import { endpointInputSchema, endpointUpdateSchema } from "@/server/endpoints/schemas";
 import { catalog, EVENT_TYPES } from "@/server/events/catalog";
 import { errorResponseComponents } from "./error-responses";
-import { eventTypeComponentName, INGESTIBLE_EVENT_TYPES, typedEventSchema, typedEventSchemas, typedIngestBodySchema } from "./ingestion-schemas";
+import {
+  eventTypeComponentName,
+  INGESTIBLE_EVENT_TYPES,
+  typedEventSchema,
+  typedEventSchemas,
+  typedIngestBodySchema,
+} from "./ingestion-schemas";
 import type { OpenApiDocument } from "./openapi-types";
 import * as r from "./response-schemas";
 import { componentRef, toJsonSchemaComponents } from "./to-json-schema";
@@ -16,7 +22,8 @@ function requestRegistry(): Registry {
   reg.add(endpointInputSchema, { id: "EndpointInput" });
   reg.add(endpointUpdateSchema, { id: "EndpointUpdate" });
   for (const type of EVENT_TYPES) reg.add(catalog[type].schema, { id: `${eventTypeComponentName(type)}Data` });
-  for (const type of INGESTIBLE_EVENT_TYPES) reg.add(typedEventSchemas[type], { id: `${eventTypeComponentName(type)}Event` });
+  for (const type of INGESTIBLE_EVENT_TYPES)
+    reg.add(typedEventSchemas[type], { id: `${eventTypeComponentName(type)}Event` });
   reg.add(typedEventSchema, { id: "IngestEvent" });
   reg.add(typedIngestBodySchema, { id: "IngestBody" });
   reg.add(replayBodySchema, { id: "ReplayInput" });
@@ -61,12 +68,19 @@ export function buildOpenApiComponents(): OpenApiDocument["components"] {
     ...requests.IngestEvent,
     discriminator: {
       propertyName: "type",
-      mapping: Object.fromEntries(INGESTIBLE_EVENT_TYPES.map((t) => [t, componentRef(`${eventTypeComponentName(t)}Event`)])),
+      mapping: Object.fromEntries(
+        INGESTIBLE_EVENT_TYPES.map((t) => [t, componentRef(`${eventTypeComponentName(t)}Event`)]),
+      ),
     },
   };
   for (const type of EVENT_TYPES) {
     const id = `${eventTypeComponentName(type)}Data`;
-    requests[id] = { title: catalog[type].label, description: catalog[type].description, ...requests[id], examples: [catalog[type].sample] };
+    requests[id] = {
+      title: catalog[type].label,
+      description: catalog[type].description,
+      ...requests[id],
+      examples: [catalog[type].sample],
+    };
   }
 
   return {

@@ -8,7 +8,10 @@ import { componentRef, toJsonSchema } from "./to-json-schema";
 
 const TAGS: OpenApiDocument["tags"] = [
   { name: "Endpoints", description: "Webhook endpoints: where Hookline sends your events, and how." },
-  { name: "Events", description: "Send events (delivery reports, inbound messages, link clicks) to be delivered to your endpoints." },
+  {
+    name: "Events",
+    description: "Send events (delivery reports, inbound messages, link clicks) to be delivered to your endpoints.",
+  },
   { name: "Deliveries", description: "One delivery per event and subscribed endpoint, with every attempt." },
   { name: "Meta", description: "About the API itself." },
 ];
@@ -19,18 +22,25 @@ function pathParameters(spec: OperationSpec): Parameter[] {
     in: "path",
     required: true,
     description: spec.path.startsWith("/api/v1/deliveries") ? "The delivery's id (dlv_…)" : "The endpoint's id (ep_…)",
-    schema: spec.path.startsWith("/api/v1/deliveries") ? toJsonSchema(deliveryIdSchema.shape.id, "input") : { type: "string", minLength: 1 },
+    schema: spec.path.startsWith("/api/v1/deliveries")
+      ? toJsonSchema(deliveryIdSchema.shape.id, "input")
+      : { type: "string", minLength: 1 },
   }));
 }
 
 function toOperation(spec: OperationSpec): Operation {
-  const parameters = [...pathParameters(spec), ...(spec.query ? queryParameters(spec.query, spec.queryDescriptions) : [])];
+  const parameters = [
+    ...pathParameters(spec),
+    ...(spec.query ? queryParameters(spec.query, spec.queryDescriptions) : []),
+  ];
   const successes = [spec.success, ...(spec.extra ? [spec.extra] : [])].map((s): [string, ResponseOrRef] => [
     String(s.status),
     {
       description: s.description,
       ...(s.schema ? { content: { "application/json": { schema: { $ref: componentRef(s.schema) } } } } : {}),
-      ...("location" in s && s.location ? { headers: { Location: { description: "The new resource's path", schema: { type: "string" } } } } : {}),
+      ...("location" in s && s.location
+        ? { headers: { Location: { description: "The new resource's path", schema: { type: "string" } } } }
+        : {}),
     },
   ]);
   return {
@@ -40,9 +50,22 @@ function toOperation(spec: OperationSpec): Operation {
     tags: [spec.tag],
     ...(parameters.length ? { parameters } : {}),
     ...(spec.body
-      ? { requestBody: { required: !spec.bodyOptional, content: { "application/json": { schema: { $ref: componentRef(spec.body) }, ...(spec.bodyExample !== undefined ? { example: spec.bodyExample } : {}) } } } }
+      ? {
+          requestBody: {
+            required: !spec.bodyOptional,
+            content: {
+              "application/json": {
+                schema: { $ref: componentRef(spec.body) },
+                ...(spec.bodyExample !== undefined ? { example: spec.bodyExample } : {}),
+              },
+            },
+          },
+        }
       : {}),
-    responses: { ...Object.fromEntries(successes), ...Object.fromEntries(spec.errors.map((status) => [String(status), errorResponseRef(status)])) },
+    responses: {
+      ...Object.fromEntries(successes),
+      ...Object.fromEntries(spec.errors.map((status) => [String(status), errorResponseRef(status)])),
+    },
     ...(spec.public ? { security: [] } : {}),
   };
 }
@@ -63,7 +86,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       title: "Hookline REST API",
       version: "1.0.0",
       description:
-        "Manage webhook endpoints, send events and inspect deliveries. Authenticate with an API key: `Authorization: Bearer hk_live_…`. Errors are JSON `{ \"error\": { \"code\", \"message\", \"issues\"? } }`.",
+        'Manage webhook endpoints, send events and inspect deliveries. Authenticate with an API key: `Authorization: Bearer hk_live_…`. Errors are JSON `{ "error": { "code", "message", "issues"? } }`.',
     },
     servers: [{ url: "/", description: "This Hookline server" }],
     tags: TAGS,

@@ -22,19 +22,28 @@ export function eventTypeComponentName(type: EventType): string {
 
 /** One `{ type, data, idempotencyKey? }` schema per ingestible event type. */
 function typedEvent(type: IngestibleEventType) {
-  return eventInputSchema.extend({ type: z.literal(type), data: catalog[type].schema }).describe(catalog[type].description);
+  return eventInputSchema
+    .extend({ type: z.literal(type), data: catalog[type].schema })
+    .describe(catalog[type].description);
 }
 
-export const typedEventSchemas = Object.fromEntries(INGESTIBLE_EVENT_TYPES.map((type) => [type, typedEvent(type)])) as Record<IngestibleEventType, ReturnType<typeof typedEvent>>;
+export const typedEventSchemas = Object.fromEntries(
+  INGESTIBLE_EVENT_TYPES.map((type) => [type, typedEvent(type)]),
+) as Record<IngestibleEventType, ReturnType<typeof typedEvent>>;
 
 export const typedEventSchema = z.discriminatedUnion(
   "type",
-  INGESTIBLE_EVENT_TYPES.map((t) => typedEventSchemas[t]) as [ReturnType<typeof typedEvent>, ...ReturnType<typeof typedEvent>[]],
+  INGESTIBLE_EVENT_TYPES.map((t) => typedEventSchemas[t]) as [
+    ReturnType<typeof typedEvent>,
+    ...ReturnType<typeof typedEvent>[],
+  ],
 );
 
 const batchSchema = ingestBodySchema.options[1];
 
 /** The events array with the batch schema's own checks (1–MAX_BATCH) kept. */
-const typedEventsArray = z.array(typedEventSchema).check(...((batchSchema.shape.events._zod.def.checks ?? []) as z.core.$ZodCheck<unknown[]>[]));
+const typedEventsArray = z
+  .array(typedEventSchema)
+  .check(...((batchSchema.shape.events._zod.def.checks ?? []) as z.core.$ZodCheck<unknown[]>[]));
 
 export const typedIngestBodySchema = z.union([typedEventSchema, batchSchema.extend({ events: typedEventsArray })]);

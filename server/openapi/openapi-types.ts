@@ -17,7 +17,11 @@ export type MediaType = { schema: JsonSchema; example?: unknown };
 
 export type RequestBody = { required: boolean; description?: string; content: { "application/json": MediaType } };
 
-export type ResponseObject = { description: string; content?: { "application/json": MediaType }; headers?: Record<string, { description: string; schema: JsonSchema }> };
+export type ResponseObject = {
+  description: string;
+  content?: { "application/json": MediaType };
+  headers?: Record<string, { description: string; schema: JsonSchema }>;
+};
 
 /** A response, or a reference to one of `components.responses`. */
 export type ResponseOrRef = ResponseObject | { $ref: string };

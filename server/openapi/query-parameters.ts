@@ -11,7 +11,10 @@ export function queryParameters(schema: z.ZodObject, descriptions: Record<string
   return Object.entries(schema.shape).map(([name, field]) => {
     const fieldSchema = field as z.ZodType;
     const json = toJsonSchema(fieldSchema, "input");
-    const description = descriptions[name] ?? fieldSchema.description ?? (typeof json.description === "string" ? json.description : undefined);
+    const description =
+      descriptions[name] ??
+      fieldSchema.description ??
+      (typeof json.description === "string" ? json.description : undefined);
     return {
       name,
       in: "query",

@@ -16,7 +16,14 @@ export const errorResponseSchema = z.object({
     code: z.enum(ERROR_CODES).describe("Stable, machine-readable error code"),
     message: z.string().describe("What went wrong, in plain language"),
     issues: z
-      .array(z.object({ path: z.array(z.union([z.string(), z.number()])).describe("Where the problem is, e.g. [\"events\", 0, \"data\", \"mobile\"]"), message: z.string() }))
+      .array(
+        z.object({
+          path: z
+            .array(z.union([z.string(), z.number()]))
+            .describe('Where the problem is, e.g. ["events", 0, "data", "mobile"]'),
+          message: z.string(),
+        }),
+      )
       .optional()
       .describe("One entry per invalid field"),
   }),
@@ -63,7 +70,9 @@ export const webhookTestResultSchema = z.object({
   status: z.number().int().nullable().describe("HTTP status, null when no response arrived"),
   durationMs: z.number(),
   responseBody: z.string().describe("first 16 KB"),
-  errorClass: z.enum(["timeout", "dns", "refused", "tls", "http_status", "blocked_address", "invalid_response", "network"]).nullable(),
+  errorClass: z
+    .enum(["timeout", "dns", "refused", "tls", "http_status", "blocked_address", "invalid_response", "network"])
+    .nullable(),
   errorMessage: z.string().nullable(),
   hint: z.string().nullable().describe("plain-language explanation of a failure"),
   request: httpRequestSchema,
@@ -89,7 +98,11 @@ export const eventSummarySchema = z.object({
   type: z.enum(EVENT_TYPES),
   createdAt: timestamp,
   deliveries: deliveryCountsSchema,
-  status: z.enum(EVENT_STATUSES).describe("succeeded: every delivery succeeded; failed: any failed; pending: any on its way; no_endpoints: no delivery"),
+  status: z
+    .enum(EVENT_STATUSES)
+    .describe(
+      "succeeded: every delivery succeeded; failed: any failed; pending: any on its way; no_endpoints: no delivery",
+    ),
 });
 
 export const eventListSchema = z.object({
@@ -163,11 +176,21 @@ export const deliveryAttemptSchema = z.object({
 
 export const deliveryDetailSchema = deliverySummarySchema.extend({
   event: z.object({ id: z.string(), type: z.string(), data: z.record(z.string(), z.unknown()), createdAt: timestamp }),
-  endpoint: z.object({ id: z.string(), url: z.string(), description: z.string(), method: z.enum(SEND_METHODS), status: z.enum(["active", "paused", "disabled"]) }),
+  endpoint: z.object({
+    id: z.string(),
+    url: z.string(),
+    description: z.string(),
+    method: z.enum(SEND_METHODS),
+    status: z.enum(["active", "paused", "disabled"]),
+  }),
   attemptLog: z.array(deliveryAttemptSchema).describe("every attempt, oldest first"),
 });
 
-export const deliveryRetriedSchema = z.object({ id: z.string(), status: z.enum(DELIVERY_STATUSES), nextAttemptAt: timestamp.nullable() });
+export const deliveryRetriedSchema = z.object({
+  id: z.string(),
+  status: z.enum(DELIVERY_STATUSES),
+  nextAttemptAt: timestamp.nullable(),
+});
 
 export const replayProgressSchema = z.object({
   id: z.string().describe("rpl_… id"),

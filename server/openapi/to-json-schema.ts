@@ -32,7 +32,10 @@ export function toJsonSchema(schema: z.ZodType, io: Io): JsonSchema {
 }
 
 /** Every schema of `registry` as a component, named by its `id`, referring to each other by `$ref`. */
-export function toJsonSchemaComponents(registry: z.core.$ZodRegistry<{ id: string }>, io: Io): Record<string, JsonSchema> {
+export function toJsonSchemaComponents(
+  registry: z.core.$ZodRegistry<{ id: string }>,
+  io: Io,
+): Record<string, JsonSchema> {
   const { schemas } = z.toJSONSchema(registry, { ...OPTIONS, io, uri: componentRef });
   return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, strip(schema as JsonSchema)]));
 }

@@ -30,5 +30,9 @@ test("exactly the ten signup fields, in the seed's order", () => {
     "user_country",
     "user_signup_timestamp",
   ]);
-  expect(data).toMatchObject({ user_type: "customer", user_full_name: "Jon Doe", user_signup_timestamp: "2025-12-31 00:00:00" });
+  expect(data).toMatchObject({
+    user_type: "customer",
+    user_full_name: "Jon Doe",
+    user_signup_timestamp: "2025-12-31 00:00:00",
+  });
 });

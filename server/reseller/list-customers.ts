@@ -4,12 +4,22 @@ import { accounts, users } from "@/db/schema";
 import type { Actor } from "@/server/api/trpc";
 
 /** The reseller's own customers only: every row is filtered by reseller_id = the actor's account. */
-export async function listCustomers({ db, actor }: { db: Db; actor: Actor }, input: { search?: string; limit?: number } = {}) {
+export async function listCustomers(
+  { db, actor }: { db: Db; actor: Actor },
+  input: { search?: string; limit?: number } = {},
+) {
   const filters: SQL[] = [eq(accounts.resellerId, actor.accountId)];
   const q = input.search?.trim();
   if (q) {
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filters.push(or(ilike(users.fullName, like), ilike(users.email, like), ilike(users.username, like), ilike(users.mobileNumber, like))!);
+    filters.push(
+      or(
+        ilike(users.fullName, like),
+        ilike(users.email, like),
+        ilike(users.username, like),
+        ilike(users.mobileNumber, like),
+      )!,
+    );
   }
   return db
     .select({

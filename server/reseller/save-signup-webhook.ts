@@ -14,16 +14,19 @@ export async function saveSignupWebhook(ctx: { db: Db; actor: Actor }, input: Si
   if (existing) {
     await updateEndpoint(ctx, { id: existing.id, data: { url: input.url, method: signupMethod(input.method) } });
   } else {
-    await createEndpoint(ctx, endpointInputSchema.parse({
-      url: input.url,
-      description: "Signup webhook",
-      product: "platform",
-      reportType: "signup",
-      eventTypes: ["user.signup"],
-      method: signupMethod(input.method),
-      payloadFormat: "mapped",
-      timeoutMs: 5000,
-    }));
+    await createEndpoint(
+      ctx,
+      endpointInputSchema.parse({
+        url: input.url,
+        description: "Signup webhook",
+        product: "platform",
+        reportType: "signup",
+        eventTypes: ["user.signup"],
+        method: signupMethod(input.method),
+        payloadFormat: "mapped",
+        timeoutMs: 5000,
+      }),
+    );
   }
   return (await getSignupWebhook(ctx))!;
 }

@@ -12,18 +12,30 @@ import type { StorefrontSignUpData } from "./schemas";
  * (so neither exists without the other). The webhook itself is sent afterwards by the runner:
  * a slow or down endpoint never delays or fails the signup.
  */
-export async function signUpOnStorefront({ db, runner }: { db: Db; runner: DeliveryRunner }, input: StorefrontSignUpData) {
+export async function signUpOnStorefront(
+  { db, runner }: { db: Db; runner: DeliveryRunner },
+  input: StorefrontSignUpData,
+) {
   const store = await getStorefront({ db }, input.slug);
   const { slug: _slug, ...profile } = input;
-  const user = await signUp({ db }, { ...profile, accountType: "customer" }, {
-    resellerId: store.resellerId,
-    inTransaction: (tx, created) =>
-      recordEvents(tx, store.resellerId, [
-        { type: "user.signup", data: buildSignupEventData({ ...profile, userId: created.userId, createdAt: created.createdAt }), idempotencyKey: `signup:${created.userId}` },
-      ]),
-  });
+  const user = await signUp(
+    { db },
+    { ...profile, accountType: "customer" },
+    {
+      resellerId: store.resellerId,
+      inTransaction: (tx, created) =>
+        recordEvents(tx, store.resellerId, [
+          {
+            type: "user.signup",
+            data: buildSignupEventData({ ...profile, userId: created.userId, createdAt: created.createdAt }),
+            idempotencyKey: `signup:${created.userId}`,
+          },
+        ]),
+    },
+  );
   const deliveries = user.extra?.deliveries ?? [];
   // Enqueueing only wakes the runner; the deliveries are already safe in the database.
-  if (deliveries.length) await runner.enqueue(deliveries).catch((err) => console.error("[hookline] enqueue after signup failed:", err));
+  if (deliveries.length)
+    await runner.enqueue(deliveries).catch((err) => console.error("[hookline] enqueue after signup failed:", err));
   return user;
 }

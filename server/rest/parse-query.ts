@@ -9,9 +9,14 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.outp
   const params = new URL(req.url).searchParams;
   const repeated = [...new Set([...params.keys()].filter((k) => params.getAll(k).length > 1))];
   if (repeated.length) {
-    throw new RestError("validation_failed", "Give each query parameter once", repeated.map((k) => ({ path: [k], message: "is given more than once" })));
+    throw new RestError(
+      "validation_failed",
+      "Give each query parameter once",
+      repeated.map((k) => ({ path: [k], message: "is given more than once" })),
+    );
   }
   const query = schema.safeParse(Object.fromEntries(params));
-  if (!query.success) throw new RestError("validation_failed", "The query parameters are not valid", zodIssues(query.error));
+  if (!query.success)
+    throw new RestError("validation_failed", "The query parameters are not valid", zodIssues(query.error));
   return query.data;
 }

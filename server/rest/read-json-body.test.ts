@@ -21,8 +21,12 @@ async function refusal(req: Request, maxBytes?: number) {
 describe("readJsonBody", () => {
   it("parses JSON with the schema, with or without a charset", async () => {
     expect(await readJsonBody(post('{"name":"a"}'), schema)).toEqual({ name: "a" });
-    expect(await readJsonBody(post('{"name":"ü"}', { "content-type": "application/json; charset=utf-8" }), schema)).toEqual({ name: "ü" });
-    expect(await readJsonBody(post('{"name":"a"}', { "content-type": "application/merge-patch+json" }), schema)).toEqual({ name: "a" });
+    expect(
+      await readJsonBody(post('{"name":"ü"}', { "content-type": "application/json; charset=utf-8" }), schema),
+    ).toEqual({ name: "ü" });
+    expect(
+      await readJsonBody(post('{"name":"a"}', { "content-type": "application/merge-patch+json" }), schema),
+    ).toEqual({ name: "a" });
   });
 
   it("refuses other content types with 415", async () => {
@@ -33,7 +37,11 @@ describe("readJsonBody", () => {
   it("refuses empty, malformed and non-UTF-8 bodies with invalid_json", async () => {
     expect((await refusal(post(""))).code).toBe("invalid_json");
     expect((await refusal(post("{'name': 1}"))).code).toBe("invalid_json");
-    const latin1 = new Request("http://localhost/x", { method: "POST", body: new Uint8Array([0x7b, 0xff, 0x7d]), headers: { "content-type": "application/json" } });
+    const latin1 = new Request("http://localhost/x", {
+      method: "POST",
+      body: new Uint8Array([0x7b, 0xff, 0x7d]),
+      headers: { "content-type": "application/json" },
+    });
     expect((await refusal(latin1)).message).toMatch(/UTF-8/);
   });
 
@@ -43,7 +51,9 @@ describe("readJsonBody", () => {
     expect((await refusal(post(JSON.stringify({ name: "é".repeat(40) })), 80)).code).toBe("payload_too_large");
     const declared = post('{"name":"a"}', { "content-type": "application/json", "content-length": "5000000" });
     expect((await refusal(declared, 1024)).message).toBe("The request body is larger than 1 KB");
-    expect(await readJsonBody(post(JSON.stringify({ name: "x".repeat(50) })), schema, 100)).toEqual({ name: "x".repeat(50) });
+    expect(await readJsonBody(post(JSON.stringify({ name: "x".repeat(50) })), schema, 100)).toEqual({
+      name: "x".repeat(50),
+    });
   });
 
   it("turns schema failures into validation_failed with field issues", async () => {

@@ -12,7 +12,11 @@ function formatBytes(n: number): string {
  * wrong content type → 415, too large → 413 (checked on Content-Length, then while streaming),
  * empty or malformed JSON → 400, schema failure → 422 with field issues.
  */
-export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<z.output<S>> {
+export async function readJsonBody<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  maxBytes = DEFAULT_MAX_BODY_BYTES,
+): Promise<z.output<S>> {
   const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json" && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) {
     throw new RestError("unsupported_media_type", "Send the body as JSON with `Content-Type: application/json`");
@@ -30,7 +34,8 @@ export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S,
     throw new RestError("invalid_json", `The request body is not valid JSON: ${(err as Error).message}`);
   }
   const parsed = await schema.safeParseAsync(value);
-  if (!parsed.success) throw new RestError("validation_failed", "The request body is not valid", zodIssues(parsed.error));
+  if (!parsed.success)
+    throw new RestError("validation_failed", "The request body is not valid", zodIssues(parsed.error));
   return parsed.data;
 }
 

@@ -14,9 +14,14 @@ describe("errorResponse", () => {
   it("maps every domain error to its status and lower_snake code", async () => {
     expect(await answer(invalid("Bad", [{ path: ["url"], message: "Enter a URL" }]))).toEqual({
       status: 422,
-      body: { error: { code: "validation_failed", message: "Bad", issues: [{ path: ["url"], message: "Enter a URL" }] } },
+      body: {
+        error: { code: "validation_failed", message: "Bad", issues: [{ path: ["url"], message: "Enter a URL" }] },
+      },
     });
-    expect(await answer(notFound("Endpoint"))).toEqual({ status: 404, body: { error: { code: "not_found", message: "Endpoint not found" } } });
+    expect(await answer(notFound("Endpoint"))).toEqual({
+      status: 404,
+      body: { error: { code: "not_found", message: "Endpoint not found" } },
+    });
     expect((await answer(conflict("Taken"))).status).toBe(409);
     expect((await answer(forbidden())).body.error.code).toBe("forbidden");
     expect((await answer(new DomainError("UNAUTHORIZED", "No key"))).status).toBe(401);
@@ -28,7 +33,10 @@ describe("errorResponse", () => {
     expect((await answer(new RestError("invalid_json", "Nope"))).status).toBe(400);
     expect((await answer(new RestError("unsupported_media_type", "Nope"))).status).toBe(415);
     const zod = z.object({ a: z.string() }).safeParse({});
-    expect(await answer(zod.error)).toMatchObject({ status: 422, body: { error: { code: "validation_failed", issues: [{ path: ["a"] }] } } });
+    expect(await answer(zod.error)).toMatchObject({
+      status: 422,
+      body: { error: { code: "validation_failed", issues: [{ path: ["a"] }] } },
+    });
   });
 
   it("answers anything else with a logged 500 that leaks nothing", async () => {

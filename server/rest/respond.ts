@@ -52,7 +52,10 @@ export function errorBody(code: RestErrorCode, message: string, issues?: FieldIs
 }
 
 export function zodIssues(err: ZodError): FieldIssue[] {
-  return err.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "number" ? p : String(p))), message: i.message }));
+  return err.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === "number" ? p : String(p))),
+    message: i.message,
+  }));
 }
 
 /**
@@ -63,10 +66,12 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof RestError) return json(errorBody(err.code, err.message, err.issues), ERROR_STATUS[err.code]);
   if (err instanceof DomainError) {
     const code = FROM_DOMAIN[err.code];
-    const headers: HeadersInit | undefined = code === "unauthorized" ? { "www-authenticate": 'Bearer realm="hookline"' } : undefined;
+    const headers: HeadersInit | undefined =
+      code === "unauthorized" ? { "www-authenticate": 'Bearer realm="hookline"' } : undefined;
     return json(errorBody(code, err.message, err.issues), ERROR_STATUS[code], headers);
   }
-  if (err instanceof ZodError) return json(errorBody("validation_failed", "The request is not valid", zodIssues(err)), 422);
+  if (err instanceof ZodError)
+    return json(errorBody("validation_failed", "The request is not valid", zodIssues(err)), 422);
   console.error("[hookline] REST request failed", err);
   return json(errorBody("internal_error", "Something went wrong on our side; try again"), 500);
 }

@@ -35,8 +35,15 @@ export function withApiKey<P = Record<string, never>, S extends z.ZodType | unde
     try {
       const db = await getRestDb();
       const key = await authenticateApiKey(db, req.headers.get("authorization"));
-      const actor: ApiKeyActor = { userId: `apikey:${key.keyId}`, accountId: key.accountId, role: key.role, keyId: key.keyId };
-      const body = (options.body ? await readJsonBody(req, options.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : undefined) as BodyOf<S>;
+      const actor: ApiKeyActor = {
+        userId: `apikey:${key.keyId}`,
+        accountId: key.accountId,
+        role: key.role,
+        keyId: key.keyId,
+      };
+      const body = (
+        options.body ? await readJsonBody(req, options.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : undefined
+      ) as BodyOf<S>;
       const params = ctx ? await ctx.params : ({} as P);
       return await handler({ req, db, actor, params, body });
     } catch (err) {

@@ -6,7 +6,12 @@ import type { Actor } from "@/server/api/trpc";
 /** The account's WhatsApp Business numbers, oldest first (the order they were added). */
 export async function listWabaNumbers({ db, actor }: { db: DbOrTx; actor: Pick<Actor, "accountId"> }) {
   return db
-    .select({ id: wabaNumbers.id, number: wabaNumbers.number, label: wabaNumbers.label, createdAt: wabaNumbers.createdAt })
+    .select({
+      id: wabaNumbers.id,
+      number: wabaNumbers.number,
+      label: wabaNumbers.label,
+      createdAt: wabaNumbers.createdAt,
+    })
     .from(wabaNumbers)
     .where(eq(wabaNumbers.accountId, actor.accountId))
     .orderBy(asc(wabaNumbers.createdAt), asc(wabaNumbers.id));

@@ -5,7 +5,10 @@ import type { Actor } from "@/server/api/trpc";
 import { conflict, notFound } from "@/server/errors";
 
 /** Removes a WABA number; refused (CONFLICT) while a webhook of the account still uses it. */
-export async function removeWabaNumber({ db, actor }: { db: Db; actor: Pick<Actor, "accountId"> }, input: { id: string }) {
+export async function removeWabaNumber(
+  { db, actor }: { db: Db; actor: Pick<Actor, "accountId"> },
+  input: { id: string },
+) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ id: wabaNumbers.id, number: wabaNumbers.number })
@@ -18,7 +21,9 @@ export async function removeWabaNumber({ db, actor }: { db: Db; actor: Pick<Acto
       .where(and(eq(endpoints.accountId, actor.accountId), eq(endpoints.wabaNumber, row.number)));
     if (users.length > 0) {
       const ids = users.map((u) => u.id).join(", ");
-      throw conflict(`${row.number} is used by ${users.length === 1 ? "a webhook" : `${users.length} webhooks`} (${ids}); change or delete ${users.length === 1 ? "it" : "them"} first`);
+      throw conflict(
+        `${row.number} is used by ${users.length === 1 ? "a webhook" : `${users.length} webhooks`} (${ids}); change or delete ${users.length === 1 ? "it" : "them"} first`,
+      );
     }
     await tx.delete(wabaNumbers).where(eq(wabaNumbers.id, row.id));
     return { id: row.id };

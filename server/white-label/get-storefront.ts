@@ -3,7 +3,14 @@ import type { Db } from "@/db";
 import { accounts, whiteLabels } from "@/db/schema";
 import { notFound } from "@/server/errors";
 
-export type Storefront = { resellerId: string; slug: string; brandName: string; logoUrl: string | null; primaryColor: string; supportEmail: string | null };
+export type Storefront = {
+  resellerId: string;
+  slug: string;
+  brandName: string;
+  logoUrl: string | null;
+  primaryColor: string;
+  supportEmail: string | null;
+};
 
 /** Public: the branding of an active reseller's storefront by slug. */
 export async function getStorefront({ db }: { db: Db }, slug: string): Promise<Storefront> {

@@ -12,7 +12,8 @@ export async function saveWhiteLabel({ db, actor }: { db: Db; actor: Actor }, in
     .select({ id: whiteLabels.id })
     .from(whiteLabels)
     .where(and(eq(whiteLabels.slug, input.slug), ne(whiteLabels.resellerId, actor.accountId)));
-  if (taken) throw conflict("This slug is taken", [{ path: ["slug"], message: "This slug is taken by another storefront" }]);
+  if (taken)
+    throw conflict("This slug is taken", [{ path: ["slug"], message: "This slug is taken by another storefront" }]);
 
   const values = {
     brandName: input.brandName,

@@ -21,7 +21,10 @@ export const whiteLabelInputSchema = z.object({
     .transform((v) => v || null)
     .nullable()
     .optional(),
-  primaryColor: z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, "Use a hex colour like #0f766e"),
+  primaryColor: z
+    .string()
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/, "Use a hex colour like #0f766e"),
   supportEmail: z
     .string()
     .trim()

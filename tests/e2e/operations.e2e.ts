@@ -6,7 +6,11 @@ import { fillSignUp } from "./fill-sign-up";
 
 let browser: Browser;
 let receiver: Receiver;
-const broken = { status: 500, headers: { "content-type": "application/json" }, body: '{"error":"database unavailable"}' };
+const broken = {
+  status: 500,
+  headers: { "content-type": "application/json" },
+  body: '{"error":"database unavailable"}',
+};
 const fixed = { status: 200, headers: { "content-type": "application/json" }, body: '{"ok":true}' };
 
 beforeAll(async () => {
@@ -37,7 +41,12 @@ test("a failing endpoint: the failed attempt with status and body, fix, Retry â†
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   const id = Date.now().toString(36);
   await page.goto(`${base}/sign-up`);
-  await fillSignUp(page, { name: "Ops Tester", username: `ops_${id}`, email: `ops_${id}@example.test`, password: "e2e-password-1" });
+  await fillSignUp(page, {
+    name: "Ops Tester",
+    username: `ops_${id}`,
+    email: `ops_${id}@example.test`,
+    password: "e2e-password-1",
+  });
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/webhooks/);
 
@@ -65,7 +74,10 @@ test("a failing endpoint: the failed attempt with status and body, fix, Retry â†
   await expect(attempts.count()).resolves.toBe(3);
   const first = attempts.first();
   await first.getByText("500").first().waitFor();
-  await first.getByText(/database unavailable/).first().waitFor();
+  await first
+    .getByText(/database unavailable/)
+    .first()
+    .waitFor();
   await screenshot(page, "operations-02-delivery-log-failed-attempt", { fullPage: false });
   await detail.getByRole("button", { name: "Close", exact: true }).click();
 
@@ -99,7 +111,11 @@ test("a failing endpoint: the failed attempt with status and body, fix, Retry â†
   }
   receiver.respondWith(fixed);
   await page.goto(`${base}/webhooks`);
-  await page.getByRole("row").filter({ hasText: "Order DLRs" }).getByRole("link", { name: /View Details/ }).click();
+  await page
+    .getByRole("row")
+    .filter({ hasText: "Order DLRs" })
+    .getByRole("link", { name: /View Details/ })
+    .click();
   await page.waitForURL(/\/webhooks\/ep_/);
   await page.getByRole("button", { name: "Replay failedâ€¦" }).click();
   const replay = page.getByRole("dialog", { name: "Replay failed deliveries" });
@@ -124,7 +140,11 @@ test("a failing endpoint: the failed attempt with status and body, fix, Retry â†
   receiver.respondWith(fixed);
   await page.goto(`${base}/webhooks`);
   await page.getByRole("row").filter({ hasText: "Order DLRs" }).getByText("Disabled").waitFor();
-  await page.getByRole("row").filter({ hasText: "Order DLRs" }).getByRole("link", { name: /View Details/ }).click();
+  await page
+    .getByRole("row")
+    .filter({ hasText: "Order DLRs" })
+    .getByRole("link", { name: /View Details/ })
+    .click();
   await page.getByText("This webhook is disabled").waitFor();
   await page.getByText(/410/).first().waitFor();
   await screenshot(page, "operations-07-disabled");
@@ -133,7 +153,10 @@ test("a failing endpoint: the failed attempt with status and body, fix, Retry â†
   await reEnable.getByText(/Why it was disabled/).waitFor();
   await reEnable.getByRole("button", { name: "Re-enable webhook" }).click();
   const missed = page.getByRole("dialog", { name: "Replay failed deliveries" });
-  await missed.getByTestId("replay-count").getByText(/1 failed and 1 missed/).waitFor();
+  await missed
+    .getByTestId("replay-count")
+    .getByText(/1 failed and 1 missed/)
+    .waitFor();
   await screenshot(page, "operations-08-re-enabled-replay-offer", { fullPage: false });
   await missed.getByRole("button", { name: "Replay 2 deliveries" }).click();
   await missed.getByTestId("replay-progress").getByText("2 of 2 done").waitFor({ timeout: 30_000 });
@@ -148,7 +171,10 @@ test("a failing endpoint: the failed attempt with status and body, fix, Retry â†
   await page.getByRole("heading", { name: "Events" }).waitFor();
   await screenshot(page, "operations-10-events");
   await page.goto(`${base}/api-reference`);
-  await page.getByRole("link", { name: /OpenAPI/ }).first().waitFor();
+  await page
+    .getByRole("link", { name: /OpenAPI/ })
+    .first()
+    .waitFor();
   await screenshot(page, "operations-11-api-reference", { fullPage: false });
   const spec = await fetch(`${base}/api/v1/openapi.json`);
   expect(spec.status).toBe(200);

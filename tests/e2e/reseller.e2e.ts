@@ -22,7 +22,12 @@ test("reseller sets the Signup Webhook, a visitor signs up on the storefront, th
   const reseller = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 
   await reseller.goto(`${base}/sign-up`);
-  await fillSignUp(reseller, { name: "Acme Messaging", username: `acme_${id}`, email: `acme_${id}@example.test`, password: "reseller-pass-1" });
+  await fillSignUp(reseller, {
+    name: "Acme Messaging",
+    username: `acme_${id}`,
+    email: `acme_${id}@example.test`,
+    password: "reseller-pass-1",
+  });
   await reseller.getByText("Register as a reseller").click();
   await reseller.getByRole("button", { name: "Create account" }).click();
   await reseller.waitForURL(/\/reseller\/customers/);
@@ -49,15 +54,29 @@ test("reseller sets the Signup Webhook, a visitor signs up on the storefront, th
   await visitor.goto(`${base}/r/${slug}/sign-up`);
   await visitor.getByText("Create your Acme SMS account").waitFor();
   await screenshot(visitor, "reseller-02-storefront-sign-up");
-  await fillSignUp(visitor, { name: "Visitor One", username: `visitor_${id}`, email: `visitor_${id}@example.test`, password: "visitor-pass-1" });
+  await fillSignUp(visitor, {
+    name: "Visitor One",
+    username: `visitor_${id}`,
+    email: `visitor_${id}@example.test`,
+    password: "visitor-pass-1",
+  });
   await visitor.getByRole("button", { name: "Sign up" }).click();
   await visitor.waitForURL(/\/webhooks/);
 
   await receiver.waitFor(2, 20_000);
   const payload = JSON.parse(receiver.requests[1]!.body);
-  expect(Object.keys(payload).sort()).toEqual(
-    ["email", "mobile_number", "user_city", "user_country", "user_full_name", "user_id", "user_name", "user_region", "user_signup_timestamp", "user_type"],
-  );
+  expect(Object.keys(payload).sort()).toEqual([
+    "email",
+    "mobile_number",
+    "user_city",
+    "user_country",
+    "user_full_name",
+    "user_id",
+    "user_name",
+    "user_region",
+    "user_signup_timestamp",
+    "user_type",
+  ]);
   expect(payload).toMatchObject({ user_full_name: "Visitor One", user_name: `visitor_${id}`, user_type: "customer" });
 
   await reseller.goto(`${base}/reseller/customers`);

@@ -28,7 +28,12 @@ function verify(secret: string, req: ReceivedRequest) {
 
 async function signUp(page: Page, base: string, id: string) {
   await page.goto(`${base}/sign-up`);
-  await fillSignUp(page, { name: "Details Tester", username: `dt_${id}`, email: `dt_${id}@example.test`, password: "e2e-password-1" });
+  await fillSignUp(page, {
+    name: "Details Tester",
+    username: `dt_${id}`,
+    email: `dt_${id}@example.test`,
+    password: "e2e-password-1",
+  });
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/webhooks/);
 }
@@ -49,11 +54,17 @@ test("details page: reveal, test (signature verifies), rotate (both secrets sign
   expect(secret).toMatch(/^whsec_/);
   await page.getByRole("dialog").getByRole("button", { name: "Done" }).click();
   await page.waitForURL(/\/webhooks$/);
-  await page.getByRole("row").filter({ hasText: `${receiver.url}/sms` }).waitFor();
+  await page
+    .getByRole("row")
+    .filter({ hasText: `${receiver.url}/sms` })
+    .waitFor();
   // The table fits the page: no sideways scrolling of the whole page.
   await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
   await screenshot(page, "webhook-details-00-table");
-  await page.getByRole("link", { name: /View Details/ }).first().click();
+  await page
+    .getByRole("link", { name: /View Details/ })
+    .first()
+    .click();
   await page.waitForURL(/\/webhooks\/ep_/);
   await page.getByRole("heading", { name: "SMS delivery reports" }).waitFor();
   await expect(page.getByTestId("signing-secret").textContent()).resolves.not.toContain(secret);
@@ -125,7 +136,10 @@ test("details page: reveal, test (signature verifies), rotate (both secrets sign
 
   // Delete from the details page.
   await page.goto(`${base}/webhooks`);
-  await page.getByRole("link", { name: /View Details/ }).first().click();
+  await page
+    .getByRole("link", { name: /View Details/ })
+    .first()
+    .click();
   await page.waitForURL(/\/webhooks\/ep_/);
   await page.getByRole("button", { name: "Delete", exact: true }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete webhook" }).click();
@@ -134,7 +148,11 @@ test("details page: reveal, test (signature verifies), rotate (both secrets sign
 
   // An unknown id is a 404 page (and an HTTP 404), not an error; the same for its edit page and
   // for an unknown event.
-  for (const path of ["/webhooks/ep_doesnotexist000000000000", "/webhooks/ep_doesnotexist000000000000/edit", "/events/evt_doesnotexist00000000000"]) {
+  for (const path of [
+    "/webhooks/ep_doesnotexist000000000000",
+    "/webhooks/ep_doesnotexist000000000000/edit",
+    "/events/evt_doesnotexist00000000000",
+  ]) {
     const res = await page.goto(`${base}${path}`);
     expect(res?.status(), path).toBe(404);
     await page.getByText("Page not found").waitFor();

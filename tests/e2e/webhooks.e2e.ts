@@ -23,7 +23,12 @@ test("add a WhatsApp DLR webhook with XML, renamed parameters and a custom heade
 
   // Sign up in the browser.
   await page.goto(`${base}/sign-up`);
-  await fillSignUp(page, { name: "Webhook Tester", username: `wh_${id}`, email: `wh_${id}@example.test`, password: "e2e-password-1" });
+  await fillSignUp(page, {
+    name: "Webhook Tester",
+    username: `wh_${id}`,
+    email: `wh_${id}@example.test`,
+    password: "e2e-password-1",
+  });
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/webhooks/);
   await page.getByText("No webhooks configured yet").waitFor();

@@ -8,7 +8,10 @@ import { signUpSchema } from "@/server/accounts/schemas";
 let seq = 0;
 
 /** Signs up a real user through the domain verb and returns a tRPC caller acting as them. */
-export async function createActor(db: Db, opts: { role?: "customer" | "reseller"; resellerId?: string; name?: string } = {}) {
+export async function createActor(
+  db: Db,
+  opts: { role?: "customer" | "reseller"; resellerId?: string; name?: string } = {},
+) {
   const n = `${Date.now().toString(36)}${++seq}`;
   const input = signUpSchema.parse({
     fullName: opts.name ?? `Test User ${n}`,
@@ -24,7 +27,14 @@ export async function createActor(db: Db, opts: { role?: "customer" | "reseller"
   const user = await signUp({ db }, input, { resellerId: opts.resellerId });
   const session: Session = {
     expires: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: user.userId, accountId: user.accountId, role: user.accountType, username: input.username, email: input.email, name: input.fullName },
+    user: {
+      id: user.userId,
+      accountId: user.accountId,
+      role: user.accountType,
+      username: input.username,
+      email: input.email,
+      name: input.fullName,
+    },
   };
   return { ...user, input, session, caller: createCaller({ db, session, getRunner: async () => testRunner(db) }) };
 }

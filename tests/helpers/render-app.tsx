@@ -42,7 +42,9 @@ export function renderApp(ctx: AppContext, children: ReactNode | ((url: URL) => 
           <SearchParamsContext.Provider value={url.searchParams}>
             <QueryClientProvider client={queryClient}>
               <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-                <Suspense fallback={<p>Loading…</p>}>{typeof children === "function" ? children(url) : children}</Suspense>
+                <Suspense fallback={<p>Loading…</p>}>
+                  {typeof children === "function" ? children(url) : children}
+                </Suspense>
                 <Toaster />
               </TRPCProvider>
             </QueryClientProvider>

@@ -9,10 +9,16 @@ import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 
 export const metadata = { title: "Events" };
 
-export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EventsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const filters = parseEventFilters(await searchParams);
   // The same input the browser builds from the URL, so the first page arrives with the HTML.
-  void getQueryClient().prefetchInfiniteQuery(trpc.events.list.infiniteQueryOptions(toListInput(filters), { getNextPageParam: (page) => page.nextCursor }));
+  void getQueryClient().prefetchInfiniteQuery(
+    trpc.events.list.infiniteQueryOptions(toListInput(filters), { getNextPageParam: (page) => page.nextCursor }),
+  );
   return (
     <HydrateClient>
       <PageHeader

@@ -8,7 +8,10 @@ export default async function HealthPage() {
   prefetch(trpc.health.dashboard.queryOptions({ range: "24h" }));
   return (
     <HydrateClient>
-      <PageHeader title="Health" description="Success rate, response times and attempts of every endpoint. Endpoints that need attention come first." />
+      <PageHeader
+        title="Health"
+        description="Success rate, response times and attempts of every endpoint. Endpoints that need attention come first."
+      />
       <HealthDashboard />
     </HydrateClient>
   );

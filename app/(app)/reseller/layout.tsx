@@ -9,7 +9,11 @@ export default async function ResellerLayout({ children }: { children: React.Rea
       <EmptyState
         title="Reseller accounts only"
         description="This part of Hookline is for resellers running a white-label storefront. Your account is a customer account."
-        action={<Link className="text-sm font-medium text-brand-600 hover:underline" href="/webhooks">Back to webhooks</Link>}
+        action={
+          <Link className="text-sm font-medium text-brand-600 hover:underline" href="/webhooks">
+            Back to webhooks
+          </Link>
+        }
       />
     );
   }

@@ -16,11 +16,17 @@ import { startReplay } from "@/server/delivery/queries/start-replay";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const deliveriesRouter = createTRPCRouter({
-  list: protectedProcedure.input(listDeliveriesSchema).query(({ ctx, input }) => listDeliveries({ db: ctx.db, accountId: ctx.actor.accountId }, input)),
-  get: protectedProcedure.input(deliveryIdSchema).query(({ ctx, input }) => getDelivery({ db: ctx.db, accountId: ctx.actor.accountId }, input.id)),
+  list: protectedProcedure
+    .input(listDeliveriesSchema)
+    .query(({ ctx, input }) => listDeliveries({ db: ctx.db, accountId: ctx.actor.accountId }, input)),
+  get: protectedProcedure
+    .input(deliveryIdSchema)
+    .query(({ ctx, input }) => getDelivery({ db: ctx.db, accountId: ctx.actor.accountId }, input.id)),
   retry: protectedProcedure
     .input(deliveryIdSchema)
-    .mutation(async ({ ctx, input }) => retryDelivery({ db: ctx.db, accountId: ctx.actor.accountId, runner: await ctx.getRunner() }, input.id)),
+    .mutation(async ({ ctx, input }) =>
+      retryDelivery({ db: ctx.db, accountId: ctx.actor.accountId, runner: await ctx.getRunner() }, input.id),
+    ),
   /** How many failed deliveries "Replay since …" would take, and the replay already running, if any. */
   replayPreview: protectedProcedure
     .input(replayPreviewSchema)
@@ -28,7 +34,13 @@ export const deliveriesRouter = createTRPCRouter({
   /** Starts a bounded background replay (or returns the one already running). */
   replay: protectedProcedure
     .input(startReplaySchema)
-    .mutation(async ({ ctx, input }) => startReplay({ db: ctx.db, accountId: ctx.actor.accountId, runner: await ctx.getRunner() }, input)),
-  replayProgress: protectedProcedure.input(replayIdSchema).query(({ ctx, input }) => getReplayProgress({ db: ctx.db, accountId: ctx.actor.accountId }, input.id)),
-  replays: protectedProcedure.input(listReplaysSchema).query(({ ctx, input }) => listReplays({ db: ctx.db, accountId: ctx.actor.accountId }, input)),
+    .mutation(async ({ ctx, input }) =>
+      startReplay({ db: ctx.db, accountId: ctx.actor.accountId, runner: await ctx.getRunner() }, input),
+    ),
+  replayProgress: protectedProcedure
+    .input(replayIdSchema)
+    .query(({ ctx, input }) => getReplayProgress({ db: ctx.db, accountId: ctx.actor.accountId }, input.id)),
+  replays: protectedProcedure
+    .input(listReplaysSchema)
+    .query(({ ctx, input }) => listReplays({ db: ctx.db, accountId: ctx.actor.accountId }, input)),
 });

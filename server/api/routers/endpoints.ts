@@ -18,10 +18,14 @@ export const endpointsRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listEndpoints(ctx)),
   get: protectedProcedure.input(byId).query(({ ctx, input }) => getEndpoint(ctx, input)),
   create: protectedProcedure.input(endpointInputSchema).mutation(({ ctx, input }) => createEndpoint(ctx, input)),
-  update: protectedProcedure.input(byId.extend({ data: endpointUpdateSchema })).mutation(({ ctx, input }) => updateEndpoint(ctx, input)),
+  update: protectedProcedure
+    .input(byId.extend({ data: endpointUpdateSchema }))
+    .mutation(({ ctx, input }) => updateEndpoint(ctx, input)),
   delete: protectedProcedure.input(byId).mutation(({ ctx, input }) => deleteEndpoint(ctx, input)),
   test: protectedProcedure.input(byId).mutation(({ ctx, input }) => testEndpoint(ctx, input)),
-  testDraft: protectedProcedure.input(endpointDraftSchema).mutation(({ ctx, input }) => testEndpoint(ctx, { draft: input })),
+  testDraft: protectedProcedure
+    .input(endpointDraftSchema)
+    .mutation(({ ctx, input }) => testEndpoint(ctx, { draft: input })),
   preview: protectedProcedure.input(endpointDraftSchema).query(({ input }) => previewRequest(input)),
   rotateSecret: protectedProcedure.input(byId).mutation(({ ctx, input }) => rotateEndpointSecret(ctx, input)),
   revealSecret: protectedProcedure.input(byId).query(({ ctx, input }) => revealEndpointSecret(ctx, input)),

@@ -11,11 +11,21 @@ import { createTRPCRouter, resellerProcedure } from "../trpc";
 
 export const resellerRouter = createTRPCRouter({
   customers: resellerProcedure
-    .input(z.object({ search: z.string().max(100).optional(), limit: z.number().int().min(1).max(500).optional() }).optional())
+    .input(
+      z
+        .object({ search: z.string().max(100).optional(), limit: z.number().int().min(1).max(500).optional() })
+        .optional(),
+    )
     .query(({ ctx, input }) => listCustomers(ctx, input)),
   whiteLabel: resellerProcedure.query(({ ctx }) => getWhiteLabel(ctx)),
-  saveWhiteLabel: resellerProcedure.input(whiteLabelInputSchema).mutation(({ ctx, input }) => saveWhiteLabel(ctx, input)),
+  saveWhiteLabel: resellerProcedure
+    .input(whiteLabelInputSchema)
+    .mutation(({ ctx, input }) => saveWhiteLabel(ctx, input)),
   signupWebhook: resellerProcedure.query(({ ctx }) => getSignupWebhook(ctx)),
-  saveSignupWebhook: resellerProcedure.input(signupWebhookInputSchema).mutation(({ ctx, input }) => saveSignupWebhook(ctx, input)),
-  testSignupWebhook: resellerProcedure.input(signupWebhookInputSchema).mutation(({ ctx, input }) => testSignupWebhook(ctx, input)),
+  saveSignupWebhook: resellerProcedure
+    .input(signupWebhookInputSchema)
+    .mutation(({ ctx, input }) => saveSignupWebhook(ctx, input)),
+  testSignupWebhook: resellerProcedure
+    .input(signupWebhookInputSchema)
+    .mutation(({ ctx, input }) => testSignupWebhook(ctx, input)),
 });

@@ -53,12 +53,19 @@ export const DEFAULT_LEASE_MS = 60_000;
  * render → sign → rate slot → send → policy → record (one transaction). The database holds the
  * delivery's whole state, so either runner can pick up where the other left off.
  */
-export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, opts: AttemptOptions = {}): Promise<AttemptResult> {
+export async function attemptDelivery(
+  deps: AttemptDeps,
+  deliveryId: string,
+  opts: AttemptOptions = {},
+): Promise<AttemptResult> {
   const { db } = deps;
   const env = getEnv();
   if (opts.claim) {
     const claim = await claimDelivery(db, deliveryId, opts.leaseMs ?? DEFAULT_LEASE_MS);
-    if (!claim.claimed) return claim.state === "waiting" ? { status: "deferred", retryAt: claim.until } : { status: "skipped", reason: claim.state };
+    if (!claim.claimed)
+      return claim.state === "waiting"
+        ? { status: "deferred", retryAt: claim.until }
+        : { status: "skipped", reason: claim.state };
   }
 
   const found = await loadDelivery(db, deliveryId);
@@ -78,7 +85,12 @@ export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, opt
     // Failed, not dropped: re-enabling the endpoint and replaying picks these up again.
     await db
       .update(deliveries)
-      .set({ status: "failed", leaseExpiresAt: null, lastError: `Endpoint disabled: ${endpoint.disabledReason ?? "by the system"}`, updatedAt: new Date() })
+      .set({
+        status: "failed",
+        leaseExpiresAt: null,
+        lastError: `Endpoint disabled: ${endpoint.disabledReason ?? "by the system"}`,
+        updatedAt: new Date(),
+      })
       .where(eq(deliveries.id, deliveryId));
     return { status: "failed" };
   }
@@ -90,12 +102,18 @@ export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, opt
   }
 
   const loaded = toLoadedEndpoint(endpoint);
-  const rendered = renderRequest(loaded.config, { id: event.id, type: event.type, data: inCatalogOrder(event.type, event.data), createdAt: event.createdAt });
+  const rendered = renderRequest(loaded.config, {
+    id: event.id,
+    type: event.type,
+    data: inCatalogOrder(event.type, event.data),
+    createdAt: event.createdAt,
+  });
   // The delivery id is the message id, so every re-send of it carries the same webhook-id.
   const signed = signRequest(rendered, { msgId: delivery.id, timestamp: new Date(), secrets: loaded.secrets });
   // In-process pacing runs 10 % under the limit: a request held up on its way (a busy event loop,
   // a new connection) must not land inside the receiver's window of the next one.
-  if (endpoint.rateLimitPerSecond) await paceEndpoint(endpoint.id, (1000 / endpoint.rateLimitPerSecond) * PACING_MARGIN);
+  if (endpoint.rateLimitPerSecond)
+    await paceEndpoint(endpoint.id, (1000 / endpoint.rateLimitPerSecond) * PACING_MARGIN);
   const outcome = await sendRequest(signed, {
     timeoutMs: endpoint.timeoutMs,
     allowPrivateNetworks: deps.allowPrivateNetworks ?? env.WEBHOOK_ALLOW_PRIVATE_NETWORKS,

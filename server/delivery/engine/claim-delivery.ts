@@ -24,10 +24,11 @@ export async function claimDelivery(db: Db, deliveryId: string, leaseMs: number)
         returning id`,
   );
   if (claimed.length) return { claimed: true };
-  const [row] = await queryRows<{ status: string; next_attempt_at: Date | string; lease_expires_at: Date | string | null }>(
-    db,
-    sql`select status, next_attempt_at, lease_expires_at from deliveries where id = ${deliveryId}`,
-  );
+  const [row] = await queryRows<{
+    status: string;
+    next_attempt_at: Date | string;
+    lease_expires_at: Date | string | null;
+  }>(db, sql`select status, next_attempt_at, lease_expires_at from deliveries where id = ${deliveryId}`);
   if (!row) return { claimed: false, state: "missing" };
   if (row.status === "succeeded" || row.status === "failed") return { claimed: false, state: "finished" };
   const until = row.status === "sending" && row.lease_expires_at ? row.lease_expires_at : row.next_attempt_at;

@@ -7,7 +7,10 @@ import type { DeliveryItem } from "@/server/delivery/runners/delivery-runner";
  * (the process died between commit and send to Inngest) or their run ended abnormally. Paused
  * endpoints' deliveries are waiting on purpose and are left out.
  */
-export async function findStrandedDeliveries(db: Db, opts: { overdueMs: number; limit: number }): Promise<DeliveryItem[]> {
+export async function findStrandedDeliveries(
+  db: Db,
+  opts: { overdueMs: number; limit: number },
+): Promise<DeliveryItem[]> {
   const rows = await queryRows<{ id: string; endpoint_id: string }>(
     db,
     sql`select d.id, d.endpoint_id from deliveries d join endpoints e on e.id = d.endpoint_id

@@ -24,7 +24,13 @@ type Delivery = { id: string; attempts: number };
  * now; otherwise the delivery has been handed back (attempts unchanged), due just before its
  * reserved slot. `slotAgeMs` is how long ago (database clock) its reserved slot opened, if any.
  */
-export async function holdRateSlot(db: Db, delivery: Delivery, slotAgeMs: number | null, endpointId: string, perSecond: number): Promise<Date | null> {
+export async function holdRateSlot(
+  db: Db,
+  delivery: Delivery,
+  slotAgeMs: number | null,
+  endpointId: string,
+  perSecond: number,
+): Promise<Date | null> {
   const { maxWaitMs, leadMs } = slotWindows(perSecond);
   if (slotAgeMs !== null && slotAgeMs >= -maxWaitMs && slotAgeMs <= SLOT_GRACE_MS) {
     await sleep(-slotAgeMs);
@@ -38,7 +44,13 @@ export async function holdRateSlot(db: Db, delivery: Delivery, slotAgeMs: number
   const dueAt = new Date(slot.slotAt.getTime() - leadMs);
   await db
     .update(deliveries)
-    .set({ status: delivery.attempts > 0 ? "retrying" : "pending", nextAttemptAt: dueAt, rateSlotAt: slot.slotAt, leaseExpiresAt: null, updatedAt: new Date() })
+    .set({
+      status: delivery.attempts > 0 ? "retrying" : "pending",
+      nextAttemptAt: dueAt,
+      rateSlotAt: slot.slotAt,
+      leaseExpiresAt: null,
+      updatedAt: new Date(),
+    })
     .where(eq(deliveries.id, delivery.id));
   return dueAt;
 }

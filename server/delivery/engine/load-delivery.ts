@@ -8,7 +8,9 @@ function prepareLoad(db: Db) {
       delivery: deliveries,
       event: events,
       endpoint: endpoints,
-      slotAgeMs: sql<number | null>`(extract(epoch from (clock_timestamp() - ${deliveries.rateSlotAt})) * 1000)::double precision`,
+      slotAgeMs: sql<
+        number | null
+      >`(extract(epoch from (clock_timestamp() - ${deliveries.rateSlotAt})) * 1000)::double precision`,
     })
     .from(deliveries)
     .innerJoin(events, eq(events.id, deliveries.eventId))

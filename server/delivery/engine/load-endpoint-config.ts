@@ -34,7 +34,9 @@ export async function loadEndpointConfig(db: DbOrTx, endpointId: string): Promis
  * plus the previous one while its rotation window (previous_secret_expires_at) is open.
  */
 export function toLoadedEndpoint(row: EndpointRow, now = Date.now()): LoadedEndpoint {
-  const customHeaders = row.customHeadersEnc ? (JSON.parse(decrypt(row.customHeadersEnc)) as { name: string; value: string }[]) : [];
+  const customHeaders = row.customHeadersEnc
+    ? (JSON.parse(decrypt(row.customHeadersEnc)) as { name: string; value: string }[])
+    : [];
   const secrets = [decrypt(row.secretEnc)];
   if (row.previousSecretEnc && row.previousSecretExpiresAt && row.previousSecretExpiresAt.getTime() > now) {
     secrets.push(decrypt(row.previousSecretEnc));

@@ -8,7 +8,11 @@ const DAY_MS = 24 * 3600_000;
  * never holds one long lock on the table; returns how many. Deliveries keep their summary
  * (status, attempts, last status code and error).
  */
-export async function pruneAttempts(db: Db, olderThan: Date, { batchSize = 5_000 }: { batchSize?: number } = {}): Promise<number> {
+export async function pruneAttempts(
+  db: Db,
+  olderThan: Date,
+  { batchSize = 5_000 }: { batchSize?: number } = {},
+): Promise<number> {
   let total = 0;
   for (;;) {
     const deleted = await queryRows<{ id: string }>(
@@ -23,4 +27,5 @@ export async function pruneAttempts(db: Db, olderThan: Date, { batchSize = 5_000
 }
 
 /** The cut-off for a retention of `retentionDays` days. */
-export const retentionCutoff = (retentionDays: number, now = new Date()) => new Date(now.getTime() - retentionDays * DAY_MS);
+export const retentionCutoff = (retentionDays: number, now = new Date()) =>
+  new Date(now.getTime() - retentionDays * DAY_MS);

@@ -5,6 +5,8 @@ export const REDACTED = "••••••";
 /** The request as it is stored and shown: custom header values (often credentials) hidden. */
 export function redactRequest(req: HttpRequest, customHeaders: { name: string }[]): HttpRequest {
   const secret = new Set(customHeaders.map((h) => h.name.toLowerCase()));
-  const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, secret.has(k.toLowerCase()) ? REDACTED : v]));
+  const headers = Object.fromEntries(
+    Object.entries(req.headers).map(([k, v]) => [k, secret.has(k.toLowerCase()) ? REDACTED : v]),
+  );
   return { ...req, headers };
 }

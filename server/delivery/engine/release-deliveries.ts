@@ -6,6 +6,9 @@ export async function releaseDeliveries(db: Db, ids: string[]) {
   if (!ids.length) return;
   await db.execute(
     sql`update deliveries set status = case when attempts = 0 then 'pending' else 'retrying' end, lease_expires_at = null
-        where status = 'sending' and id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+        where status = 'sending' and id in (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
   );
 }

@@ -4,7 +4,16 @@ import { decideNext, RETRY_AFTER_MAX_MS } from "./decide-next";
 import { parseSchedule } from "./retry-schedule";
 
 const out = (o: Partial<SendOutcome>): SendOutcome => ({
-  ok: false, status: 500, headers: {}, body: "", bodyTruncated: false, durationMs: 1, errorClass: "http_status", errorMessage: "x", retryAfterMs: null, ...o,
+  ok: false,
+  status: 500,
+  headers: {},
+  body: "",
+  bodyTruncated: false,
+  durationMs: 1,
+  errorClass: "http_status",
+  errorMessage: "x",
+  retryAfterMs: null,
+  ...o,
 });
 const now = new Date("2026-01-01T00:00:00Z");
 const mid = () => 0.5; // no jitter
@@ -21,7 +30,10 @@ describe("parseSchedule", () => {
 
 describe("decideNext", () => {
   const schedule = parseSchedule();
-  test("2xx succeeds", () => expect(decideNext(out({ ok: true, status: 200, errorClass: null }), 1, schedule, now)).toEqual({ kind: "succeeded" }));
+  test("2xx succeeds", () =>
+    expect(decideNext(out({ ok: true, status: 200, errorClass: null }), 1, schedule, now)).toEqual({
+      kind: "succeeded",
+    }));
   test("500 after the first attempt retries in 5 s", () => {
     expect(decideNext(out({}), 1, schedule, now, mid)).toEqual({ kind: "retry", at: new Date(now.getTime() + 5000) });
   });
@@ -37,14 +49,26 @@ describe("decideNext", () => {
     expect(decideNext(out({ status: null, errorClass: "timeout" }), 1, schedule, now, mid).kind).toBe("retry");
   });
   test("410 fails at once and disables the endpoint", () => {
-    expect(decideNext(out({ status: 410 }), 1, schedule, now)).toEqual({ kind: "failed", disableEndpoint: "Endpoint returned 410 Gone" });
+    expect(decideNext(out({ status: 410 }), 1, schedule, now)).toEqual({
+      kind: "failed",
+      disableEndpoint: "Endpoint returned 410 Gone",
+    });
   });
   test("the last attempt fails the delivery", () => {
     expect(decideNext(out({}), schedule.length, schedule, now)).toEqual({ kind: "failed" });
   });
   test("Retry-After is honoured when longer, clamped to one hour", () => {
-    expect(decideNext(out({ status: 429, retryAfterMs: 60_000 }), 1, schedule, now, mid)).toEqual({ kind: "retry", at: new Date(now.getTime() + 60_000) });
-    expect(decideNext(out({ status: 429, retryAfterMs: 1000 }), 1, schedule, now, mid)).toEqual({ kind: "retry", at: new Date(now.getTime() + 5000) });
-    expect(decideNext(out({ status: 503, retryAfterMs: 86_400_000 }), 1, schedule, now, mid)).toEqual({ kind: "retry", at: new Date(now.getTime() + RETRY_AFTER_MAX_MS) });
+    expect(decideNext(out({ status: 429, retryAfterMs: 60_000 }), 1, schedule, now, mid)).toEqual({
+      kind: "retry",
+      at: new Date(now.getTime() + 60_000),
+    });
+    expect(decideNext(out({ status: 429, retryAfterMs: 1000 }), 1, schedule, now, mid)).toEqual({
+      kind: "retry",
+      at: new Date(now.getTime() + 5000),
+    });
+    expect(decideNext(out({ status: 503, retryAfterMs: 86_400_000 }), 1, schedule, now, mid)).toEqual({
+      kind: "retry",
+      at: new Date(now.getTime() + RETRY_AFTER_MAX_MS),
+    });
   });
 });

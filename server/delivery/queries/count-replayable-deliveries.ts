@@ -34,13 +34,26 @@ export async function countReplayableDeliveries(
     .where(and(eq(endpoints.id, parsed.endpointId), eq(endpoints.accountId, accountId)));
   if (!endpoint) throw notFound("Endpoint");
 
-  const [{ n }] = (await db.select({ n: count() }).from(deliveries).where(replayableWhere(accountId, parsed.endpointId, since))) as [{ n: number }];
+  const [{ n }] = (await db
+    .select({ n: count() })
+    .from(deliveries)
+    .where(replayableWhere(accountId, parsed.endpointId, since))) as [{ n: number }];
   const missed = await countMissedEvents(db, accountId, parsed.endpointId, since);
   const total = n + (parsed.includeMissed ? missed : 0);
   const [runningRow] = await db
     .select()
     .from(replays)
-    .where(and(eq(replays.endpointId, parsed.endpointId), eq(replays.accountId, accountId), eq(replays.status, "running")));
+    .where(
+      and(eq(replays.endpointId, parsed.endpointId), eq(replays.accountId, accountId), eq(replays.status, "running")),
+    );
   const running = runningRow ? await loadReplayProgress(db, runningRow) : null;
-  return { since, count: n, missed, willReplay: Math.min(total, limit), limit, endpointStatus: endpoint.status, running: running?.status === "running" ? running : null };
+  return {
+    since,
+    count: n,
+    missed,
+    willReplay: Math.min(total, limit),
+    limit,
+    endpointStatus: endpoint.status,
+    running: running?.status === "running" ? running : null,
+  };
 }

@@ -8,7 +8,10 @@ import type { DeliveryRunner } from "@/server/delivery/runners/delivery-runner";
  * runner ended their runs while the endpoint was paused; the local runner only needs waking).
  * The caller checks the endpoint belongs to the actor. Returns how many were enqueued.
  */
-export async function enqueueEndpointBacklog({ db, runner }: { db: Db; runner: DeliveryRunner }, endpointId: string): Promise<number> {
+export async function enqueueEndpointBacklog(
+  { db, runner }: { db: Db; runner: DeliveryRunner },
+  endpointId: string,
+): Promise<number> {
   const waiting = await db
     .select({ id: deliveries.id })
     .from(deliveries)

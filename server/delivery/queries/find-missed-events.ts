@@ -18,7 +18,13 @@ function missedEventsWhere(accountId: string, endpointId: string, since: Date): 
 }
 
 /** The oldest `limit` missed events' ids. */
-export async function findMissedEvents(db: DbOrTx, accountId: string, endpointId: string, since: Date, limit: number): Promise<string[]> {
+export async function findMissedEvents(
+  db: DbOrTx,
+  accountId: string,
+  endpointId: string,
+  since: Date,
+  limit: number,
+): Promise<string[]> {
   if (limit <= 0) return [];
   const rows = await queryRows<{ id: string }>(
     db,
@@ -28,7 +34,15 @@ export async function findMissedEvents(db: DbOrTx, accountId: string, endpointId
 }
 
 /** How many events the endpoint missed since `since`. */
-export async function countMissedEvents(db: DbOrTx, accountId: string, endpointId: string, since: Date): Promise<number> {
-  const [row] = await queryRows<{ n: number | string }>(db, sql`select count(*) as n from events ev, endpoints ep where ${missedEventsWhere(accountId, endpointId, since)}`);
+export async function countMissedEvents(
+  db: DbOrTx,
+  accountId: string,
+  endpointId: string,
+  since: Date,
+): Promise<number> {
+  const [row] = await queryRows<{ n: number | string }>(
+    db,
+    sql`select count(*) as n from events ev, endpoints ep where ${missedEventsWhere(accountId, endpointId, since)}`,
+  );
   return Number(row?.n ?? 0);
 }

@@ -13,7 +13,13 @@ export async function getDelivery({ db, accountId }: { db: DbOrTx; accountId: st
     .select({
       ...deliverySummaryColumns,
       event: { id: events.id, type: events.type, data: events.data, createdAt: events.createdAt },
-      endpoint: { id: endpoints.id, url: endpoints.url, description: endpoints.description, method: endpoints.method, status: endpoints.status },
+      endpoint: {
+        id: endpoints.id,
+        url: endpoints.url,
+        description: endpoints.description,
+        method: endpoints.method,
+        status: endpoints.status,
+      },
     })
     .from(deliveries)
     .innerJoin(events, eq(events.id, deliveries.eventId))

@@ -5,7 +5,10 @@ import { notFound } from "@/server/errors";
 import { loadReplayProgress, type ReplayProgress } from "./load-replay-progress";
 
 /** One replay of the account with its progress. Another account's id is NOT_FOUND. */
-export async function getReplayProgress({ db, accountId }: { db: DbOrTx; accountId: string }, id: string): Promise<ReplayProgress> {
+export async function getReplayProgress(
+  { db, accountId }: { db: DbOrTx; accountId: string },
+  id: string,
+): Promise<ReplayProgress> {
   const [row] = await db
     .select()
     .from(replays)

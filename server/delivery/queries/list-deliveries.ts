@@ -29,7 +29,10 @@ export type DeliverySummary = Awaited<ReturnType<typeof listDeliveries>>["data"]
  * rows: another account's endpoint or event id simply matches nothing. Keyset
  * pagination on the (time-ordered) id: pass the returned `nextCursor` to get the next page.
  */
-export async function listDeliveries({ db, accountId }: { db: DbOrTx; accountId: string }, input: ListDeliveriesInput = {}) {
+export async function listDeliveries(
+  { db, accountId }: { db: DbOrTx; accountId: string },
+  input: ListDeliveriesInput = {},
+) {
   const { endpointId, eventId, eventType, status, since, until, cursor, limit } = listDeliveriesSchema.parse(input);
   const where: SQL[] = [eq(deliveries.accountId, accountId)];
   if (endpointId) where.push(eq(deliveries.endpointId, endpointId));

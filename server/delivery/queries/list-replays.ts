@@ -5,7 +5,10 @@ import { loadReplayProgress, type ReplayProgress } from "./load-replay-progress"
 import { listReplaysSchema } from "./schemas";
 
 /** The endpoint's recent replays, newest first, each with its progress (another account's endpoint: none). */
-export async function listReplays({ db, accountId }: { db: DbOrTx; accountId: string }, input: { endpointId: string; limit?: number }): Promise<ReplayProgress[]> {
+export async function listReplays(
+  { db, accountId }: { db: DbOrTx; accountId: string },
+  input: { endpointId: string; limit?: number },
+): Promise<ReplayProgress[]> {
   const { endpointId, limit } = listReplaysSchema.parse(input);
   const rows = await db
     .select()

@@ -28,11 +28,26 @@ export type ReplayProgress = {
  * The caller has checked the row belongs to the account.
  */
 export async function loadReplayProgress(db: DbOrTx, row: ReplayRow): Promise<ReplayProgress> {
-  const base = { id: row.id, endpointId: row.endpointId, since: row.since, total: row.total, remaining: row.remaining, createdAt: row.createdAt };
+  const base = {
+    id: row.id,
+    endpointId: row.endpointId,
+    since: row.since,
+    total: row.total,
+    remaining: row.remaining,
+    createdAt: row.createdAt,
+  };
   if (row.status === "finished") {
     const succeeded = row.succeeded ?? 0;
     const failed = row.failed ?? 0;
-    return { ...base, status: "finished", succeeded, failed, inProgress: 0, done: succeeded + failed, finishedAt: row.finishedAt };
+    return {
+      ...base,
+      status: "finished",
+      succeeded,
+      failed,
+      inProgress: 0,
+      done: succeeded + failed,
+      finishedAt: row.finishedAt,
+    };
   }
 
   const counts = await db
@@ -44,7 +59,8 @@ export async function loadReplayProgress(db: DbOrTx, row: ReplayRow): Promise<Re
   const succeeded = by("succeeded");
   const failed = by("failed");
   const inProgress = by("pending") + by("sending") + by("retrying");
-  if (inProgress > 0) return { ...base, status: "running", succeeded, failed, inProgress, done: succeeded + failed, finishedAt: null };
+  if (inProgress > 0)
+    return { ...base, status: "running", succeeded, failed, inProgress, done: succeeded + failed, finishedAt: null };
 
   const [finished] = await db
     .update(replays)

@@ -9,7 +9,10 @@ import { conflict, notFound } from "@/server/errors";
  * failed, retrying and pending deliveries. A failed delivery that had used up its schedule gets
  * this one attempt; one that had not carries on with its schedule if this attempt fails too.
  */
-export async function retryDelivery({ db, accountId, runner }: { db: Db; accountId: string; runner: DeliveryRunner }, id: string) {
+export async function retryDelivery(
+  { db, accountId, runner }: { db: Db; accountId: string; runner: DeliveryRunner },
+  id: string,
+) {
   const [found] = await db
     .select({ status: deliveries.status, endpointId: deliveries.endpointId, endpointStatus: endpoints.status })
     .from(deliveries)
@@ -24,7 +27,14 @@ export async function retryDelivery({ db, accountId, runner }: { db: Db; account
   const now = new Date();
   const [updated] = await db
     .update(deliveries)
-    .set({ status: "pending", nextAttemptAt: now, nextTrigger: "manual", rateSlotAt: null, leaseExpiresAt: null, updatedAt: now })
+    .set({
+      status: "pending",
+      nextAttemptAt: now,
+      nextTrigger: "manual",
+      rateSlotAt: null,
+      leaseExpiresAt: null,
+      updatedAt: now,
+    })
     .where(and(eq(deliveries.id, id), inArray(deliveries.status, ["pending", "retrying", "failed"])))
     .returning({ id: deliveries.id, status: deliveries.status, nextAttemptAt: deliveries.nextAttemptAt });
   if (!updated) throw conflict("This delivery changed while retrying it; reload and try again.");

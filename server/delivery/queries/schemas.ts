@@ -4,20 +4,26 @@ import { EVENT_TYPES } from "@/server/events/catalog";
 export const DELIVERY_STATUSES = ["pending", "sending", "retrying", "succeeded", "failed"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-const id = (prefix: string) => z.string().trim().regex(new RegExp(`^${prefix}_[0-9a-z]{10,40}$`), `must be a ${prefix}_… id`);
+const id = (prefix: string) =>
+  z
+    .string()
+    .trim()
+    .regex(new RegExp(`^${prefix}_[0-9a-z]{10,40}$`), `must be a ${prefix}_… id`);
 
 /**
  * A point in time: a Date (tRPC) or a string (REST query strings, URL search params) such as
  * `2026-11-29T10:00:00Z` or `2026-11-29`. Anything unparseable is a clear error, not a 500.
  */
-export const dateParam = z.union([z.date(), z.string().trim().min(1, "must be a date-time, e.g. 2026-11-29T10:00:00Z")]).transform((value, ctx) => {
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    ctx.addIssue({ code: "custom", message: "must be a date-time, e.g. 2026-11-29T10:00:00Z" });
-    return z.NEVER;
-  }
-  return date;
-});
+export const dateParam = z
+  .union([z.date(), z.string().trim().min(1, "must be a date-time, e.g. 2026-11-29T10:00:00Z")])
+  .transform((value, ctx) => {
+    const date = value instanceof Date ? value : new Date(value);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: "custom", message: "must be a date-time, e.g. 2026-11-29T10:00:00Z" });
+      return z.NEVER;
+    }
+    return date;
+  });
 
 /** Filters for the deliveries list (UI and `GET /api/v1/deliveries`). Newest first. */
 export const listDeliveriesSchema = z

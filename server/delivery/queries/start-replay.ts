@@ -28,7 +28,12 @@ export type StartReplayResult = {
  * `failed` (row-locked, SKIP LOCKED), so none is sent twice. The endpoint must be active.
  */
 export async function startReplay(
-  { db, accountId, runner, limit = REPLAY_LIMIT }: { db: Db; accountId: string; runner: DeliveryRunner; limit?: number },
+  {
+    db,
+    accountId,
+    runner,
+    limit = REPLAY_LIMIT,
+  }: { db: Db; accountId: string; runner: DeliveryRunner; limit?: number },
   input: StartReplayInput,
 ): Promise<StartReplayResult> {
   const parsed = startReplaySchema.parse(input);
@@ -39,7 +44,10 @@ export async function startReplay(
     .from(endpoints)
     .where(and(eq(endpoints.id, endpointId), eq(endpoints.accountId, accountId)));
   if (!endpoint) throw notFound("Endpoint");
-  if (endpoint.status !== "active") throw conflict(`The endpoint is ${endpoint.status}: ${endpoint.status === "paused" ? "resume" : "enable"} it first, then replay.`);
+  if (endpoint.status !== "active")
+    throw conflict(
+      `The endpoint is ${endpoint.status}: ${endpoint.status === "paused" ? "resume" : "enable"} it first, then replay.`,
+    );
 
   const running = await findRunning(db, accountId, endpointId);
   if (running) return { replay: running, started: false };
@@ -71,10 +79,19 @@ export async function startReplay(
           returning ${deliveries.id}`,
     );
     const ids = rows.map((r) => r.id);
-    if (parsed.includeMissed) ids.push(...(await deliverMissedEvents(tx, { accountId, endpointId, since, replayId: id, limit: limit - ids.length })));
-    const [{ n: failedLeft }] = (await tx.select({ n: count() }).from(deliveries).where(replayableWhere(accountId, endpointId, since))) as [{ n: number }];
+    if (parsed.includeMissed)
+      ids.push(
+        ...(await deliverMissedEvents(tx, { accountId, endpointId, since, replayId: id, limit: limit - ids.length })),
+      );
+    const [{ n: failedLeft }] = (await tx
+      .select({ n: count() })
+      .from(deliveries)
+      .where(replayableWhere(accountId, endpointId, since))) as [{ n: number }];
     const missedLeft = parsed.includeMissed ? await countMissedEvents(tx, accountId, endpointId, since) : 0;
-    await tx.update(replays).set({ total: ids.length, remaining: failedLeft + missedLeft }).where(eq(replays.id, id));
+    await tx
+      .update(replays)
+      .set({ total: ids.length, remaining: failedLeft + missedLeft })
+      .where(eq(replays.id, id));
     return ids;
   });
   if (queued === null) {
@@ -83,7 +100,9 @@ export async function startReplay(
     throw conflict("Another replay of this endpoint just finished; try again.");
   }
 
-  await runner.enqueue(queued.map((deliveryId) => ({ id: deliveryId, endpointId, dedupeKey: `${deliveryId}-replay-${id}` })));
+  await runner.enqueue(
+    queued.map((deliveryId) => ({ id: deliveryId, endpointId, dedupeKey: `${deliveryId}-replay-${id}` })),
+  );
   const [row] = await db.select().from(replays).where(eq(replays.id, id));
   return { replay: await loadReplayProgress(db, row!), started: true };
 }
@@ -102,7 +121,13 @@ async function findRunning(db: Db, accountId: string, endpointId: string): Promi
 /** New deliveries, due now as manual attempts, for the oldest `limit` events the endpoint missed. */
 async function deliverMissedEvents(
   tx: DbOrTx,
-  { accountId, endpointId, since, replayId, limit }: { accountId: string; endpointId: string; since: Date; replayId: string; limit: number },
+  {
+    accountId,
+    endpointId,
+    since,
+    replayId,
+    limit,
+  }: { accountId: string; endpointId: string; since: Date; replayId: string; limit: number },
 ): Promise<string[]> {
   const eventIds = await findMissedEvents(tx, accountId, endpointId, since, limit);
   if (!eventIds.length) return [];

@@ -75,7 +75,10 @@ describe("renderRequest — mapped", () => {
   });
 
   it("GET appends fields to the URL's own query string, drops the fragment, has no body or content-type", () => {
-    const req = renderRequest(endpoint({ method: "GET", url: "https://hooks.example.com/dlr?token=a%20b&x=1#frag" }), dlr);
+    const req = renderRequest(
+      endpoint({ method: "GET", url: "https://hooks.example.com/dlr?token=a%20b&x=1#frag" }),
+      dlr,
+    );
     expect(req.method).toBe("GET");
     expect(req.body).toBeNull();
     expect(req.headers).toEqual({ "user-agent": "Hookline-Webhooks/1.0" });
@@ -127,7 +130,14 @@ describe("renderRequest — mapped", () => {
       Mime: "image/png",
       context_message_id: "wamid.Y",
     });
-    expect(Object.keys(JSON.parse(req.body!))).toEqual(["MsgId", "from", "type", "MediaRef", "Mime", "context_message_id"]);
+    expect(Object.keys(JSON.parse(req.body!))).toEqual([
+      "MsgId",
+      "from",
+      "type",
+      "MediaRef",
+      "Mime",
+      "context_message_id",
+    ]);
   });
 
   it("applies the DLR parameter map for every flat method", () => {
@@ -184,7 +194,10 @@ describe("renderRequest — mapped", () => {
 
 describe("renderRequest — envelope", () => {
   it("JSON is { id, type, timestamp, data } with data untouched by paramMap", () => {
-    const req = renderRequest(endpoint({ method: "JSON", payloadFormat: "envelope", paramMap: { mobile: "msisdn" } }), dlr);
+    const req = renderRequest(
+      endpoint({ method: "JSON", payloadFormat: "envelope", paramMap: { mobile: "msisdn" } }),
+      dlr,
+    );
     expect(req.headers["content-type"]).toBe("application/json");
     const body = JSON.parse(req.body!);
     expect(Object.keys(body)).toEqual(["id", "type", "timestamp", "data"]);

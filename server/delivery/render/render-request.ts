@@ -55,9 +55,7 @@ export function renderRequest(endpoint: EndpointConfig, event: WebhookEvent): Ht
     }
   } else {
     const entries: [string, unknown][] =
-      endpoint.payloadFormat === "mapped"
-        ? mappedFields(endpoint, event)
-        : envelopeEntries(endpoint, event, timestamp);
+      endpoint.payloadFormat === "mapped" ? mappedFields(endpoint, event) : envelopeEntries(endpoint, event, timestamp);
     body = method === "JSON" ? jsonObject(entries) : renderXml(entries);
   }
 

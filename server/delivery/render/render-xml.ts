@@ -14,7 +14,9 @@ function element(name: string, value: unknown): string {
   if (value instanceof Date) inner = escapeText(value.toISOString());
   else if (Array.isArray(value)) inner = value.map((item) => element("item", item)).join("");
   else if (typeof value === "object") {
-    inner = Object.entries(value).map(([k, v]) => element(k, v)).join("");
+    inner = Object.entries(value)
+      .map(([k, v]) => element(k, v))
+      .join("");
   } else inner = escapeText(String(value));
   return `<${tag}>${inner}</${tag}>`;
 }
@@ -26,7 +28,8 @@ function xmlName(name: string): string {
 
 // Characters XML 1.0 cannot carry at all (C0 controls except tab/LF/CR, U+FFFE/U+FFFF, lone
 // surrogates) are dropped; CR is written as a reference so parsers do not fold it into LF.
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function escapeText(text: string): string {
   return text

@@ -33,12 +33,19 @@ describe("toCurl", () => {
   });
 
   it("sends a GET without -X or a body", () => {
-    expect(toCurl({ method: "GET", url: "https://h.example.com/?q=a+b", headers: { "user-agent": "Hookline-Webhooks/1.0" }, body: null })).toBe(
-      "curl 'https://h.example.com/?q=a+b' -H 'user-agent: Hookline-Webhooks/1.0'",
-    );
+    expect(
+      toCurl({
+        method: "GET",
+        url: "https://h.example.com/?q=a+b",
+        headers: { "user-agent": "Hookline-Webhooks/1.0" },
+        body: null,
+      }),
+    ).toBe("curl 'https://h.example.com/?q=a+b' -H 'user-agent: Hookline-Webhooks/1.0'");
   });
 
   it("keeps an explicit POST without a body", () => {
-    expect(toCurl({ method: "POST", url: "https://h.example.com/", headers: {}, body: null })).toBe("curl -X POST 'https://h.example.com/'");
+    expect(toCurl({ method: "POST", url: "https://h.example.com/", headers: {}, body: null })).toBe(
+      "curl -X POST 'https://h.example.com/'",
+    );
   });
 });

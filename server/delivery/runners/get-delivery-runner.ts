@@ -9,7 +9,10 @@ import { startLocalRunnerOnce } from "./start-local-runner";
  */
 export async function getDeliveryRunner(): Promise<DeliveryRunner> {
   if (getEnv().DELIVERY_RUNNER === "inngest") {
-    const [{ inngest }, { InngestRunner }] = await Promise.all([import("@/server/inngest/client"), import("./inngest-runner")]);
+    const [{ inngest }, { InngestRunner }] = await Promise.all([
+      import("@/server/inngest/client"),
+      import("./inngest-runner"),
+    ]);
     return new InngestRunner(inngest);
   }
   return startLocalRunnerOnce(await getDb());

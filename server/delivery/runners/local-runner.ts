@@ -36,10 +36,17 @@ export class LocalRunner implements DeliveryRunner {
   private completionTimer: NodeJS.Timeout | null = null;
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly perEndpointCount = new Map<string, number>();
-  private readonly opts: Required<Omit<LocalRunnerOptions, "attempt" | "onError">> & Pick<LocalRunnerOptions, "attempt" | "onError">;
+  private readonly opts: Required<Omit<LocalRunnerOptions, "attempt" | "onError">> &
+    Pick<LocalRunnerOptions, "attempt" | "onError">;
 
   constructor(opts: LocalRunnerOptions) {
-    this.opts = { concurrency: 50, perEndpoint: getEnv().WEBHOOK_MAX_IN_FLIGHT, leaseMs: DEFAULT_LEASE_MS, idlePollMs: 1000, ...opts };
+    this.opts = {
+      concurrency: 50,
+      perEndpoint: getEnv().WEBHOOK_MAX_IN_FLIGHT,
+      leaseMs: DEFAULT_LEASE_MS,
+      idlePollMs: 1000,
+      ...opts,
+    };
   }
 
   /** Wakes the loop: the deliveries are already in the database, which is the queue. */

@@ -19,7 +19,9 @@ export function startLocalRunnerOnce(db: Db): LocalRunner {
   runner.start();
 
   const prune = () =>
-    pruneAttempts(db, retentionCutoff(getEnv().RETENTION_DAYS)).catch((err) => console.error("[hookline] retention prune failed:", err));
+    pruneAttempts(db, retentionCutoff(getEnv().RETENTION_DAYS)).catch((err) =>
+      console.error("[hookline] retention prune failed:", err),
+    );
   const first = setTimeout(prune, 60_000);
   const daily = setInterval(prune, DAY_MS);
   first.unref();

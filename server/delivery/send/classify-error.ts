@@ -25,10 +25,7 @@ const TLS_CODE = /CERT|SSL|TLS|^EPROTO$|HANDSHAKE|SIGNATURE|ISSUER/;
  * Maps whatever undici/net/tls threw (possibly wrapped in `cause` or an AggregateError from
  * happy-eyeballs) to an ErrorClass and a sentence a customer can act on.
  */
-export function classifyError(
-  err: unknown,
-  ctx: { url: URL; timeoutMs: number; timedOut: boolean },
-): Classified {
+export function classifyError(err: unknown, ctx: { url: URL; timeoutMs: number; timedOut: boolean }): Classified {
   const target = `${ctx.url.hostname}:${ctx.url.port || (ctx.url.protocol === "https:" ? "443" : "80")}`;
   if (ctx.timedOut) return { errorClass: "timeout", errorMessage: `timed out after ${formatDuration(ctx.timeoutMs)}` };
 

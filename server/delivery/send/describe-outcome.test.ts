@@ -21,9 +21,20 @@ describe("describeOutcome", () => {
   it("says what happened and what to do, in one line", () => {
     const lines = [
       describeOutcome(outcome({ ok: true, status: 200 })),
-      describeOutcome(outcome({ status: 500, errorClass: "http_status", errorMessage: "500 Internal Server Error from your server" })),
-      describeOutcome(outcome({ status: 401, errorClass: "http_status", errorMessage: "401 Unauthorized from your server" })),
-      describeOutcome(outcome({ status: 429, errorClass: "http_status", errorMessage: "429 Too Many Requests from your server", retryAfterMs: 30_000 })),
+      describeOutcome(
+        outcome({ status: 500, errorClass: "http_status", errorMessage: "500 Internal Server Error from your server" }),
+      ),
+      describeOutcome(
+        outcome({ status: 401, errorClass: "http_status", errorMessage: "401 Unauthorized from your server" }),
+      ),
+      describeOutcome(
+        outcome({
+          status: 429,
+          errorClass: "http_status",
+          errorMessage: "429 Too Many Requests from your server",
+          retryAfterMs: 30_000,
+        }),
+      ),
       describeOutcome(outcome({ errorClass: "timeout", errorMessage: "timed out after 5 s" })),
       describeOutcome(outcome({ errorClass: "dns", errorMessage: "could not resolve host nowhere.test" })),
       describeOutcome(outcome({ errorClass: "refused", errorMessage: "connection refused by 127.0.0.1:4567" })),

@@ -62,7 +62,10 @@ describe("SSRF guard on (allowPrivateNetworks: false)", () => {
 
   it("refuses a host name whose DNS answers a loopback address, checked at connect time", async () => {
     const before = v4.requests.length;
-    const outcome = await sendRequest(get(`http://evil.test:${v4.port}/`), { ...guarded, lookup: loopbackLookup("127.0.0.1") });
+    const outcome = await sendRequest(get(`http://evil.test:${v4.port}/`), {
+      ...guarded,
+      lookup: loopbackLookup("127.0.0.1"),
+    });
     expect(outcome).toMatchObject({
       ok: false,
       errorClass: "blocked_address",
@@ -73,7 +76,10 @@ describe("SSRF guard on (allowPrivateNetworks: false)", () => {
   });
 
   it.skipIf(!hasIpv6Loopback)("refuses a host name answering ::1", async () => {
-    const outcome = await sendRequest(get(`http://evil.test:${v6.port}/`), { ...guarded, lookup: loopbackLookup("::1") });
+    const outcome = await sendRequest(get(`http://evil.test:${v6.port}/`), {
+      ...guarded,
+      lookup: loopbackLookup("::1"),
+    });
     expect(outcome.errorClass).toBe("blocked_address");
     await settle();
     expect(v6.requests).toHaveLength(0);
@@ -84,7 +90,10 @@ describe("SSRF guard off (allowPrivateNetworks: true)", () => {
   const open = { timeoutMs: 2000, allowPrivateNetworks: true };
 
   it("lets a host name resolving to loopback reach the receiver", async () => {
-    const outcome = await sendRequest(get(`http://evil.test:${v4.port}/via-name`), { ...open, lookup: loopbackLookup("127.0.0.1") });
+    const outcome = await sendRequest(get(`http://evil.test:${v4.port}/via-name`), {
+      ...open,
+      lookup: loopbackLookup("127.0.0.1"),
+    });
     expect(outcome).toMatchObject({ ok: true, status: 200 });
     expect(v4.requests.at(-1)?.url).toBe("/via-name");
     expect(v4.requests.at(-1)?.headers.host).toBe(`evil.test:${v4.port}`);

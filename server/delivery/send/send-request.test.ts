@@ -41,7 +41,10 @@ describe("sendRequest against a real receiver", () => {
   it("delivers and reports a 2xx", async () => {
     receiver.respondWith({ status: 200, headers: { "X-Reply": "yes", "Content-Type": "text/plain" }, body: "thanks" });
     const outcome = await sendRequest(
-      { ...post(`${receiver.url}/hook?x=1`, "a=1&b=two"), headers: { "content-type": "application/x-www-form-urlencoded", "X-Tenant": "acme" } },
+      {
+        ...post(`${receiver.url}/hook?x=1`, "a=1&b=two"),
+        headers: { "content-type": "application/x-www-form-urlencoded", "X-Tenant": "acme" },
+      },
       opts,
     );
     expect(outcome).toMatchObject({
@@ -115,7 +118,12 @@ describe("sendRequest against a real receiver", () => {
   it("times out a slow server", async () => {
     receiver.respondWith({ status: 200, delayMs: 3000 });
     const outcome = await sendRequest(post(receiver.url), { ...opts, timeoutMs: 1000 });
-    expect(outcome).toMatchObject({ ok: false, status: null, errorClass: "timeout", errorMessage: "timed out after 1 s" });
+    expect(outcome).toMatchObject({
+      ok: false,
+      status: null,
+      errorClass: "timeout",
+      errorMessage: "timed out after 1 s",
+    });
     expect(outcome.durationMs).toBeGreaterThanOrEqual(950);
     expect(outcome.durationMs).toBeLessThan(2500);
     expect(describeOutcome(outcome)).toContain("Timed out after 1 s.");
@@ -216,7 +224,9 @@ describe("sendRequest against a real receiver", () => {
 
   it("reports an unresolvable host as dns", async () => {
     const notFound = ((_h: string, _o: unknown, cb: (err: Error) => void) =>
-      process.nextTick(() => cb(Object.assign(new Error("getaddrinfo ENOTFOUND nowhere.test"), { code: "ENOTFOUND" })))) as unknown as typeof dns.lookup;
+      process.nextTick(() =>
+        cb(Object.assign(new Error("getaddrinfo ENOTFOUND nowhere.test"), { code: "ENOTFOUND" })),
+      )) as unknown as typeof dns.lookup;
     const outcome = await sendRequest(post("http://nowhere.test/"), { ...opts, lookup: notFound });
     expect(outcome).toMatchObject({
       ok: false,
@@ -227,7 +237,10 @@ describe("sendRequest against a real receiver", () => {
 
   it("never throws on a bad URL", async () => {
     expect(await sendRequest(post("not a url"), opts)).toMatchObject({ ok: false, errorClass: "network" });
-    expect(await sendRequest(post("file:///etc/passwd"), opts)).toMatchObject({ ok: false, errorClass: "blocked_address" });
+    expect(await sendRequest(post("file:///etc/passwd"), opts)).toMatchObject({
+      ok: false,
+      errorClass: "blocked_address",
+    });
   });
 });
 
@@ -236,7 +249,13 @@ describe("render → sign → send, verified by the receiver", () => {
     id: "evt_1",
     type: "sms.dlr",
     createdAt: new Date("2025-12-31T10:15:33.000Z"),
-    data: { transaction_id: "81934341034091431", mobile: "919812345678", status: "delivered", text: "a&b=c d <é> 'x'", final: true },
+    data: {
+      transaction_id: "81934341034091431",
+      mobile: "919812345678",
+      status: "delivered",
+      text: "a&b=c d <é> 'x'",
+      final: true,
+    },
   };
   const methods: SendMethod[] = ["POST", "GET", "JSON", "XML"];
   const formats: PayloadFormat[] = ["mapped", "envelope"];

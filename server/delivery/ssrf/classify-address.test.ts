@@ -85,12 +85,20 @@ describe("classifyAddress", () => {
     expect(reason).toContain(inner);
   });
 
-  it.each(["8.8.8.8", "1.1.1.1", "93.184.216.34", "2606:4700:4700::1111", "2001:4860:4860::8888", "::ffff:8.8.8.8", "64:ff9b::808:808", "172.32.0.1", "100.128.0.1", "11.0.0.1"])(
-    "allows public %s",
-    (ip) => {
-      expect(classifyAddress(ip)).toEqual({ allowed: true });
-    },
-  );
+  it.each([
+    "8.8.8.8",
+    "1.1.1.1",
+    "93.184.216.34",
+    "2606:4700:4700::1111",
+    "2001:4860:4860::8888",
+    "::ffff:8.8.8.8",
+    "64:ff9b::808:808",
+    "172.32.0.1",
+    "100.128.0.1",
+    "11.0.0.1",
+  ])("allows public %s", (ip) => {
+    expect(classifyAddress(ip)).toEqual({ allowed: true });
+  });
 
   it.each(["", "localhost", "example.com", "999.1.1.1", "1.2.3", "010.0.0.1", "1::2::3", "http://1.2.3.4/"])(
     "refuses %j as not an IP address",

@@ -16,7 +16,7 @@ function v6(text: string, prefix: number, what: string): Range {
 const V4_REFUSED: Range[] = [
   v4("169.254.169.254", 32, "link-local (cloud metadata)"),
   v4("255.255.255.255", 32, "the broadcast address"),
-  v4("0.0.0.0", 8, "unspecified (\"this network\")"),
+  v4("0.0.0.0", 8, 'unspecified ("this network")'),
   v4("10.0.0.0", 8, "private"),
   v4("100.64.0.0", 10, "private (carrier-grade NAT)"),
   v4("127.0.0.0", 8, "loopback"),

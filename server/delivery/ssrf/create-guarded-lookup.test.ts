@@ -18,7 +18,10 @@ function run(lookup: ReturnType<typeof createGuardedLookup>, all: boolean) {
 
 describe("createGuardedLookup", () => {
   it("refuses a host resolving to a private address with code EBLOCKED", async () => {
-    const guarded = createGuardedLookup({ allowPrivate: false, lookup: fakeLookup([{ address: "10.0.0.5", family: 4 }]) });
+    const guarded = createGuardedLookup({
+      allowPrivate: false,
+      lookup: fakeLookup([{ address: "10.0.0.5", family: 4 }]),
+    });
     const { err } = await run(guarded, false);
     expect(err?.code).toBe("EBLOCKED");
     expect(err?.message).toBe("address 10.0.0.5 is private");
@@ -47,7 +50,10 @@ describe("createGuardedLookup", () => {
   });
 
   it("passes private addresses through when allowed", async () => {
-    const guarded = createGuardedLookup({ allowPrivate: true, lookup: fakeLookup([{ address: "127.0.0.1", family: 4 }]) });
+    const guarded = createGuardedLookup({
+      allowPrivate: true,
+      lookup: fakeLookup([{ address: "127.0.0.1", family: 4 }]),
+    });
     expect(await run(guarded, false)).toEqual({ err: null, address: "127.0.0.1", family: 4 });
   });
 

@@ -14,10 +14,7 @@ export type BlockedAddressError = NodeJS.ErrnoException & {
  * private at send time) is refused too. If any resolved address is refused the whole host is,
  * so a round-robin record cannot smuggle in a private address.
  */
-export function createGuardedLookup(opts: {
-  allowPrivate: boolean;
-  lookup?: typeof dns.lookup;
-}): LookupFunction {
+export function createGuardedLookup(opts: { allowPrivate: boolean; lookup?: typeof dns.lookup }): LookupFunction {
   const resolve = opts.lookup ?? dns.lookup;
   return (hostname, options, callback) => {
     resolve(hostname, { ...options, all: true }, (err, addresses) => {

@@ -35,11 +35,17 @@ export function createDeliverWebhook({ getDeps = async () => ({ db: await getDb(
     async ({ event, step }) => {
       const { deliveryId } = event.data as DeliveryRequestedData;
       for (let n = 1; n <= MAX_ROUNDS; n++) {
-        const result = await step.run(`attempt-${n}`, async () => attemptDelivery(await getDeps(), deliveryId, { claim: true }));
+        const result = await step.run(`attempt-${n}`, async () =>
+          attemptDelivery(await getDeps(), deliveryId, { claim: true }),
+        );
         if (result.status !== "retry" && result.status !== "deferred") return { deliveryId, ...result };
         await step.sleepUntil(`wait-${n}`, new Date(result.retryAt));
       }
-      await step.sendEvent("continue", { name: DELIVERY_REQUESTED, data: event.data, id: `${deliveryId}-continued-${event.id ?? ""}` });
+      await step.sendEvent("continue", {
+        name: DELIVERY_REQUESTED,
+        data: event.data,
+        id: `${deliveryId}-continued-${event.id ?? ""}`,
+      });
       return { deliveryId, status: "continued" as const };
     },
   );

@@ -78,7 +78,14 @@ describe("list", () => {
     const second = await a.caller.apiKeys.create({ name: "second" });
     const list = await a.caller.apiKeys.list();
     expect(list.map((k) => k.id)).toEqual([second.id, first.id]);
-    expect(list[1]).toEqual({ id: first.id, name: "first", prefix: first.prefix, lastUsedAt: null, revokedAt: null, createdAt: first.createdAt });
+    expect(list[1]).toEqual({
+      id: first.id,
+      name: "first",
+      prefix: first.prefix,
+      lastUsedAt: null,
+      revokedAt: null,
+      createdAt: first.createdAt,
+    });
     const serialized = JSON.stringify(list);
     expect(serialized).not.toContain(first.key);
     expect(serialized).not.toContain(sha256(first.key));
@@ -100,8 +107,16 @@ describe("authenticateApiKey", () => {
     const reseller = await createActor(h.db, { role: "reseller" });
     const c = await customer.caller.apiKeys.create({ name: "c" });
     const r = await reseller.caller.apiKeys.create({ name: "r" });
-    expect(await authenticateApiKey(h.db, bearer(c.key))).toEqual({ accountId: customer.accountId, role: "customer", keyId: c.id });
-    expect(await authenticateApiKey(h.db, bearer(r.key))).toEqual({ accountId: reseller.accountId, role: "reseller", keyId: r.id });
+    expect(await authenticateApiKey(h.db, bearer(c.key))).toEqual({
+      accountId: customer.accountId,
+      role: "customer",
+      keyId: c.id,
+    });
+    expect(await authenticateApiKey(h.db, bearer(r.key))).toEqual({
+      accountId: reseller.accountId,
+      role: "reseller",
+      keyId: r.id,
+    });
     // The scheme is case-insensitive (RFC 9110).
     expect((await authenticateApiKey(h.db, `bearer ${c.key}`)).keyId).toBe(c.id);
   });
@@ -171,6 +186,9 @@ describe("authenticateApiKey", () => {
   test("createApiKey works without tRPC (the seed calls it directly)", async () => {
     const a = await createActor(h.db);
     const created = await createApiKey({ db: h.db, actor: { accountId: a.accountId } }, { name: "seed" });
-    expect(await authenticateApiKey(h.db, bearer(created.key))).toMatchObject({ accountId: a.accountId, keyId: created.id });
+    expect(await authenticateApiKey(h.db, bearer(created.key))).toMatchObject({
+      accountId: a.accountId,
+      keyId: created.id,
+    });
   });
 });

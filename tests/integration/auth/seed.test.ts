@@ -20,6 +20,9 @@ test("the demo seed is idempotent and its accounts can sign in", async () => {
   expect((await h.db.select({ n: count() }).from(accounts))[0]!.n).toBe(3);
   expect((await h.db.select({ n: count() }).from(whiteLabels))[0]!.n).toBe(1);
   const reseller = first.find((a) => a.role === "reseller")!;
-  const user = await authenticate({ db: h.db, throttle: { maxFailures: 10, windowMinutes: 15 } }, { email: reseller.email, password: reseller.password });
+  const user = await authenticate(
+    { db: h.db, throttle: { maxFailures: 10, windowMinutes: 15 } },
+    { email: reseller.email, password: reseller.password },
+  );
   expect(user.role).toBe("reseller");
 });

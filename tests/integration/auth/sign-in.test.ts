@@ -17,14 +17,22 @@ const throttle = { maxFailures: 3, windowMinutes: 15 };
 describe("authenticate", () => {
   test("returns the session user with account id and role", async () => {
     const a = await createActor(h.db, { role: "reseller" });
-    const user = await authenticate({ db: h.db, throttle }, { email: a.input.email.toUpperCase(), password: a.input.password });
+    const user = await authenticate(
+      { db: h.db, throttle },
+      { email: a.input.email.toUpperCase(), password: a.input.password },
+    );
     expect(user).toMatchObject({ id: a.userId, accountId: a.accountId, role: "reseller", email: a.input.email });
   });
 
   test("wrong password and unknown email give the same message", async () => {
     const a = await createActor(h.db);
-    const wrong = await authenticate({ db: h.db, throttle }, { email: a.input.email, password: "nope-nope-1" }).catch((e) => e);
-    const unknown = await authenticate({ db: h.db, throttle }, { email: "ghost@example.test", password: "nope-nope-1" }).catch((e) => e);
+    const wrong = await authenticate({ db: h.db, throttle }, { email: a.input.email, password: "nope-nope-1" }).catch(
+      (e) => e,
+    );
+    const unknown = await authenticate(
+      { db: h.db, throttle },
+      { email: "ghost@example.test", password: "nope-nope-1" },
+    ).catch((e) => e);
     expect(wrong).toBeInstanceOf(DomainError);
     expect(wrong.message).toBe("Incorrect email or password");
     expect(unknown.message).toBe(wrong.message);
@@ -33,9 +41,13 @@ describe("authenticate", () => {
   test("refuses an email after too many failures, even with the right password", async () => {
     const a = await createActor(h.db);
     for (let i = 0; i < throttle.maxFailures; i++) {
-      await expect(authenticate({ db: h.db, throttle }, { email: a.input.email, password: `bad-password-${i}` })).rejects.toThrow("Incorrect");
+      await expect(
+        authenticate({ db: h.db, throttle }, { email: a.input.email, password: `bad-password-${i}` }),
+      ).rejects.toThrow("Incorrect");
     }
-    const err = await authenticate({ db: h.db, throttle }, { email: a.input.email, password: a.input.password }).catch((e) => e);
+    const err = await authenticate({ db: h.db, throttle }, { email: a.input.email, password: a.input.password }).catch(
+      (e) => e,
+    );
     expect(err.code).toBe("TOO_MANY_REQUESTS");
     expect(err.message).toMatch(/Too many failed sign-in attempts\. Try again in 1[45] minutes/);
   });

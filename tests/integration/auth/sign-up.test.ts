@@ -59,7 +59,12 @@ describe("auth.signUp", () => {
   });
 
   test("registers a reseller when asked", async () => {
-    const res = await anonymousCaller(h.db).auth.signUp({ ...valid, email: "r@example.test", username: "reseller1", accountType: "reseller" });
+    const res = await anonymousCaller(h.db).auth.signUp({
+      ...valid,
+      email: "r@example.test",
+      username: "reseller1",
+      accountType: "reseller",
+    });
     expect(res.accountType).toBe("reseller");
   });
 });

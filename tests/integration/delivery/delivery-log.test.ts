@@ -27,22 +27,37 @@ beforeAll(async () => {
   stranger = await createActor(h.db);
   epA = (await insertEndpoint(h.db, me.accountId, "http://127.0.0.1:9/a")).id;
   epB = (await insertEndpoint(h.db, me.accountId, "http://127.0.0.1:9/b", { eventTypes: ["sms.dlr", "sms.mo"] })).id;
-  strangerEp = (await insertEndpoint(h.db, stranger.accountId, "http://127.0.0.1:9/s", { eventTypes: ["sms.dlr", "sms.mo"] })).id;
+  strangerEp = (
+    await insertEndpoint(h.db, stranger.accountId, "http://127.0.0.1:9/s", { eventTypes: ["sms.dlr", "sms.mo"] })
+  ).id;
 
-  await ingestEvents({ db: h.db, accountId: me.accountId, runner: noop }, { events: [sampleEvent("sms.dlr"), sampleEvent("sms.mo"), sampleEvent("sms.dlr")] });
-  const s = (await ingestEvents({ db: h.db, accountId: stranger.accountId, runner: noop }, { events: [sampleEvent("sms.dlr"), sampleEvent("sms.mo")] })) as { ids: string[] };
+  await ingestEvents(
+    { db: h.db, accountId: me.accountId, runner: noop },
+    { events: [sampleEvent("sms.dlr"), sampleEvent("sms.mo"), sampleEvent("sms.dlr")] },
+  );
+  const s = (await ingestEvents(
+    { db: h.db, accountId: stranger.accountId, runner: noop },
+    { events: [sampleEvent("sms.dlr"), sampleEvent("sms.mo")] },
+  )) as { ids: string[] };
   strangerEventId = s.ids[0]!;
 
   const rows = await me.caller.deliveries.list({ limit: 100 });
-  const of = (ep: string, type: string) => rows.data.filter((d) => d.endpointId === ep && d.eventType === type).map((d) => d.id);
+  const of = (ep: string, type: string) =>
+    rows.data.filter((d) => d.endpointId === ep && d.eventType === type).map((d) => d.id);
   mine = { dlrA: of(epA, "sms.dlr"), dlrB: of(epB, "sms.dlr"), moB: of(epB, "sms.mo")[0]! };
   expect([mine.dlrA.length, mine.dlrB.length]).toEqual([2, 2]);
 
   // History: the two dlr deliveries to A are two days old, and failed.
   const old = new Date(Date.now() - 48 * HOUR);
-  await h.db.update(deliveries).set({ createdAt: old, status: "failed", attempts: 8, lastStatusCode: 503 }).where(inArray(deliveries.id, mine.dlrA));
+  await h.db
+    .update(deliveries)
+    .set({ createdAt: old, status: "failed", attempts: 8, lastStatusCode: 503 })
+    .where(inArray(deliveries.id, mine.dlrA));
   // The stranger has old failed deliveries too: they must never leak into my filters.
-  await h.db.update(deliveries).set({ createdAt: old, status: "failed" }).where(eq(deliveries.accountId, stranger.accountId));
+  await h.db
+    .update(deliveries)
+    .set({ createdAt: old, status: "failed" })
+    .where(eq(deliveries.accountId, stranger.accountId));
 });
 afterAll(() => h.close());
 
@@ -56,14 +71,31 @@ test("each filter narrows the list: event type, status, since (inclusive), until
   expect(ids(await list({ status: "failed" }))).toEqual([...mine.dlrA].sort());
   expect(ids(await list({ since: new Date(Date.now() - 24 * HOUR) }))).toEqual([...mine.dlrB, mine.moB].sort());
   expect(ids(await list({ until: new Date(Date.now() - 24 * HOUR) }))).toEqual([...mine.dlrA].sort());
-  expect(ids(await list({ since: new Date(Date.now() - 72 * HOUR), until: new Date(Date.now() - 24 * HOUR), eventType: "sms.dlr", status: "failed", endpointId: epA }))).toEqual(
-    [...mine.dlrA].sort(),
-  );
+  expect(
+    ids(
+      await list({
+        since: new Date(Date.now() - 72 * HOUR),
+        until: new Date(Date.now() - 24 * HOUR),
+        eventType: "sms.dlr",
+        status: "failed",
+        endpointId: epA,
+      }),
+    ),
+  ).toEqual([...mine.dlrA].sort());
   // Strings are coerced (URL search params and REST query strings use them).
-  expect(ids(await list({ since: new Date(Date.now() - 24 * HOUR).toISOString(), endpointId: epB, eventType: "sms.dlr" }))).toEqual([...mine.dlrB].sort());
+  expect(
+    ids(await list({ since: new Date(Date.now() - 24 * HOUR).toISOString(), endpointId: epB, eventType: "sms.dlr" })),
+  ).toEqual([...mine.dlrB].sort());
   // Row shape the log renders.
   const [row] = (await list({ status: "failed", limit: 1 })).data;
-  expect(row).toMatchObject({ status: "failed", attempts: 8, lastStatusCode: 503, eventType: "sms.dlr", endpointId: epA, replayId: null });
+  expect(row).toMatchObject({
+    status: "failed",
+    attempts: 8,
+    lastStatusCode: 503,
+    eventType: "sms.dlr",
+    endpointId: epA,
+    replayId: null,
+  });
 });
 
 test("cursor pages through a filtered list", async () => {
@@ -79,7 +111,9 @@ test("tenant scope: another account's endpoint or event id matches nothing, and 
   const list = me.caller.deliveries.list;
   expect((await list({ endpointId: strangerEp })).data).toEqual([]);
   expect((await list({ eventId: strangerEventId })).data).toEqual([]);
-  expect((await list({ endpointId: strangerEp, status: "failed", eventType: "sms.dlr", until: new Date() })).data).toEqual([]);
+  expect(
+    (await list({ endpointId: strangerEp, status: "failed", eventType: "sms.dlr", until: new Date() })).data,
+  ).toEqual([]);
   // Without filters each account sees only its own.
   const theirs = await stranger.caller.deliveries.list({});
   expect(theirs.data).toHaveLength(2);

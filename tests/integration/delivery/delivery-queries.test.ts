@@ -35,16 +35,24 @@ test("list: newest first, filters, cursor pages; another account sees none of it
   const a = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/a");
   const b = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/b", { eventTypes: ["sms.dlr", "sms.mo"] });
   const noop = recorder();
-  const { ids } = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner: noop }, {
-    events: [sampleEvent("sms.dlr"), sampleEvent("sms.mo"), sampleEvent("sms.dlr")],
-  })) as { ids: string[] };
+  const { ids } = (await ingestEvents(
+    { db: h.db, accountId: actor.accountId, runner: noop },
+    {
+      events: [sampleEvent("sms.dlr"), sampleEvent("sms.mo"), sampleEvent("sms.dlr")],
+    },
+  )) as { ids: string[] };
   expect(noop.items).toHaveLength(5); // dlr → a, b (twice); mo → b
 
   const all = await listDeliveries({ db: h.db, accountId: actor.accountId }, {});
   expect(all.data).toHaveLength(5);
   expect(all.nextCursor).toBeNull();
   expect(all.data.map((d) => d.id)).toEqual([...all.data.map((d) => d.id)].sort().reverse());
-  expect(all.data[0]).toMatchObject({ status: "pending", attempts: 0, eventType: expect.any(String), endpointUrl: expect.stringContaining("127.0.0.1") });
+  expect(all.data[0]).toMatchObject({
+    status: "pending",
+    attempts: 0,
+    eventType: expect.any(String),
+    endpointUrl: expect.stringContaining("127.0.0.1"),
+  });
 
   const p1 = await listDeliveries({ db: h.db, accountId: actor.accountId }, { limit: 2 });
   const p2 = await listDeliveries({ db: h.db, accountId: actor.accountId }, { limit: 2, cursor: p1.nextCursor! });
@@ -53,30 +61,54 @@ test("list: newest first, filters, cursor pages; another account sees none of it
   expect(p3.nextCursor).toBeNull();
 
   expect((await listDeliveries({ db: h.db, accountId: actor.accountId }, { endpointId: a.id })).data).toHaveLength(2);
-  expect((await listDeliveries({ db: h.db, accountId: actor.accountId }, { endpointId: b.id, eventId: ids[1] })).data).toHaveLength(1);
+  expect(
+    (await listDeliveries({ db: h.db, accountId: actor.accountId }, { endpointId: b.id, eventId: ids[1] })).data,
+  ).toHaveLength(1);
   expect((await listDeliveries({ db: h.db, accountId: actor.accountId }, { status: "failed" })).data).toHaveLength(0);
   await expect(listDeliveries({ db: h.db, accountId: actor.accountId }, { limit: 0 })).rejects.toThrow();
 
   const stranger = await createActor(h.db);
   expect((await listDeliveries({ db: h.db, accountId: stranger.accountId }, {})).data).toHaveLength(0);
-  expect((await listDeliveries({ db: h.db, accountId: stranger.accountId }, { endpointId: a.id })).data).toHaveLength(0);
-  await expect(getDelivery({ db: h.db, accountId: stranger.accountId }, all.data[0]!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-  await expect(retryDelivery({ db: h.db, accountId: stranger.accountId, runner: noop }, all.data[0]!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  expect((await listDeliveries({ db: h.db, accountId: stranger.accountId }, { endpointId: a.id })).data).toHaveLength(
+    0,
+  );
+  await expect(getDelivery({ db: h.db, accountId: stranger.accountId }, all.data[0]!.id)).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
+  await expect(
+    retryDelivery({ db: h.db, accountId: stranger.accountId, runner: noop }, all.data[0]!.id),
+  ).rejects.toMatchObject({ code: "NOT_FOUND" });
 });
 
 test("get: the delivery with its attempts, request recorded with custom header values redacted", async () => {
   receiver = await startReceiver();
   receiver.respondOnce({ status: 500, body: "nope" });
   const actor = await createActor(h.db);
-  await insertEndpoint(h.db, actor.accountId, receiver.url, { customHeaders: [{ name: "X-Api-Key", value: "s3cret" }] });
+  await insertEndpoint(h.db, actor.accountId, receiver.url, {
+    customHeaders: [{ name: "X-Api-Key", value: "s3cret" }],
+  });
   runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0, 20] } });
   runner.start();
-  const { id: eventId } = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent("sms.dlr"))) as { id: string };
-  const [row] = await until(() => h.db.select().from(deliveries).where(eq(deliveries.eventId, eventId)), (r) => r[0]?.status === "succeeded");
+  const { id: eventId } = (await ingestEvents(
+    { db: h.db, accountId: actor.accountId, runner },
+    sampleEvent("sms.dlr"),
+  )) as { id: string };
+  const [row] = await until(
+    () => h.db.select().from(deliveries).where(eq(deliveries.eventId, eventId)),
+    (r) => r[0]?.status === "succeeded",
+  );
 
   const detail = await getDelivery({ db: h.db, accountId: actor.accountId }, row!.id);
-  expect(detail).toMatchObject({ id: row!.id, status: "succeeded", attempts: 2, event: { id: eventId, type: "sms.dlr" } });
-  expect(detail.attemptLog.map((a) => [a.attemptNumber, a.responseStatus, a.trigger])).toEqual([[1, 500, "scheduled"], [2, 200, "scheduled"]]);
+  expect(detail).toMatchObject({
+    id: row!.id,
+    status: "succeeded",
+    attempts: 2,
+    event: { id: eventId, type: "sms.dlr" },
+  });
+  expect(detail.attemptLog.map((a) => [a.attemptNumber, a.responseStatus, a.trigger])).toEqual([
+    [1, 500, "scheduled"],
+    [2, 200, "scheduled"],
+  ]);
   expect(detail.attemptLog[0]!.responseBody).toBe("nope");
   const sent = detail.attemptLog[0]!.request;
   const headerValue = (name: string) => Object.entries(sent.headers).find(([k]) => k.toLowerCase() === name)?.[1];
@@ -93,14 +125,23 @@ test("retry: a failed delivery goes out again at once as a manual attempt; refus
   const ep = await insertEndpoint(h.db, actor.accountId, receiver.url);
   runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0] } });
   runner.start();
-  const { id: eventId } = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent("sms.dlr"))) as { id: string };
-  const [failed] = await until(() => h.db.select().from(deliveries).where(eq(deliveries.eventId, eventId)), (r) => r[0]?.status === "failed");
+  const { id: eventId } = (await ingestEvents(
+    { db: h.db, accountId: actor.accountId, runner },
+    sampleEvent("sms.dlr"),
+  )) as { id: string };
+  const [failed] = await until(
+    () => h.db.select().from(deliveries).where(eq(deliveries.eventId, eventId)),
+    (r) => r[0]?.status === "failed",
+  );
   expect(failed).toMatchObject({ status: "failed", attempts: 1 });
 
   const retried = await retryDelivery({ db: h.db, accountId: actor.accountId, runner }, failed!.id);
   expect(retried.status).toBe("pending");
   await receiver.waitFor(2);
-  const [done] = await until(() => h.db.select().from(deliveries).where(eq(deliveries.id, failed!.id)), (r) => r[0]?.status === "succeeded");
+  const [done] = await until(
+    () => h.db.select().from(deliveries).where(eq(deliveries.id, failed!.id)),
+    (r) => r[0]?.status === "succeeded",
+  );
   expect(done).toMatchObject({ status: "succeeded", attempts: 2, nextTrigger: "scheduled" });
   const detail = await getDelivery({ db: h.db, accountId: actor.accountId }, failed!.id);
   expect(detail.attemptLog.map((a) => a.trigger)).toEqual(["scheduled", "manual"]);
@@ -108,17 +149,24 @@ test("retry: a failed delivery goes out again at once as a manual attempt; refus
   // The failed delivery started a failure streak; the successful retry reset it.
   expect((await h.db.select().from(endpoints).where(eq(endpoints.id, ep.id)))[0]!.consecutiveFailures).toBe(0);
 
-  await expect(retryDelivery({ db: h.db, accountId: actor.accountId, runner }, failed!.id)).rejects.toMatchObject({ code: "CONFLICT" });
+  await expect(retryDelivery({ db: h.db, accountId: actor.accountId, runner }, failed!.id)).rejects.toMatchObject({
+    code: "CONFLICT",
+  });
   await h.db.update(endpoints).set({ status: "disabled" }).where(eq(endpoints.id, ep.id));
   await h.db.update(deliveries).set({ status: "failed" }).where(eq(deliveries.id, failed!.id));
-  await expect(retryDelivery({ db: h.db, accountId: actor.accountId, runner }, failed!.id)).rejects.toMatchObject({ code: "CONFLICT" });
+  await expect(retryDelivery({ db: h.db, accountId: actor.accountId, runner }, failed!.id)).rejects.toMatchObject({
+    code: "CONFLICT",
+  });
 });
 
 test("the Inngest-style hand-offs: retry, resume and replay enqueue with fresh dedupe keys", async () => {
   const actor = await createActor(h.db);
   const ep = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/x", { status: "paused" });
   const rec = recorder();
-  await ingestEvents({ db: h.db, accountId: actor.accountId, runner: rec }, { events: [sampleEvent("sms.dlr"), sampleEvent("sms.dlr")] });
+  await ingestEvents(
+    { db: h.db, accountId: actor.accountId, runner: rec },
+    { events: [sampleEvent("sms.dlr"), sampleEvent("sms.dlr")] },
+  );
   expect(rec.items).toHaveLength(2); // paused endpoints get deliveries that wait
 
   const resumed = recorder();
@@ -128,13 +176,20 @@ test("the Inngest-style hand-offs: retry, resume and replay enqueue with fresh d
 
   await h.db.update(deliveries).set({ status: "failed" }).where(eq(deliveries.endpointId, ep.id));
   const replayed = recorder();
-  const { replay, started } = await startReplay({ db: h.db, accountId: actor.accountId, runner: replayed }, { endpointId: ep.id });
+  const { replay, started } = await startReplay(
+    { db: h.db, accountId: actor.accountId, runner: replayed },
+    { endpointId: ep.id },
+  );
   expect(started).toBe(true);
   expect(replay).toMatchObject({ total: 2, remaining: 0, status: "running", inProgress: 2 });
   expect(replayed.items.map((i) => i.dedupeKey)).toEqual(replayed.items.map((i) => `${i.id}-replay-${replay.id}`));
   const rows = await h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id));
-  expect(rows.every((d) => d.status === "pending" && d.nextTrigger === "manual" && d.replayId === replay.id)).toBe(true);
+  expect(rows.every((d) => d.status === "pending" && d.nextTrigger === "manual" && d.replayId === replay.id)).toBe(
+    true,
+  );
 
   const other = await createActor(h.db);
-  await expect(startReplay({ db: h.db, accountId: other.accountId, runner: replayed }, { endpointId: ep.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(
+    startReplay({ db: h.db, accountId: other.accountId, runner: replayed }, { endpointId: ep.id }),
+  ).rejects.toMatchObject({ code: "NOT_FOUND" });
 });

@@ -30,26 +30,37 @@ afterAll(() => h.close());
 
 async function oneDelivery(accountId: string) {
   const items: DeliveryItem[] = [];
-  await ingestEvents({ db: h.db, accountId, runner: { enqueue: async (b) => void items.push(...b) } }, sampleEvent("sms.dlr"));
+  await ingestEvents(
+    { db: h.db, accountId, runner: { enqueue: async (b) => void items.push(...b) } },
+    sampleEvent("sms.dlr"),
+  );
   return items[0]!.id;
 }
 
 test("custom headers are decrypted for the send; during a rotation both secrets sign, after it only the new one", async () => {
   receiver = await startReceiver();
   const actor = await createActor(h.db);
-  const ep = await insertEndpoint(h.db, actor.accountId, receiver.url, { customHeaders: [{ name: "Authorization", value: "Bearer abc" }] });
+  const ep = await insertEndpoint(h.db, actor.accountId, receiver.url, {
+    customHeaders: [{ name: "Authorization", value: "Bearer abc" }],
+  });
   const old = generateSecret();
   const key = getEnv().ENCRYPTION_KEY;
   await h.db
     .update(endpoints)
-    .set({ previousSecretEnc: encryptSecret(old, key), previousSecretExpiresAt: new Date(Date.now() + 3600_000), updatedAt: new Date() })
+    .set({
+      previousSecretEnc: encryptSecret(old, key),
+      previousSecretExpiresAt: new Date(Date.now() + 3600_000),
+      updatedAt: new Date(),
+    })
     .where(eq(endpoints.id, ep.id));
 
   const loaded = await loadEndpointConfig(h.db, ep.id);
   expect(loaded!.config.customHeaders).toEqual([{ name: "Authorization", value: "Bearer abc" }]);
   expect(loaded!.secrets).toEqual([ep.secret, old]);
 
-  expect(await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, await oneDelivery(actor.accountId))).toEqual({ status: "succeeded" });
+  expect(await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, await oneDelivery(actor.accountId))).toEqual({
+    status: "succeeded",
+  });
   const during = receiver.requests[0]!;
   expect(during.headers.authorization).toBe("Bearer abc");
   expect(String(during.headers["webhook-signature"]).split(" ")).toHaveLength(2);
@@ -57,10 +68,15 @@ test("custom headers are decrypted for the send; during a rotation both secrets 
   expect(() => new Webhook(ep.secret).verify(during.body, during.headers as Record<string, string>)).not.toThrow();
 
   // The rotation window ends (no edit to the row: the cache must notice the expiry by itself).
-  await h.db.update(endpoints).set({ previousSecretExpiresAt: new Date(Date.now() - 1000) }).where(eq(endpoints.id, ep.id));
+  await h.db
+    .update(endpoints)
+    .set({ previousSecretExpiresAt: new Date(Date.now() - 1000) })
+    .where(eq(endpoints.id, ep.id));
   const after = await loadEndpointConfig(h.db, ep.id);
   expect(after!.secrets).toEqual([ep.secret]);
-  expect(await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, await oneDelivery(actor.accountId))).toEqual({ status: "succeeded" });
+  expect(await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, await oneDelivery(actor.accountId))).toEqual({
+    status: "succeeded",
+  });
   const later = receiver.requests[1]!;
   expect(String(later.headers["webhook-signature"]).split(" ")).toHaveLength(1);
   expect(() => new Webhook(old).verify(later.body, later.headers as Record<string, string>)).toThrow();
@@ -88,7 +104,10 @@ test("retention: attempts older than the cut-off are pruned", async () => {
   await insertEndpoint(h.db, actor.accountId, receiver.url);
   const id = await oneDelivery(actor.accountId);
   await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, id);
-  await h.db.update(deliveryAttempts).set({ createdAt: new Date(Date.now() - 40 * 24 * 3600_000) }).where(eq(deliveryAttempts.deliveryId, id));
+  await h.db
+    .update(deliveryAttempts)
+    .set({ createdAt: new Date(Date.now() - 40 * 24 * 3600_000) })
+    .where(eq(deliveryAttempts.deliveryId, id));
   expect(await pruneAttempts(h.db, new Date(Date.now() - 30 * 24 * 3600_000))).toBeGreaterThanOrEqual(1);
   expect(await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, id))).toHaveLength(0);
 });

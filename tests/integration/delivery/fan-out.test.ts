@@ -26,8 +26,16 @@ test("1,000 events to three endpoints: each request arrives once, with the right
   const [jsonR, postR, getR] = receivers as [Receiver, Receiver, Receiver];
   const actor = await createActor(h.db);
   const json = await insertEndpoint(h.db, actor.accountId, jsonR.url, { method: "JSON", payloadFormat: "envelope" });
-  const post = await insertEndpoint(h.db, actor.accountId, postR.url, { method: "POST", payloadFormat: "mapped", paramMap: { transaction_id: "txn" } });
-  const get = await insertEndpoint(h.db, actor.accountId, `${getR.url}?src=hookline`, { method: "GET", payloadFormat: "mapped", paramMap: { mobile: "msisdn" } });
+  const post = await insertEndpoint(h.db, actor.accountId, postR.url, {
+    method: "POST",
+    payloadFormat: "mapped",
+    paramMap: { transaction_id: "txn" },
+  });
+  const get = await insertEndpoint(h.db, actor.accountId, `${getR.url}?src=hookline`, {
+    method: "GET",
+    payloadFormat: "mapped",
+    paramMap: { mobile: "msisdn" },
+  });
   runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
   runner.start();
 
@@ -40,7 +48,10 @@ test("1,000 events to three endpoints: each request arrives once, with the right
   });
   const ids: string[] = [];
   for (let i = 0; i < N; i += 250) {
-    const res = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, { events: eventsIn.slice(i, i + 250) })) as { ids: string[] };
+    const res = (await ingestEvents(
+      { db: h.db, accountId: actor.accountId, runner },
+      { events: eventsIn.slice(i, i + 250) },
+    )) as { ids: string[] };
     ids.push(...res.ids);
   }
   await Promise.all(receivers.map((r) => r.waitFor(N, 60_000)));
@@ -56,7 +67,11 @@ test("1,000 events to three endpoints: each request arrives once, with the right
   for (let i = 0; i < N; i++) {
     const q = jsonByTxn.get(`txn-${i}`)!;
     const body = JSON.parse(q.body);
-    expect(body).toMatchObject({ id: ids[i], type: "sms.dlr", data: { transaction_id: `txn-${i}`, error_description: eventsIn[i]!.data.error_description } });
+    expect(body).toMatchObject({
+      id: ids[i],
+      type: "sms.dlr",
+      data: { transaction_id: `txn-${i}`, error_description: eventsIn[i]!.data.error_description },
+    });
     expect(() => wh.verify(q.body, q.headers as Record<string, string>)).not.toThrow();
   }
 

@@ -30,14 +30,21 @@ async function setup() {
   receiver = await startReceiver();
   const actor = await createActor(h.db);
   const ep = await insertEndpoint(h.db, actor.accountId, receiver.url);
-  const { id: eventId } = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner: noop }, sampleEvent("sms.dlr"))) as { id: string };
+  const { id: eventId } = (await ingestEvents(
+    { db: h.db, accountId: actor.accountId, runner: noop },
+    sampleEvent("sms.dlr"),
+  )) as { id: string };
   const [d] = await h.db.select().from(deliveries).where(eq(deliveries.eventId, eventId));
-  const events: [{ name: string; data: { deliveryId: string; endpointId: string } }] = [{ name: DELIVERY_REQUESTED, data: { deliveryId: d!.id, endpointId: ep.id } }];
+  const events: [{ name: string; data: { deliveryId: string; endpointId: string } }] = [
+    { name: DELIVERY_REQUESTED, data: { deliveryId: d!.id, endpointId: ep.id } },
+  ];
   return { ep, delivery: d!, events };
 }
 
 const engine = (schedule: number[]) =>
-  new InngestTestEngine({ function: createDeliverWebhook({ getDeps: async () => ({ db: h.db, allowPrivateNetworks: true, schedule }) }) });
+  new InngestTestEngine({
+    function: createDeliverWebhook({ getDeps: async () => ({ db: h.db, allowPrivateNetworks: true, schedule }) }),
+  });
 
 describe("deliver-webhook", () => {
   test("config: triggered by delivery requests, concurrency per endpoint, retries for infrastructure errors", () => {
@@ -77,7 +84,11 @@ describe("deliver-webhook", () => {
     const { result, ctx } = await engine([0, 0]).execute({ events, steps: [{ id: "wait-1", handler: () => null }] });
     expect(result).toMatchObject({ status: "succeeded" });
     expect(ctx.step.sleepUntil).toHaveBeenCalledTimes(1);
-    const attempts = await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, delivery.id)).orderBy(deliveryAttempts.attemptNumber);
+    const attempts = await h.db
+      .select()
+      .from(deliveryAttempts)
+      .where(eq(deliveryAttempts.deliveryId, delivery.id))
+      .orderBy(deliveryAttempts.attemptNumber);
     expect(attempts.map((a) => a.responseStatus)).toEqual([500, 200]);
     expect(new Set(receiver!.requests.map((r) => r.headers["webhook-id"]))).toEqual(new Set([delivery.id]));
   });
@@ -107,7 +118,10 @@ describe("deliver-webhook", () => {
     const fn = createDeliverWebhook({ getDeps: async () => ({ db: h.db }) });
     // @inngest/test does not run failure handlers; call it with the payload Inngest sends.
     const onFailure = fn.opts.onFailure!;
-    const failure = { event: { name: "inngest/function.failed", data: { event: events[0], error: { message: "db down" } } }, error: new Error("db down") };
+    const failure = {
+      event: { name: "inngest/function.failed", data: { event: events[0], error: { message: "db down" } } },
+      error: new Error("db down"),
+    };
     await onFailure(failure as never);
     const [row] = await h.db.select().from(deliveries).where(eq(deliveries.id, delivery.id));
     expect(row).toMatchObject({ status: "failed" });

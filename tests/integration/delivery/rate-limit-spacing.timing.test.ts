@@ -30,8 +30,12 @@ afterAll(() => h.close());
 test("rate limit 5/s: 20 deliveries arrive paced at 200 ms (median gap ≥ 190 ms, 19 intervals in all), never in a burst", async () => {
   // The receiver runs in a process of its own: timestamps taken in this process would be held up
   // whenever the runner (and in-process PGlite) keeps the event loop busy.
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, "fixtures", "timing-receiver.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
-  const port = await new Promise<string>((resolve) => child.stdout.once("data", (b: Buffer) => resolve(b.toString().trim())));
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, "fixtures", "timing-receiver.mjs")], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const port = await new Promise<string>((resolve) =>
+    child.stdout.once("data", (b: Buffer) => resolve(b.toString().trim())),
+  );
   const url = `http://127.0.0.1:${port}`;
   const received = async () => (await (await fetch(`${url}/__requests`)).json()) as { at: number; webhookId: string }[];
   try {
@@ -39,7 +43,11 @@ test("rate limit 5/s: 20 deliveries arrive paced at 200 ms (median gap ≥ 190 m
     await insertEndpoint(h.db, actor.accountId, `${url}/hook`, { rateLimitPerSecond: 5 });
     runner = new LocalRunner({ db: h.db, idlePollMs: 20, attempt: { allowPrivateNetworks: true } });
     runner.start();
-    const ingest = (n: number) => ingestEvents({ db: h.db, accountId: actor.accountId, runner: runner! }, { events: Array.from({ length: n }, () => sampleEvent("sms.dlr")) });
+    const ingest = (n: number) =>
+      ingestEvents(
+        { db: h.db, accountId: actor.accountId, runner: runner! },
+        { events: Array.from({ length: n }, () => sampleEvent("sms.dlr")) },
+      );
 
     // Warm up first: a process's first requests pay for compiling undici's parser, opening the
     // connection and (on PGlite) planning each query; that would measure start-up, not spacing.

@@ -36,8 +36,14 @@ afterAll(() => h.close());
 /** An endpoint with `n` failed deliveries (ingested without sending, then marked failed). */
 async function endpointWithFailures(accountId: string, url: string, n: number) {
   const ep = await insertEndpoint(h.db, accountId, url);
-  await ingestEvents({ db: h.db, accountId, runner: recorder() }, { events: Array.from({ length: n }, () => sampleEvent("sms.dlr")) });
-  await h.db.update(deliveries).set({ status: "failed", attempts: 1, lastStatusCode: 503 }).where(eq(deliveries.endpointId, ep.id));
+  await ingestEvents(
+    { db: h.db, accountId, runner: recorder() },
+    { events: Array.from({ length: n }, () => sampleEvent("sms.dlr")) },
+  );
+  await h.db
+    .update(deliveries)
+    .set({ status: "failed", attempts: 1, lastStatusCode: 503 })
+    .where(eq(deliveries.endpointId, ep.id));
   return ep;
 }
 
@@ -48,22 +54,41 @@ test("bounded: at most `limit` deliveries, oldest first; the rest are reported a
   const ep = await endpointWithFailures(actor.accountId, "http://127.0.0.1:9/x", 5);
   const deps = { db: h.db, accountId: actor.accountId, limit: 3 };
 
-  expect(await countReplayableDeliveries(deps, { endpointId: ep.id })).toMatchObject({ count: 5, willReplay: 3, limit: 3, running: null, endpointStatus: "active" });
+  expect(await countReplayableDeliveries(deps, { endpointId: ep.id })).toMatchObject({
+    count: 5,
+    willReplay: 3,
+    limit: 3,
+    running: null,
+    endpointStatus: "active",
+  });
 
   const rec = recorder();
   const { replay, started } = await startReplay({ ...deps, runner: rec }, { endpointId: ep.id });
   expect(started).toBe(true);
-  expect(replay).toMatchObject({ status: "running", total: 3, remaining: 2, inProgress: 3, done: 0, succeeded: 0, failed: 0 });
+  expect(replay).toMatchObject({
+    status: "running",
+    total: 3,
+    remaining: 2,
+    inProgress: 3,
+    done: 0,
+    succeeded: 0,
+    failed: 0,
+  });
   expect(replay.id).toMatch(/^rpl_/);
   const queued = await ofReplay(replay.id);
   expect(queued).toHaveLength(3);
   expect(queued.every((d) => d.status === "pending" && d.nextTrigger === "manual")).toBe(true);
   expect(rec.items.map((i) => i.id).sort()).toEqual(queued.map((d) => d.id).sort());
   // Oldest first: the three smallest (time-ordered) ids.
-  const all = (await h.db.select({ id: deliveries.id }).from(deliveries).where(eq(deliveries.endpointId, ep.id))).map((d) => d.id).sort();
+  const all = (await h.db.select({ id: deliveries.id }).from(deliveries).where(eq(deliveries.endpointId, ep.id)))
+    .map((d) => d.id)
+    .sort();
   expect(queued.map((d) => d.id).sort()).toEqual(all.slice(0, 3));
 
-  expect(await countReplayableDeliveries(deps, { endpointId: ep.id })).toMatchObject({ count: 2, running: { id: replay.id } });
+  expect(await countReplayableDeliveries(deps, { endpointId: ep.id })).toMatchObject({
+    count: 2,
+    running: { id: replay.id },
+  });
 });
 
 test("idempotent: starting again while one runs returns it and queues nothing; concurrent starts make one replay", async () => {
@@ -72,7 +97,11 @@ test("idempotent: starting again while one runs returns it and queues nothing; c
   const rec = recorder();
   const deps = { db: h.db, accountId: actor.accountId, runner: rec, limit: 2 };
 
-  const [a, b, c] = await Promise.all([startReplay(deps, { endpointId: ep.id }), startReplay(deps, { endpointId: ep.id }), startReplay(deps, { endpointId: ep.id })]);
+  const [a, b, c] = await Promise.all([
+    startReplay(deps, { endpointId: ep.id }),
+    startReplay(deps, { endpointId: ep.id }),
+    startReplay(deps, { endpointId: ep.id }),
+  ]);
   expect([a, b, c].filter((r) => r.started)).toHaveLength(1);
   expect(new Set([a.replay.id, b.replay.id, c.replay.id]).size).toBe(1);
   expect(rec.items).toHaveLength(2);
@@ -82,7 +111,9 @@ test("idempotent: starting again while one runs returns it and queues nothing; c
   expect(again).toMatchObject({ started: false, replay: { id: a.replay.id, total: 2 } });
   expect(rec.items).toHaveLength(2);
   expect(await ofReplay(a.replay.id)).toHaveLength(2);
-  expect((await h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id))).filter((d) => d.status === "failed")).toHaveLength(2);
+  expect(
+    (await h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id))).filter((d) => d.status === "failed"),
+  ).toHaveLength(2);
 });
 
 test("progress counts move as deliveries finish; then it is finished and a new replay takes what is left", async () => {
@@ -91,7 +122,10 @@ test("progress counts move as deliveries finish; then it is finished and a new r
   const ep = await endpointWithFailures(actor.accountId, `${receiver.url}/hook`, 5);
   // One attempt per delivery, so a failure during the replay is final at once.
   runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0] } });
-  const { replay } = await startReplay({ db: h.db, accountId: actor.accountId, runner, limit: 3 }, { endpointId: ep.id });
+  const { replay } = await startReplay(
+    { db: h.db, accountId: actor.accountId, runner, limit: 3 },
+    { endpointId: ep.id },
+  );
   expect(replay).toMatchObject({ total: 3, remaining: 2, done: 0, inProgress: 3 });
 
   receiver.respondOnce({ status: 500, body: "still down" });
@@ -105,7 +139,15 @@ test("progress counts move as deliveries finish; then it is finished and a new r
     },
     (p) => p.status === "finished",
   );
-  expect(finished).toMatchObject({ status: "finished", total: 3, done: 3, succeeded: 2, failed: 1, inProgress: 0, remaining: 2 });
+  expect(finished).toMatchObject({
+    status: "finished",
+    total: 3,
+    done: 3,
+    succeeded: 2,
+    failed: 1,
+    inProgress: 0,
+    remaining: 2,
+  });
   expect(finished.finishedAt).toBeInstanceOf(Date);
   expect(seen[seen.length - 1]).toBe(3);
   expect(seen.every((d, i) => i === 0 || d >= seen[i - 1]!)).toBe(true);
@@ -116,9 +158,16 @@ test("progress counts move as deliveries finish; then it is finished and a new r
   const next = await actor.caller.deliveries.replay({ endpointId: ep.id });
   expect(next.started).toBe(true);
   expect(next.replay).toMatchObject({ total: 3, remaining: 0 });
-  const done = await until(() => getReplayProgress({ db: h.db, accountId: actor.accountId }, next.replay.id), (p) => p.status === "finished");
+  const done = await until(
+    () => getReplayProgress({ db: h.db, accountId: actor.accountId }, next.replay.id),
+    (p) => p.status === "finished",
+  );
   expect(done).toMatchObject({ succeeded: 3, failed: 0 });
-  expect(await getReplayProgress({ db: h.db, accountId: actor.accountId }, replay.id)).toMatchObject({ succeeded: 2, failed: 1, done: 3 });
+  expect(await getReplayProgress({ db: h.db, accountId: actor.accountId }, replay.id)).toMatchObject({
+    succeeded: 2,
+    failed: 1,
+    done: 3,
+  });
   expect(receiver.requests).toHaveLength(6);
 
   const list: ReplayProgress[] = await actor.caller.deliveries.replays({ endpointId: ep.id });
@@ -131,11 +180,21 @@ test("progress counts move as deliveries finish; then it is finished and a new r
 test("since: only failed deliveries created at or after it are replayed", async () => {
   const actor = await createActor(h.db);
   const ep = await endpointWithFailures(actor.accountId, "http://127.0.0.1:9/x", 3);
-  const [oldest] = await h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id)).orderBy(deliveries.id).limit(1);
-  await h.db.update(deliveries).set({ createdAt: new Date(Date.now() - 3 * 86400_000) }).where(eq(deliveries.id, oldest!.id));
+  const [oldest] = await h.db
+    .select()
+    .from(deliveries)
+    .where(eq(deliveries.endpointId, ep.id))
+    .orderBy(deliveries.id)
+    .limit(1);
+  await h.db
+    .update(deliveries)
+    .set({ createdAt: new Date(Date.now() - 3 * 86400_000) })
+    .where(eq(deliveries.id, oldest!.id));
 
   expect(await actor.caller.deliveries.replayPreview({ endpointId: ep.id })).toMatchObject({ count: 2, willReplay: 2 }); // default: 24 h
-  expect(await actor.caller.deliveries.replayPreview({ endpointId: ep.id, since: new Date(Date.now() - 4 * 86400_000) })).toMatchObject({ count: 3 });
+  expect(
+    await actor.caller.deliveries.replayPreview({ endpointId: ep.id, since: new Date(Date.now() - 4 * 86400_000) }),
+  ).toMatchObject({ count: 3 });
   const { replay } = await actor.caller.deliveries.replay({ endpointId: ep.id });
   expect(replay.total).toBe(2);
   expect((await ofReplay(replay.id)).map((d) => d.id)).not.toContain(oldest!.id);
@@ -148,17 +207,30 @@ test("refusals: inactive endpoint is CONFLICT; another account's endpoint and re
   const { replay } = await actor.caller.deliveries.replay({ endpointId: ep.id });
 
   await expect(stranger.caller.deliveries.replay({ endpointId: ep.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-  await expect(stranger.caller.deliveries.replayPreview({ endpointId: ep.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-  await expect(stranger.caller.deliveries.replayProgress({ id: replay.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(stranger.caller.deliveries.replayPreview({ endpointId: ep.id })).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
+  await expect(stranger.caller.deliveries.replayProgress({ id: replay.id })).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
   expect(await stranger.caller.deliveries.replays({ endpointId: ep.id })).toEqual([]);
 
   const disabled = await endpointWithFailures(actor.accountId, "http://127.0.0.1:9/y", 1);
   await h.db.update(endpoints).set({ status: "disabled" }).where(eq(endpoints.id, disabled.id));
-  await expect(actor.caller.deliveries.replay({ endpointId: disabled.id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("enable it first") });
-  expect((await h.db.select().from(deliveries).where(eq(deliveries.endpointId, disabled.id)))[0]!.status).toBe("failed");
+  await expect(actor.caller.deliveries.replay({ endpointId: disabled.id })).rejects.toMatchObject({
+    code: "CONFLICT",
+    message: expect.stringContaining("enable it first"),
+  });
+  expect((await h.db.select().from(deliveries).where(eq(deliveries.endpointId, disabled.id)))[0]!.status).toBe(
+    "failed",
+  );
 
-  await expect(actor.caller.deliveries.replay({ endpointId: ep.id, since: "last week" as never })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-  await expect(actor.caller.deliveries.replayProgress({ id: "dlv_0000000000000000" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  await expect(
+    actor.caller.deliveries.replay({ endpointId: ep.id, since: "last week" as never }),
+  ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  await expect(actor.caller.deliveries.replayProgress({ id: "dlv_0000000000000000" })).rejects.toMatchObject({
+    code: "BAD_REQUEST",
+  });
 });
 
 test("REST: POST /api/v1/endpoints/{id}/replay starts (202) or returns the running one (200); GET lists them", async () => {
@@ -173,7 +245,10 @@ test("REST: POST /api/v1/endpoints/{id}/replay starts (202) or returns the runni
     const call = async (handler: typeof replayRoute.POST, method: string, k: string, body?: string) => {
       const headers = new Headers({ authorization: `Bearer ${k}` });
       if (body !== undefined) headers.set("content-type", "application/json");
-      const res = await handler(new Request(`http://localhost:3000/api/v1/endpoints/${ep.id}/replay`, { method, headers, body }), { params: Promise.resolve({ id: ep.id }) });
+      const res = await handler(
+        new Request(`http://localhost:3000/api/v1/endpoints/${ep.id}/replay`, { method, headers, body }),
+        { params: Promise.resolve({ id: ep.id }) },
+      );
       return { status: res.status, data: await res.json() };
     };
     const bad = await call(replayRoute.POST, "POST", key, JSON.stringify({ since: "soon" }));
@@ -181,7 +256,12 @@ test("REST: POST /api/v1/endpoints/{id}/replay starts (202) or returns the runni
     expect(bad.data.error.issues[0].path).toEqual(["since"]);
     expect((await call(replayRoute.POST, "POST", strangerKey)).status).toBe(404);
 
-    const first = await call(replayRoute.POST, "POST", key, JSON.stringify({ since: new Date(Date.now() - 3600_000).toISOString() }));
+    const first = await call(
+      replayRoute.POST,
+      "POST",
+      key,
+      JSON.stringify({ since: new Date(Date.now() - 3600_000).toISOString() }),
+    );
     expect(first.status).toBe(202);
     expect(first.data).toMatchObject({ started: true, replay: { total: 2, status: "running" } });
     const second = await call(replayRoute.POST, "POST", key);
@@ -190,7 +270,14 @@ test("REST: POST /api/v1/endpoints/{id}/replay starts (202) or returns the runni
     const listed = await call(replayRoute.GET, "GET", key);
     expect(listed.data.data.map((r: { id: string }) => r.id)).toEqual([first.data.replay.id]);
     expect((await call(replayRoute.GET, "GET", strangerKey)).data.data).toEqual([]);
-    expect((await h.db.select().from(deliveries).where(inArray(deliveries.replayId, [first.data.replay.id]))).length).toBe(2);
+    expect(
+      (
+        await h.db
+          .select()
+          .from(deliveries)
+          .where(inArray(deliveries.replayId, [first.data.replay.id]))
+      ).length,
+    ).toBe(2);
   } finally {
     setRestRunner(null);
     setRestDb(null);
@@ -200,27 +287,59 @@ test("REST: POST /api/v1/endpoints/{id}/replay starts (202) or returns the runni
 test("includeMissed: events that arrived while the endpoint was disabled get deliveries, once, within the bound", async () => {
   const actor = await createActor(h.db);
   const ep = await endpointWithFailures(actor.accountId, "http://127.0.0.1:9/hook", 1);
-  const whatsapp = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/wa", { product: "whatsapp", eventTypes: ["whatsapp.dlr"], wabaNumber: "+911234567890" });
-  await h.db.update(endpoints).set({ status: "disabled", disabledReason: "Endpoint returned 410 Gone" }).where(inArray(endpoints.id, [ep.id, whatsapp.id]));
+  const whatsapp = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/wa", {
+    product: "whatsapp",
+    eventTypes: ["whatsapp.dlr"],
+    wabaNumber: "+911234567890",
+  });
+  await h.db
+    .update(endpoints)
+    .set({ status: "disabled", disabledReason: "Endpoint returned 410 Gone" })
+    .where(inArray(endpoints.id, [ep.id, whatsapp.id]));
   const other = await createActor(h.db);
-  await ingestEvents({ db: h.db, accountId: other.accountId, runner: recorder() }, { events: [sampleEvent("sms.dlr")] }); // another account's
+  await ingestEvents(
+    { db: h.db, accountId: other.accountId, runner: recorder() },
+    { events: [sampleEvent("sms.dlr")] },
+  ); // another account's
   const sms = () => sampleEvent("sms.dlr");
-  const wa = (waba: string) => ({ type: "whatsapp.dlr", data: { ...sampleEvent("whatsapp.dlr").data, waba_number: waba } });
-  await ingestEvents({ db: h.db, accountId: actor.accountId, runner: recorder() }, { events: [sms(), sms(), sampleEvent("sms.mo"), wa("911234567890"), wa("919999999999")] });
-  await h.db.update(endpoints).set({ status: "active" }).where(inArray(endpoints.id, [ep.id, whatsapp.id]));
+  const wa = (waba: string) => ({
+    type: "whatsapp.dlr",
+    data: { ...sampleEvent("whatsapp.dlr").data, waba_number: waba },
+  });
+  await ingestEvents(
+    { db: h.db, accountId: actor.accountId, runner: recorder() },
+    { events: [sms(), sms(), sampleEvent("sms.mo"), wa("911234567890"), wa("919999999999")] },
+  );
+  await h.db
+    .update(endpoints)
+    .set({ status: "active" })
+    .where(inArray(endpoints.id, [ep.id, whatsapp.id]));
   const deps = { db: h.db, accountId: actor.accountId, runner: recorder() };
 
   // Missed: the two SMS DLRs (not the MO, not another account's); for WhatsApp only its own WABA number.
-  expect(await countReplayableDeliveries(deps, { endpointId: ep.id, includeMissed: true })).toMatchObject({ count: 1, missed: 2, willReplay: 3 });
-  expect(await countReplayableDeliveries(deps, { endpointId: ep.id })).toMatchObject({ count: 1, missed: 2, willReplay: 1 });
-  expect(await countReplayableDeliveries(deps, { endpointId: whatsapp.id, includeMissed: true })).toMatchObject({ count: 0, missed: 1 });
+  expect(await countReplayableDeliveries(deps, { endpointId: ep.id, includeMissed: true })).toMatchObject({
+    count: 1,
+    missed: 2,
+    willReplay: 3,
+  });
+  expect(await countReplayableDeliveries(deps, { endpointId: ep.id })).toMatchObject({
+    count: 1,
+    missed: 2,
+    willReplay: 1,
+  });
+  expect(await countReplayableDeliveries(deps, { endpointId: whatsapp.id, includeMissed: true })).toMatchObject({
+    count: 0,
+    missed: 1,
+  });
 
   // Bounded at 2: the failed one first, then the oldest missed event; one missed event remains.
   const first = await startReplay({ ...deps, limit: 2 }, { endpointId: ep.id, includeMissed: true });
   expect(first.replay).toMatchObject({ total: 2, remaining: 1 });
   const queued = await ofReplay(first.replay.id);
   expect(queued).toHaveLength(2);
-  expect(queued.every((d) => d.status === "pending" && d.nextTrigger === "manual" && d.endpointId === ep.id)).toBe(true);
+  expect(queued.every((d) => d.status === "pending" && d.nextTrigger === "manual" && d.endpointId === ep.id)).toBe(
+    true,
+  );
   expect(deps.runner.items.map((i) => i.id).sort()).toEqual(queued.map((d) => d.id).sort());
 
   // Finish it; the next replay takes only the one left — nothing is delivered twice.
@@ -230,7 +349,11 @@ test("includeMissed: events that arrived while the endpoint was disabled get del
   expect(second.replay).toMatchObject({ total: 1, remaining: 0 });
   await h.db.update(deliveries).set({ status: "succeeded" }).where(eq(deliveries.replayId, second.replay.id));
   await getReplayProgress(deps, second.replay.id);
-  expect(await countReplayableDeliveries(deps, { endpointId: ep.id, includeMissed: true })).toMatchObject({ count: 0, missed: 0, willReplay: 0 });
+  expect(await countReplayableDeliveries(deps, { endpointId: ep.id, includeMissed: true })).toMatchObject({
+    count: 0,
+    missed: 0,
+    willReplay: 0,
+  });
   const all = await h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id));
   expect(new Set(all.map((d) => d.eventId)).size).toBe(all.length);
   expect(all).toHaveLength(3);
@@ -238,9 +361,18 @@ test("includeMissed: events that arrived while the endpoint was disabled get del
 
 test("includeMissed ignores events from before the endpoint existed", async () => {
   const actor = await createActor(h.db);
-  await ingestEvents({ db: h.db, accountId: actor.accountId, runner: recorder() }, { events: [sampleEvent("sms.dlr")] });
+  await ingestEvents(
+    { db: h.db, accountId: actor.accountId, runner: recorder() },
+    { events: [sampleEvent("sms.dlr")] },
+  );
   await new Promise((r) => setTimeout(r, 5));
   const ep = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/late");
   const deps = { db: h.db, accountId: actor.accountId, runner: recorder() };
-  expect(await countReplayableDeliveries(deps, { endpointId: ep.id, includeMissed: true, since: new Date(Date.now() - 3600_000) })).toMatchObject({ missed: 0 });
+  expect(
+    await countReplayableDeliveries(deps, {
+      endpointId: ep.id,
+      includeMissed: true,
+      since: new Date(Date.now() - 3600_000),
+    }),
+  ).toMatchObject({ missed: 0 });
 });

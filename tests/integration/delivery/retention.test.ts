@@ -40,7 +40,8 @@ async function seedAttempts(ages: number[]) {
   return ids;
 }
 
-const remaining = async () => new Set((await h.db.select({ id: deliveryAttempts.id }).from(deliveryAttempts)).map((r) => r.id));
+const remaining = async () =>
+  new Set((await h.db.select({ id: deliveryAttempts.id }).from(deliveryAttempts)).map((r) => r.id));
 
 test("pruning deletes only attempts older than the cut-off, in batches", async () => {
   await h.db.delete(deliveryAttempts);

@@ -18,20 +18,40 @@ afterEach(async () => {
 });
 afterAll(() => h.close());
 
-const sms = (url: string, extra: object = {}) => ({ url, product: "sms" as const, reportType: "dlr" as const, method: "JSON" as const, ...extra });
+const sms = (url: string, extra: object = {}) => ({
+  url,
+  product: "sms" as const,
+  reportType: "dlr" as const,
+  method: "JSON" as const,
+  ...extra,
+});
 
 test("Test Webhook on a saved endpoint: 200 with the response shown, signed, recorded as a test attempt", async () => {
   receiver = await startReceiver();
   receiver.respondWith({ status: 200, headers: { "x-receiver": "yes" }, body: '{"received":true}' });
   const a = await createActor(h.db);
-  const { endpoint, signingSecret } = await a.caller.endpoints.create(sms(receiver.url, { customHeaders: [{ name: "X-Api-Key", value: "secret123" }] }));
+  const { endpoint, signingSecret } = await a.caller.endpoints.create(
+    sms(receiver.url, { customHeaders: [{ name: "X-Api-Key", value: "secret123" }] }),
+  );
   const res = await a.caller.endpoints.test({ id: endpoint.id });
-  expect(res).toMatchObject({ ok: true, status: 200, statusText: "OK", responseBody: '{"received":true}', errorClass: null, hint: null, eventType: "sms.dlr" });
+  expect(res).toMatchObject({
+    ok: true,
+    status: 200,
+    statusText: "OK",
+    responseBody: '{"received":true}',
+    errorClass: null,
+    hint: null,
+    eventType: "sms.dlr",
+  });
   expect(res.responseHeaders["x-receiver"]).toBe("yes");
   expect(res.request.headers["X-Api-Key"]).not.toBe("secret123");
   const got = receiver.requests[0]!;
   expect(got.headers["x-api-key"]).toBe("secret123");
-  expect(JSON.parse(got.body)).toMatchObject({ transaction_id: "81934341034091431", mobile: "919812345678", status: "delivered" }); // mapped (default) = flat
+  expect(JSON.parse(got.body)).toMatchObject({
+    transaction_id: "81934341034091431",
+    mobile: "919812345678",
+    status: "delivered",
+  }); // mapped (default) = flat
   expect(() => new Webhook(signingSecret).verify(got.body, got.headers as Record<string, string>)).not.toThrow();
   const attempts = await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.endpointId, endpoint.id));
   expect(attempts).toHaveLength(1);
@@ -63,7 +83,8 @@ test("rotation: both the new and the old secret sign for 24 h", async () => {
   await a.caller.endpoints.test({ id: endpoint.id });
   const got = receiver.requests[0]!;
   expect(String(got.headers["webhook-signature"]).split(" ")).toHaveLength(2);
-  for (const s of [oldSecret, newSecret]) expect(() => new Webhook(s).verify(got.body, got.headers as Record<string, string>)).not.toThrow();
+  for (const s of [oldSecret, newSecret])
+    expect(() => new Webhook(s).verify(got.body, got.headers as Record<string, string>)).not.toThrow();
   const revealed = await a.caller.endpoints.revealSecret({ id: endpoint.id });
   expect(revealed.secret).toBe(newSecret);
 });

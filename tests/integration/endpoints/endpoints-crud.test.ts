@@ -55,11 +55,20 @@ test("update merges, keeps masked header values, re-validates the merged config"
   const { endpoint } = await a.caller.endpoints.create(whatsappDlr);
   const updated = await a.caller.endpoints.update({
     id: endpoint.id,
-    data: { url: "https://hooks.example.com/v2", customHeaders: [{ name: "X-Api-Key", value: MASKED_VALUE }, { name: "X-Other", value: "two" }] },
+    data: {
+      url: "https://hooks.example.com/v2",
+      customHeaders: [
+        { name: "X-Api-Key", value: MASKED_VALUE },
+        { name: "X-Other", value: "two" },
+      ],
+    },
   });
   expect(updated.url).toBe("https://hooks.example.com/v2");
   const [row] = await h.db.select().from(endpoints).where(eq(endpoints.id, endpoint.id));
-  expect(decryptHeaders(row!.customHeadersEnc)).toEqual([{ name: "X-Api-Key", value: "secret123" }, { name: "X-Other", value: "two" }]);
+  expect(decryptHeaders(row!.customHeadersEnc)).toEqual([
+    { name: "X-Api-Key", value: "secret123" },
+    { name: "X-Other", value: "two" },
+  ]);
 
   // Switching to SMS while a WABA number is set is refused as a whole.
   const err = await a.caller.endpoints.update({ id: endpoint.id, data: { product: "sms" } }).catch((e) => e);
@@ -69,26 +78,54 @@ test("update merges, keeps masked header values, re-validates the merged config"
 
 test("validation: MO for SMS, reserved header, unknown WABA number, duplicate parameter names", async () => {
   const a = await createActor(h.db);
-  const mo = await a.caller.endpoints.create({ url: "https://x.example.com", product: "sms", reportType: "mo", method: "POST" }).catch((e) => e);
-  expect(mo.cause.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: ["reportType"], message: "MO is not available for the SMS product" })]));
+  const mo = await a.caller.endpoints
+    .create({ url: "https://x.example.com", product: "sms", reportType: "mo", method: "POST" })
+    .catch((e) => e);
+  expect(mo.cause.issues).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ path: ["reportType"], message: "MO is not available for the SMS product" }),
+    ]),
+  );
   const reserved = await a.caller.endpoints
-    .create({ url: "https://x.example.com", product: "sms", reportType: "dlr", method: "POST", customHeaders: [{ name: "Content-Type", value: "text/plain" }] })
+    .create({
+      url: "https://x.example.com",
+      product: "sms",
+      reportType: "dlr",
+      method: "POST",
+      customHeaders: [{ name: "Content-Type", value: "text/plain" }],
+    })
     .catch((e) => e);
   expect(reserved.code).toBe("BAD_REQUEST");
   expect(JSON.stringify(reserved.cause.issues)).toContain("Content-Type");
   const waba = await a.caller.endpoints.create({ ...whatsappDlr, wabaNumber: "911111111111" }).catch((e) => e);
-  expect(waba.cause.issues).toEqual([{ path: ["wabaNumber"], message: "911111111111 is not one of your WABA numbers; add it in Settings first" }]);
+  expect(waba.cause.issues).toEqual([
+    { path: ["wabaNumber"], message: "911111111111 is not one of your WABA numbers; add it in Settings first" },
+  ]);
   const dup = await a.caller.endpoints
-    .create({ url: "https://x.example.com", product: "sms", reportType: "dlr", method: "POST", paramMap: { message_id: "id", transaction_id: "id" } })
+    .create({
+      url: "https://x.example.com",
+      product: "sms",
+      reportType: "dlr",
+      method: "POST",
+      paramMap: { message_id: "id", transaction_id: "id" },
+    })
     .catch((e) => e);
   expect(JSON.stringify(dup.cause.issues)).toContain("used twice");
 });
 
 test("pause, resume, re-enable a disabled endpoint clears its failures; delete removes it", async () => {
   const a = await createActor(h.db);
-  const { endpoint } = await a.caller.endpoints.create({ url: "https://x.example.com", product: "sms", reportType: "dlr", method: "JSON" });
+  const { endpoint } = await a.caller.endpoints.create({
+    url: "https://x.example.com",
+    product: "sms",
+    reportType: "dlr",
+    method: "JSON",
+  });
   expect((await a.caller.endpoints.setStatus({ id: endpoint.id, status: "paused" })).status).toBe("paused");
-  await h.db.update(endpoints).set({ status: "disabled", disabledReason: "Endpoint returned 410 Gone", consecutiveFailures: 7 }).where(eq(endpoints.id, endpoint.id));
+  await h.db
+    .update(endpoints)
+    .set({ status: "disabled", disabledReason: "Endpoint returned 410 Gone", consecutiveFailures: 7 })
+    .where(eq(endpoints.id, endpoint.id));
   const back = await a.caller.endpoints.setStatus({ id: endpoint.id, status: "active" });
   expect(back).toMatchObject({ status: "active", disabledReason: null, consecutiveFailures: 0 });
   await a.caller.endpoints.delete({ id: endpoint.id });
@@ -98,7 +135,12 @@ test("pause, resume, re-enable a disabled endpoint clears its failures; delete r
 test("another account's endpoint is unreachable through every procedure", async () => {
   const owner = await createActor(h.db);
   const other = await createActor(h.db);
-  const { endpoint } = await owner.caller.endpoints.create({ url: "https://x.example.com", product: "sms", reportType: "dlr", method: "JSON" });
+  const { endpoint } = await owner.caller.endpoints.create({
+    url: "https://x.example.com",
+    product: "sms",
+    reportType: "dlr",
+    method: "JSON",
+  });
   const id = endpoint.id;
   for (const call of [
     () => other.caller.endpoints.get({ id }),

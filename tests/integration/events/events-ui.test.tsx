@@ -36,7 +36,11 @@ afterAll(async () => {
 
 /** The app against the test database, as `actor`; runs go to the test's runner when one is started. */
 const renderAs = (actor: Actor, children: (url: URL) => ReactNode, start = "/events") =>
-  renderApp({ db: h.db, session: actor.session, getRunner: async () => runner ?? new LocalRunner({ db: h.db }) }, children, start);
+  renderApp(
+    { db: h.db, session: actor.session, getRunner: async () => runner ?? new LocalRunner({ db: h.db }) },
+    children,
+    start,
+  );
 
 const rowIds = () => screen.queryAllByTestId("event-row").map((r) => within(r).getAllByRole("link")[1]!.textContent);
 
@@ -45,8 +49,19 @@ test("the list follows the filters in the URL and loads more pages", async () =>
   await insertEndpoint(h.db, actor.accountId, "https://a.example.com/hook", { eventTypes: ["sms.dlr"] });
   const idle = new LocalRunner({ db: h.db });
   const dlr: string[] = [];
-  for (let i = 0; i < 27; i++) dlr.unshift(((await ingestEvents({ db: h.db, accountId: actor.accountId, runner: idle }, sampleEvent("sms.dlr"))) as { id: string }).id);
-  const mo = ((await ingestEvents({ db: h.db, accountId: actor.accountId, runner: idle }, sampleEvent("sms.mo"))) as { id: string }).id;
+  for (let i = 0; i < 27; i++)
+    dlr.unshift(
+      (
+        (await ingestEvents({ db: h.db, accountId: actor.accountId, runner: idle }, sampleEvent("sms.dlr"))) as {
+          id: string;
+        }
+      ).id,
+    );
+  const mo = (
+    (await ingestEvents({ db: h.db, accountId: actor.accountId, runner: idle }, sampleEvent("sms.mo"))) as {
+      id: string;
+    }
+  ).id;
 
   const { user, navigations } = renderAs(actor, () => <EventsList />);
   await waitFor(() => expect(rowIds()).toHaveLength(25));
@@ -76,12 +91,16 @@ test("empty account → Send sample event → the event page, where the delivery
   const ep = await insertEndpoint(h.db, actor.accountId, `${receiver.url}/clicks`, { eventTypes: ["link.click"] });
   runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
 
-  const { user, navigations } = renderAs(actor, (url) => (url.pathname === "/events" ? <EventsList /> : <EventDetail id={url.pathname.split("/")[2]!} />));
+  const { user, navigations } = renderAs(actor, (url) =>
+    url.pathname === "/events" ? <EventsList /> : <EventDetail id={url.pathname.split("/")[2]!} />,
+  );
   expect(await screen.findByText("No events yet")).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Send sample event" }));
   const dialog = await screen.findByRole("dialog", { name: "Send sample event" });
   await user.selectOptions(await within(dialog).findByLabelText("Event type"), "link.click");
-  expect(within(dialog).getByRole("region", { name: "Receiving endpoints" })).toHaveTextContent(`${receiver.url}/clicks`);
+  expect(within(dialog).getByRole("region", { name: "Receiving endpoints" })).toHaveTextContent(
+    `${receiver.url}/clicks`,
+  );
 
   // A field the catalog refuses: the server's message appears next to the payload.
   const payload = within(dialog).getByLabelText("Payload (data)") as HTMLTextAreaElement;
@@ -90,7 +109,11 @@ test("empty account → Send sample event → the event page, where the delivery
   await user.click(payload);
   await user.paste(JSON.stringify(edited));
   await user.click(within(dialog).getByRole("button", { name: "Send event" }));
-  await waitFor(() => expect(document.getElementById(payload.getAttribute("aria-describedby") ?? "")).toHaveTextContent("mobile: must be digits with country code"));
+  await waitFor(() =>
+    expect(document.getElementById(payload.getAttribute("aria-describedby") ?? "")).toHaveTextContent(
+      "mobile: must be digits with country code",
+    ),
+  );
   expect(receiver.requests).toHaveLength(0);
 
   await user.clear(payload);
@@ -104,7 +127,11 @@ test("empty account → Send sample event → the event page, where the delivery
   const row = await screen.findByTestId("event-delivery");
   expect(row).toHaveTextContent("Pending");
   expect(screen.getByText("Updating live")).toBeInTheDocument();
-  expect(within(row).getByRole("link", { name: /View attempts/ }).getAttribute("href")).toMatch(new RegExp(`^/webhooks/${ep.id}\\?delivery=dlv_`));
+  expect(
+    within(row)
+      .getByRole("link", { name: /View attempts/ })
+      .getAttribute("href"),
+  ).toMatch(new RegExp(`^/webhooks/${ep.id}\\?delivery=dlv_`));
 
   await act(async () => runner!.start());
   await receiver.waitFor(1, 10_000);

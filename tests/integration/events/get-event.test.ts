@@ -19,22 +19,55 @@ afterAll(async () => {
 
 test("get: the payload and one delivery per subscribed endpoint, with endpoint url, status and last result", async () => {
   const a = await createActor(h.db);
-  const one = await insertEndpoint(h.db, a.accountId, "https://a.example.com/one", { eventTypes: ["sms.dlr"], description: "Orders" });
+  const one = await insertEndpoint(h.db, a.accountId, "https://a.example.com/one", {
+    eventTypes: ["sms.dlr"],
+    description: "Orders",
+  });
   const two = await insertEndpoint(h.db, a.accountId, "https://a.example.com/two", { eventTypes: ["sms.dlr"] });
   await insertEndpoint(h.db, a.accountId, "https://a.example.com/clicks", { eventTypes: ["link.click"] });
   await insertEndpoint(h.db, a.accountId, "https://a.example.com/off", { eventTypes: ["sms.dlr"], status: "disabled" });
   const input = sampleEvent("sms.dlr");
   input.data.client_ref = "order-77";
-  const { id } = (await ingestEvents({ db: h.db, accountId: a.accountId, runner: new LocalRunner({ db: h.db }) }, input)) as { id: string };
+  const { id } = (await ingestEvents(
+    { db: h.db, accountId: a.accountId, runner: new LocalRunner({ db: h.db }) },
+    input,
+  )) as { id: string };
   const next = new Date(Date.now() + 300_000);
-  await h.db.update(deliveries).set({ status: "retrying", attempts: 2, lastStatusCode: 503, lastError: "503 Service Unavailable from your server", nextAttemptAt: next }).where(eq(deliveries.endpointId, two.id));
+  await h.db
+    .update(deliveries)
+    .set({
+      status: "retrying",
+      attempts: 2,
+      lastStatusCode: 503,
+      lastError: "503 Service Unavailable from your server",
+      nextAttemptAt: next,
+    })
+    .where(eq(deliveries.endpointId, two.id));
 
   const event = await a.caller.events.get({ id });
-  expect(event).toMatchObject({ id, type: "sms.dlr", data: { ...input.data, client_ref: "order-77" }, status: "pending", counts: { total: 2, succeeded: 0, failed: 0, inFlight: 2 } });
+  expect(event).toMatchObject({
+    id,
+    type: "sms.dlr",
+    data: { ...input.data, client_ref: "order-77" },
+    status: "pending",
+    counts: { total: 2, succeeded: 0, failed: 0, inFlight: 2 },
+  });
   expect(event.deliveries).toHaveLength(2);
   const byEndpoint = new Map(event.deliveries.map((d) => [d.endpointId, d]));
-  expect(byEndpoint.get(one.id)).toMatchObject({ endpointUrl: "https://a.example.com/one", endpointDescription: "Orders", status: "pending", attempts: 0, lastStatusCode: null });
-  expect(byEndpoint.get(two.id)).toMatchObject({ endpointUrl: "https://a.example.com/two", status: "retrying", attempts: 2, lastStatusCode: 503, lastError: "503 Service Unavailable from your server" });
+  expect(byEndpoint.get(one.id)).toMatchObject({
+    endpointUrl: "https://a.example.com/one",
+    endpointDescription: "Orders",
+    status: "pending",
+    attempts: 0,
+    lastStatusCode: null,
+  });
+  expect(byEndpoint.get(two.id)).toMatchObject({
+    endpointUrl: "https://a.example.com/two",
+    status: "retrying",
+    attempts: 2,
+    lastStatusCode: 503,
+    lastError: "503 Service Unavailable from your server",
+  });
   expect(byEndpoint.get(two.id)!.nextAttemptAt.getTime()).toBe(next.getTime());
   expect(byEndpoint.get(one.id)!.id).toMatch(/^dlv_/);
 });
@@ -42,10 +75,17 @@ test("get: the payload and one delivery per subscribed endpoint, with endpoint u
 test("tenancy: another account's event is NOT_FOUND, as is an unknown id; a malformed id is BAD_REQUEST", async () => {
   const a = await createActor(h.db);
   const b = await createActor(h.db);
-  const { id } = (await ingestEvents({ db: h.db, accountId: b.accountId, runner: new LocalRunner({ db: h.db }) }, sampleEvent("sms.mo"))) as { id: string };
+  const { id } = (await ingestEvents(
+    { db: h.db, accountId: b.accountId, runner: new LocalRunner({ db: h.db }) },
+    sampleEvent("sms.mo"),
+  )) as { id: string };
   expect((await b.caller.events.get({ id })).id).toBe(id);
   await expect(a.caller.events.get({ id })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Event not found" });
-  await expect(a.caller.events.get({ id: "evt_0000000000zzzzzzzzzzzzzzzz" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(a.caller.events.get({ id: "evt_0000000000zzzzzzzzzzzzzzzz" })).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
   await expect(a.caller.events.get({ id: "ep_01abcdefghjk" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-  await expect(a.caller.events.get({ id: "evt_x'; drop table events; --" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  await expect(a.caller.events.get({ id: "evt_x'; drop table events; --" })).rejects.toMatchObject({
+    code: "BAD_REQUEST",
+  });
 });

@@ -21,16 +21,23 @@ const ids: Record<string, string> = {};
 
 async function ingest(actor: Actor, type: EventType, createdAt: Date) {
   const runner = new LocalRunner({ db: h.db }); // not started: deliveries stay pending until the test sets them
-  const { id } = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent(type))) as { id: string };
+  const { id } = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent(type))) as {
+    id: string;
+  };
   await h.db.update(events).set({ createdAt }).where(eq(events.id, id));
   return id;
 }
 
 /** Sets the statuses of an event's deliveries, in delivery-id order. */
 async function setStatuses(eventId: string, statuses: (typeof deliveries.$inferSelect.status)[]) {
-  const rows = await h.db.select({ id: deliveries.id }).from(deliveries).where(eq(deliveries.eventId, eventId)).orderBy(deliveries.id);
+  const rows = await h.db
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(eq(deliveries.eventId, eventId))
+    .orderBy(deliveries.id);
   expect(rows).toHaveLength(statuses.length);
-  for (const [i, row] of rows.entries()) await h.db.update(deliveries).set({ status: statuses[i]! }).where(eq(deliveries.id, row.id));
+  for (const [i, row] of rows.entries())
+    await h.db.update(deliveries).set({ status: statuses[i]! }).where(eq(deliveries.id, row.id));
 }
 
 beforeAll(async () => {
@@ -59,18 +66,37 @@ afterAll(async () => {
   await h?.close();
 });
 
-const listIds = async (input: Parameters<Actor["caller"]["events"]["list"]>[0] = {}) => (await a.caller.events.list(input)).data.map((e) => e.id);
+const listIds = async (input: Parameters<Actor["caller"]["events"]["list"]>[0] = {}) =>
+  (await a.caller.events.list(input)).data.map((e) => e.id);
 
 test("newest first, with delivery counts and the overall status of each event", async () => {
   const { data, nextCursor } = await a.caller.events.list({});
   expect(data.map((e) => e.id)).toEqual([ids.e6, ids.e5, ids.e4, ids.e3, ids.e2, ids.e1]);
   expect(nextCursor).toBeNull();
   const byId = new Map(data.map((e) => [e.id, e]));
-  expect(byId.get(ids.e1!)).toMatchObject({ type: "sms.dlr", status: "succeeded", deliveries: { total: 2, succeeded: 2, failed: 0, inFlight: 0 } });
-  expect(byId.get(ids.e2!)).toMatchObject({ status: "failed", deliveries: { total: 2, succeeded: 1, failed: 1, inFlight: 0 } });
-  expect(byId.get(ids.e3!)).toMatchObject({ status: "pending", deliveries: { total: 2, succeeded: 1, failed: 0, inFlight: 1 } });
-  expect(byId.get(ids.e4!)).toMatchObject({ type: "link.click", status: "pending", deliveries: { total: 1, inFlight: 1 } });
-  expect(byId.get(ids.e5!)).toMatchObject({ type: "sms.mo", status: "no_endpoints", deliveries: { total: 0, succeeded: 0, failed: 0, inFlight: 0 } });
+  expect(byId.get(ids.e1!)).toMatchObject({
+    type: "sms.dlr",
+    status: "succeeded",
+    deliveries: { total: 2, succeeded: 2, failed: 0, inFlight: 0 },
+  });
+  expect(byId.get(ids.e2!)).toMatchObject({
+    status: "failed",
+    deliveries: { total: 2, succeeded: 1, failed: 1, inFlight: 0 },
+  });
+  expect(byId.get(ids.e3!)).toMatchObject({
+    status: "pending",
+    deliveries: { total: 2, succeeded: 1, failed: 0, inFlight: 1 },
+  });
+  expect(byId.get(ids.e4!)).toMatchObject({
+    type: "link.click",
+    status: "pending",
+    deliveries: { total: 1, inFlight: 1 },
+  });
+  expect(byId.get(ids.e5!)).toMatchObject({
+    type: "sms.mo",
+    status: "no_endpoints",
+    deliveries: { total: 0, succeeded: 0, failed: 0, inFlight: 0 },
+  });
   expect(byId.get(ids.e6!)).toMatchObject({ status: "failed", deliveries: { total: 2, failed: 1, inFlight: 1 } });
   expect(byId.get(ids.e1!)!.createdAt.getTime()).toBe(at(1).getTime());
 });
@@ -90,7 +116,9 @@ test("filters by time range: from inclusive, to exclusive; strings are accepted 
   expect(await listIds({ from: at(3), to: at(5) })).toEqual([ids.e4, ids.e3]);
   expect(await listIds({ from: at(4.5) })).toEqual([ids.e6, ids.e5]);
   expect(await listIds({ to: at(2.5) })).toEqual([ids.e2, ids.e1]);
-  expect(await listIds({ from: at(2).toISOString() as unknown as Date, to: at(3).toISOString() as unknown as Date })).toEqual([ids.e2]);
+  expect(
+    await listIds({ from: at(2).toISOString() as unknown as Date, to: at(3).toISOString() as unknown as Date }),
+  ).toEqual([ids.e2]);
   expect(await listIds({ from: at(7) })).toEqual([]);
 });
 
@@ -98,11 +126,17 @@ test("cursor pages walk every event once, also with filters", async () => {
   const seen: string[][] = [];
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<Actor["caller"]["events"]["list"]>> = await a.caller.events.list({ limit: 4, cursor });
+    const page: Awaited<ReturnType<Actor["caller"]["events"]["list"]>> = await a.caller.events.list({
+      limit: 4,
+      cursor,
+    });
     seen.push(page.data.map((e) => e.id));
     cursor = page.nextCursor;
   } while (cursor);
-  expect(seen).toEqual([[ids.e6, ids.e5, ids.e4, ids.e3], [ids.e2, ids.e1]]);
+  expect(seen).toEqual([
+    [ids.e6, ids.e5, ids.e4, ids.e3],
+    [ids.e2, ids.e1],
+  ]);
 
   const first = await a.caller.events.list({ status: "pending", limit: 2 });
   expect(first.data.map((e) => e.id)).toEqual([ids.e6, ids.e4]);
@@ -115,13 +149,22 @@ test("cursor pages walk every event once, also with filters", async () => {
 test("events recorded in one transaction (same created_at) page without gaps or repeats", async () => {
   const c = await createActor(h.db);
   const runner = new LocalRunner({ db: h.db });
-  const { ids: batch } = (await ingestEvents({ db: h.db, accountId: c.accountId, runner }, { events: Array.from({ length: 7 }, () => sampleEvent("sms.mo")) })) as { ids: string[] };
-  const stamps = await h.db.selectDistinct({ createdAt: events.createdAt }).from(events).where(inArray(events.id, batch));
+  const { ids: batch } = (await ingestEvents(
+    { db: h.db, accountId: c.accountId, runner },
+    { events: Array.from({ length: 7 }, () => sampleEvent("sms.mo")) },
+  )) as { ids: string[] };
+  const stamps = await h.db
+    .selectDistinct({ createdAt: events.createdAt })
+    .from(events)
+    .where(inArray(events.id, batch));
   expect(stamps).toHaveLength(1);
   const seen: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<Actor["caller"]["events"]["list"]>> = await c.caller.events.list({ limit: 3, cursor });
+    const page: Awaited<ReturnType<Actor["caller"]["events"]["list"]>> = await c.caller.events.list({
+      limit: 3,
+      cursor,
+    });
     seen.push(...page.data.map((e) => e.id));
     cursor = page.nextCursor;
   } while (cursor);

@@ -30,7 +30,11 @@ afterAll(async () => {
 test("sendSample goes through ingestion: the event and a delivery per subscribed endpoint, delivered by the runner", async () => {
   const a = await createActor(h.db);
   receiver = await startReceiver();
-  const ep = await insertEndpoint(h.db, a.accountId, `${receiver.url}/hook`, { eventTypes: ["link.click"], method: "JSON", payloadFormat: "envelope" });
+  const ep = await insertEndpoint(h.db, a.accountId, `${receiver.url}/hook`, {
+    eventTypes: ["link.click"],
+    method: "JSON",
+    payloadFormat: "envelope",
+  });
   await insertEndpoint(h.db, a.accountId, `${receiver.url}/dlr`, { eventTypes: ["sms.dlr"] });
   runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
   runner.start();
@@ -53,7 +57,9 @@ test("sendSample goes through ingestion: the event and a delivery per subscribed
   expect(() => new Webhook(ep.secret).verify(req!.body, req!.headers as Record<string, string>)).not.toThrow();
   await expect.poll(async () => (await caller.events.get({ id })).status, { timeout: 5000 }).toBe("succeeded");
   const detail = await caller.events.get({ id });
-  expect(detail.deliveries).toEqual([expect.objectContaining({ endpointId: ep.id, status: "succeeded", attempts: 1, lastStatusCode: 200 })]);
+  expect(detail.deliveries).toEqual([
+    expect.objectContaining({ endpointId: ep.id, status: "succeeded", attempts: 1, lastStatusCode: 200 }),
+  ]);
 });
 
 test("invalid sample data is BAD_REQUEST with issues at data.<field>, and nothing is recorded", async () => {
@@ -64,20 +70,31 @@ test("invalid sample data is BAD_REQUEST with issues at data.<field>, and nothin
   expect(err.code).toBe("BAD_REQUEST");
   const paths = err.cause.issues.map((i: { path: (string | number)[] }) => i.path.join("."));
   expect(paths).toEqual(expect.arrayContaining(["data.mobile", "data.status"]));
-  expect(err.cause.issues.find((i: { path: string[] }) => i.path.join(".") === "data.mobile").message).toMatch(/digits with country code/);
+  expect(err.cause.issues.find((i: { path: string[] }) => i.path.join(".") === "data.mobile").message).toMatch(
+    /digits with country code/,
+  );
 
   const missing = await a.caller.events.sendSample({ type: "sms.mo", data: {} }).catch((e) => e);
   expect(missing.code).toBe("BAD_REQUEST");
   expect(missing.cause.issues.map((i: { path: string[] }) => i.path.join("."))).toContain("data.message_id");
 
-  for (const input of [{ type: "sms.dlr", data: [1, 2] }, { type: "sms.dlr", data: "x" }, { type: "", data: {} }, { data: {} }]) {
-    await expect(a.caller.events.sendSample(input as never), JSON.stringify(input)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  for (const input of [
+    { type: "sms.dlr", data: [1, 2] },
+    { type: "sms.dlr", data: "x" },
+    { type: "", data: {} },
+    { data: {} },
+  ]) {
+    await expect(a.caller.events.sendSample(input as never), JSON.stringify(input)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   }
   const unknown = await a.caller.events.sendSample({ type: "sms.nope", data: {} }).catch((e) => e);
   expect(unknown.code).toBe("BAD_REQUEST");
   expect(unknown.cause.issues[0].path).toEqual(["type"]);
 
-  const huge = await a.caller.events.sendSample({ type: "sms.dlr", data: { ...sampleEvent("sms.dlr").data, client_ref: "x".repeat(300 * 1024) } }).catch((e) => e);
+  const huge = await a.caller.events
+    .sendSample({ type: "sms.dlr", data: { ...sampleEvent("sms.dlr").data, client_ref: "x".repeat(300 * 1024) } })
+    .catch((e) => e);
   expect(huge.code).toBe("PAYLOAD_TOO_LARGE");
   expect((await a.caller.events.list({})).data).toEqual([]);
 });
@@ -86,22 +103,34 @@ test("user.signup is refused (only storefront sign-ups emit it) and is not offer
   const a = await createActor(h.db);
   const err = await a.caller.events.sendSample(sampleEvent("user.signup")).catch((e) => e);
   expect(err.code).toBe("BAD_REQUEST");
-  expect(err.cause.issues).toEqual([expect.objectContaining({ path: ["type"], message: expect.stringMatching(/user\.signup/) })]);
+  expect(err.cause.issues).toEqual([
+    expect.objectContaining({ path: ["type"], message: expect.stringMatching(/user\.signup/) }),
+  ]);
   expect((await a.caller.events.list({})).data).toEqual([]);
 
   const options = await a.caller.events.sampleOptions();
   expect(options.types.map((t) => t.type)).toEqual(["sms.dlr", "whatsapp.dlr", "whatsapp.mo", "sms.mo", "link.click"]);
-  expect(options.types.find((t) => t.type === "sms.mo")).toMatchObject({ label: catalog["sms.mo"].label, sample: catalog["sms.mo"].sample });
+  expect(options.types.find((t) => t.type === "sms.mo")).toMatchObject({
+    label: catalog["sms.mo"].label,
+    sample: catalog["sms.mo"].sample,
+  });
 });
 
 test("sampleOptions lists the account's endpoints that can receive events (not disabled, not another account's)", async () => {
   const a = await createActor(h.db);
   const b = await createActor(h.db);
   const active = await insertEndpoint(h.db, a.accountId, "https://a.example.com/active", { eventTypes: ["sms.dlr"] });
-  const paused = await insertEndpoint(h.db, a.accountId, "https://a.example.com/paused", { eventTypes: ["sms.mo"], status: "paused" });
+  const paused = await insertEndpoint(h.db, a.accountId, "https://a.example.com/paused", {
+    eventTypes: ["sms.mo"],
+    status: "paused",
+  });
   await insertEndpoint(h.db, a.accountId, "https://a.example.com/off", { eventTypes: ["sms.dlr"], status: "disabled" });
   await insertEndpoint(h.db, b.accountId, "https://b.example.com/theirs", { eventTypes: ["sms.dlr"] });
   const { endpoints } = await a.caller.events.sampleOptions();
   expect(endpoints.map((e) => e.id).sort()).toEqual([active.id, paused.id].sort());
-  expect(endpoints.find((e) => e.id === paused.id)).toMatchObject({ status: "paused", eventTypes: ["sms.mo"], url: "https://a.example.com/paused" });
+  expect(endpoints.find((e) => e.id === paused.id)).toMatchObject({
+    status: "paused",
+    eventTypes: ["sms.mo"],
+    url: "https://a.example.com/paused",
+  });
 });

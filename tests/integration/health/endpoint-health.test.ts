@@ -28,7 +28,14 @@ async function endpointFor(accountId: string) {
   return id;
 }
 
-async function attempt(accountId: string, endpointId: string, at: Date, status: number | null, durationMs: number, trigger: "scheduled" | "test" = "scheduled") {
+async function attempt(
+  accountId: string,
+  endpointId: string,
+  at: Date,
+  status: number | null,
+  durationMs: number,
+  trigger: "scheduled" | "test" = "scheduled",
+) {
   await h.db.insert(deliveryAttempts).values({
     id: newId("att"),
     accountId,
@@ -69,14 +76,27 @@ test("success rate, p50/p95 and hourly buckets from known attempts; tests and ot
   expect(b12).toMatchObject({ start: new Date("2026-11-22T12:00:00Z"), attempts: 2, succeeded: 0, failed: 2 });
 
   // The other account's endpoint is invisible, even when asked for by id.
-  expect(await getEndpointHealth({ db: h.db, accountId: a.accountId }, { range: "24h", endpointIds: [other] }, now)).toEqual([]);
+  expect(
+    await getEndpointHealth({ db: h.db, accountId: a.accountId }, { range: "24h", endpointIds: [other] }, now),
+  ).toEqual([]);
 });
 
 test("an endpoint with no attempts has empty buckets and no rate", async () => {
   const a = await createActor(h.db);
   await endpointFor(a.accountId);
-  const [health] = await getEndpointHealth({ db: h.db, accountId: a.accountId }, { range: "7d" }, new Date("2026-11-22T12:30:00Z"));
-  expect(health!.summary).toEqual({ attempts: 0, succeeded: 0, failed: 0, successRate: null, p50Ms: null, p95Ms: null });
+  const [health] = await getEndpointHealth(
+    { db: h.db, accountId: a.accountId },
+    { range: "7d" },
+    new Date("2026-11-22T12:30:00Z"),
+  );
+  expect(health!.summary).toEqual({
+    attempts: 0,
+    succeeded: 0,
+    failed: 0,
+    successRate: null,
+    p50Ms: null,
+    p95Ms: null,
+  });
   expect(health!.buckets).toHaveLength(28);
   expect(health!.buckets.every((b) => b.attempts === 0)).toBe(true);
 });

@@ -13,7 +13,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function attempt(accountId: string, endpointId: string, at: Date, status: number | null, trigger: "scheduled" | "manual" | "test" = "scheduled") {
+async function attempt(
+  accountId: string,
+  endpointId: string,
+  at: Date,
+  status: number | null,
+  trigger: "scheduled" | "manual" | "test" = "scheduled",
+) {
   await h.db.insert(deliveryAttempts).values({
     id: newId("att"),
     accountId,
@@ -46,7 +52,10 @@ test("failure streak counts attempts since the last success; the endpoint query 
   detail = await a.caller.health.endpoint({ endpointId: ep.id, range: "24h" });
   expect(detail.failedInARow).toBe(5);
   // The banner's cheaper query agrees.
-  expect(await a.caller.health.streak({ endpointId: ep.id })).toMatchObject({ failedInARow: 5, thresholds: { warnAfter: 5 } });
+  expect(await a.caller.health.streak({ endpointId: ep.id })).toMatchObject({
+    failedInARow: 5,
+    thresholds: { warnAfter: 5 },
+  });
   expect(detail.lastSuccessAt).toBeInstanceOf(Date);
 
   await attempt(a.accountId, ep.id, minutesAgo(20), 204, "manual");
@@ -60,7 +69,9 @@ test("another account's endpoint is NOT_FOUND, and its attempts never count", as
   const b = await createActor(h.db);
   const theirs = await insertEndpoint(h.db, b.accountId, "http://127.0.0.1:9/theirs");
   await attempt(b.accountId, theirs.id, minutesAgo(5), 500);
-  await expect(a.caller.health.endpoint({ endpointId: theirs.id, range: "24h" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(a.caller.health.endpoint({ endpointId: theirs.id, range: "24h" })).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
   await expect(a.caller.health.streak({ endpointId: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   const dash = await a.caller.health.dashboard({ range: "7d" });
   expect(dash.items).toEqual([]);
@@ -71,7 +82,10 @@ test("the dashboard lists every endpoint, the ones needing attention first, with
   const a = await createActor(h.db);
   const healthy = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/ok");
   const failing = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/failing");
-  const disabled = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/gone", { status: "disabled", disabledReason: "Endpoint returned 410 Gone" });
+  const disabled = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/gone", {
+    status: "disabled",
+    disabledReason: "Endpoint returned 410 Gone",
+  });
   for (let i = 0; i < 3; i++) await attempt(a.accountId, healthy.id, minutesAgo(10 + i), 200);
   for (let i = 0; i < 6; i++) await attempt(a.accountId, failing.id, minutesAgo(10 + i), 503);
   await attempt(a.accountId, disabled.id, minutesAgo(9), 410);
@@ -91,5 +105,8 @@ test("the dashboard lists every endpoint, the ones needing attention first, with
 
 test("bad input is a clear BAD_REQUEST", async () => {
   const a = await createActor(h.db);
-  await expect(a.caller.health.dashboard({ range: "1y" as "24h" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("24h or 7d") });
+  await expect(a.caller.health.dashboard({ range: "1y" as "24h" })).rejects.toMatchObject({
+    code: "BAD_REQUEST",
+    message: expect.stringContaining("24h or 7d"),
+  });
 });

@@ -2,7 +2,12 @@ import { NextRequest } from "next/server";
 import { expect, test } from "vitest";
 import { PUT } from "@/app/api/inngest/route";
 
-type ServedFunction = { id: string; triggers: { event?: string; cron?: string }[]; concurrency?: { key?: string; limit: number }[]; steps: Record<string, { retries?: { attempts?: number } }> };
+type ServedFunction = {
+  id: string;
+  triggers: { event?: string; cron?: string }[];
+  concurrency?: { key?: string; limit: number }[];
+  steps: Record<string, { retries?: { attempts?: number } }>;
+};
 
 /**
  * The configuration /api/inngest serves to Inngest, read through an in-band sync (the SDK answers
@@ -10,7 +15,11 @@ type ServedFunction = { id: string; triggers: { event?: string; cron?: string }[
  */
 test("/api/inngest serves deliver-webhook with per-endpoint concurrency and retries", async () => {
   const res = await PUT(
-    new NextRequest("http://127.0.0.1:3000/api/inngest", { method: "PUT", headers: { "x-inngest-sync-kind": "in_band", "content-type": "application/json" }, body: JSON.stringify({ url: "http://127.0.0.1:3000/api/inngest" }) }),
+    new NextRequest("http://127.0.0.1:3000/api/inngest", {
+      method: "PUT",
+      headers: { "x-inngest-sync-kind": "in_band", "content-type": "application/json" },
+      body: JSON.stringify({ url: "http://127.0.0.1:3000/api/inngest" }),
+    }),
     undefined as never,
   );
   const body = (await res.json()) as { functions?: ServedFunction[] };

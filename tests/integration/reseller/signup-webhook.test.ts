@@ -19,9 +19,22 @@ test("Set Menu → Signup Webhook: save POST (stored as JSON), switch to GET, on
   const r = await createActor(h.db, { role: "reseller" });
   expect(await r.caller.reseller.signupWebhook()).toBeNull();
   const saved = await r.caller.reseller.saveSignupWebhook({ method: "POST", url: "https://crm.example.com/signup" });
-  expect(saved).toMatchObject({ product: "platform", reportType: "signup", eventTypes: ["user.signup"], method: "JSON", payloadFormat: "mapped", sendMethod: "POST", timeoutMs: 5000 });
+  expect(saved).toMatchObject({
+    product: "platform",
+    reportType: "signup",
+    eventTypes: ["user.signup"],
+    method: "JSON",
+    payloadFormat: "mapped",
+    sendMethod: "POST",
+    timeoutMs: 5000,
+  });
   const again = await r.caller.reseller.saveSignupWebhook({ method: "GET", url: "https://crm.example.com/signup2" });
-  expect(again).toMatchObject({ id: saved.id, method: "GET", sendMethod: "GET", url: "https://crm.example.com/signup2" });
+  expect(again).toMatchObject({
+    id: saved.id,
+    method: "GET",
+    sendMethod: "GET",
+    url: "https://crm.example.com/signup2",
+  });
   const all = await r.caller.endpoints.list();
   expect(all.map((e) => e.id)).toEqual([saved.id]);
 });
@@ -57,5 +70,7 @@ test("bad input is refused; customers cannot use the signup webhook procedures",
   expect(bad.code).toBe("BAD_REQUEST");
   const c = await createActor(h.db);
   await expect(c.caller.reseller.signupWebhook()).rejects.toMatchObject({ code: "FORBIDDEN" });
-  await expect(c.caller.reseller.saveSignupWebhook({ method: "POST", url: "https://x.example.com" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  await expect(
+    c.caller.reseller.saveSignupWebhook({ method: "POST", url: "https://x.example.com" }),
+  ).rejects.toMatchObject({ code: "FORBIDDEN" });
 });

@@ -24,18 +24,45 @@ afterEach(async () => {
 });
 afterAll(() => h.close());
 
-const FIELDS = ["user_type", "user_id", "user_full_name", "user_name", "mobile_number", "email", "user_city", "user_region", "user_country", "user_signup_timestamp"].sort();
+const FIELDS = [
+  "user_type",
+  "user_id",
+  "user_full_name",
+  "user_name",
+  "mobile_number",
+  "email",
+  "user_city",
+  "user_region",
+  "user_country",
+  "user_signup_timestamp",
+].sort();
 let n = 0;
 const visitor = (slug: string) => {
   n++;
-  return { slug, fullName: `Visitor ${n}`, username: `visitor_${Date.now().toString(36)}_${n}`, email: `visitor${n}_${Date.now()}@example.test`, mobileNumber: "919812345678", city: "Pune", region: "Maharashtra", country: "India", password: "visitor-password-1" };
+  return {
+    slug,
+    fullName: `Visitor ${n}`,
+    username: `visitor_${Date.now().toString(36)}_${n}`,
+    email: `visitor${n}_${Date.now()}@example.test`,
+    mobileNumber: "919812345678",
+    city: "Pune",
+    region: "Maharashtra",
+    country: "India",
+    password: "visitor-password-1",
+  };
 };
 
 async function reseller(slug: string, hookUrl: string | null, method: "JSON" | "GET" = "JSON") {
   const r = await createActor(h.db, { role: "reseller" });
   await r.caller.reseller.saveWhiteLabel({ brandName: `Brand ${slug}`, slug, primaryColor: "#0f766e" });
   const hook = hookUrl
-    ? await insertEndpoint(h.db, r.accountId, hookUrl, { product: "platform", reportType: "signup", eventTypes: ["user.signup"], method, payloadFormat: "mapped" })
+    ? await insertEndpoint(h.db, r.accountId, hookUrl, {
+        product: "platform",
+        reportType: "signup",
+        eventTypes: ["user.signup"],
+        method,
+        payloadFormat: "mapped",
+      })
     : null;
   return { ...r, hook };
 }
@@ -57,7 +84,17 @@ test("POST: the reseller's hook gets exactly the ten signup fields as a signed J
   expect(req.headers["content-type"]).toBe("application/json");
   const body = JSON.parse(req.body);
   expect(Object.keys(body).sort()).toEqual(FIELDS);
-  expect(body).toMatchObject({ user_type: "customer", user_id: user.userId, user_full_name: input.fullName, user_name: input.username, email: input.email, mobile_number: "919812345678", user_city: "Pune", user_region: "Maharashtra", user_country: "India" });
+  expect(body).toMatchObject({
+    user_type: "customer",
+    user_id: user.userId,
+    user_full_name: input.fullName,
+    user_name: input.username,
+    email: input.email,
+    mobile_number: "919812345678",
+    user_city: "Pune",
+    user_region: "Maharashtra",
+    user_country: "India",
+  });
   expect(body.user_signup_timestamp).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   expect(() => new Webhook(r.hook!.secret).verify(req.body, req.headers as Record<string, string>)).not.toThrow();
 });
@@ -83,7 +120,11 @@ test("hook down: the signup still succeeds at once and the delivery is retried",
   receivers.push(rec);
   rec.respondWith({ status: 500, body: "down" });
   await reseller("store-down", rec.url);
-  runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0, 100, 100] } });
+  runner = new LocalRunner({
+    db: h.db,
+    idlePollMs: 50,
+    attempt: { allowPrivateNetworks: true, schedule: [0, 100, 100] },
+  });
   runner.start();
   const user = await signUpOnStorefront({ db: h.db, runner }, visitor("store-down"));
   expect(user.userId).toMatch(/^usr_/);
@@ -115,5 +156,7 @@ test("signups without a hook still work; one reseller's signups never reach anot
 
 test("an unknown storefront is NOT_FOUND and creates nothing", async () => {
   const noop = { enqueue: async () => {} };
-  await expect(signUpOnStorefront({ db: h.db, runner: noop }, visitor("no-such-store"))).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(signUpOnStorefront({ db: h.db, runner: noop }, visitor("no-such-store"))).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
 });

@@ -10,7 +10,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const brand = { brandName: "Acme SMS", slug: "acme-wl", logoUrl: "", primaryColor: "#0f766e", supportEmail: "help@acme.test" };
+const brand = {
+  brandName: "Acme SMS",
+  slug: "acme-wl",
+  logoUrl: "",
+  primaryColor: "#0f766e",
+  supportEmail: "help@acme.test",
+};
 
 test("a reseller saves its storefront, and the public storefront reads it by slug", async () => {
   const r = await createActor(h.db, { role: "reseller" });
@@ -35,7 +41,13 @@ test("slugs are unique across resellers, with the issue on the slug field", asyn
 test("bad input is refused field by field", async () => {
   const r = await createActor(h.db, { role: "reseller" });
   const err = await r.caller.reseller
-    .saveWhiteLabel({ brandName: "A", slug: "-bad slug", logoUrl: "javascript:alert(1)", primaryColor: "red", supportEmail: "nope" })
+    .saveWhiteLabel({
+      brandName: "A",
+      slug: "-bad slug",
+      logoUrl: "javascript:alert(1)",
+      primaryColor: "red",
+      supportEmail: "nope",
+    })
     .catch((e) => e);
   expect(err.code).toBe("BAD_REQUEST");
   const paths = (err.cause.issues as { path: string[] }[]).map((i) => i.path.join("."));

@@ -27,11 +27,20 @@ let okEndpointId: string;
 
 type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
 
-async function call<P extends object>(handler: Handler<P>, method: string, path: string, opts: { key?: string; params?: P; json?: unknown } = {}) {
+async function call<P extends object>(
+  handler: Handler<P>,
+  method: string,
+  path: string,
+  opts: { key?: string; params?: P; json?: unknown } = {},
+) {
   const headers = new Headers();
   if (opts.key) headers.set("authorization", `Bearer ${opts.key}`);
   if (opts.json !== undefined) headers.set("content-type", "application/json");
-  const req = new Request(`http://localhost:3000${path}`, { method, headers, body: opts.json === undefined ? undefined : JSON.stringify(opts.json) });
+  const req = new Request(`http://localhost:3000${path}`, {
+    method,
+    headers,
+    body: opts.json === undefined ? undefined : JSON.stringify(opts.json),
+  });
   const res = await handler(req, { params: Promise.resolve((opts.params ?? {}) as P) });
   const text = await res.text();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are inspected loosely
@@ -39,15 +48,19 @@ async function call<P extends object>(handler: Handler<P>, method: string, path:
 }
 
 const list = (key: string, query = "") => call(listRoute.GET, "GET", `/api/v1/deliveries${query}`, { key });
-const get = (key: string, id: string) => call(itemRoute.GET, "GET", `/api/v1/deliveries/${id}`, { key, params: { id } });
-const retry = (key: string, id: string) => call(retryRoute.POST, "POST", `/api/v1/deliveries/${id}/retry`, { key, params: { id } });
+const get = (key: string, id: string) =>
+  call(itemRoute.GET, "GET", `/api/v1/deliveries/${id}`, { key, params: { id } });
+const retry = (key: string, id: string) =>
+  call(retryRoute.POST, "POST", `/api/v1/deliveries/${id}/retry`, { key, params: { id } });
 
 const deliveryRow = async (id: string) => (await h.db.select().from(deliveries).where(eq(deliveries.id, id)))[0]!;
 
 beforeAll(async () => {
   h = await createTestDb();
   setRestDb(h.db);
-  receiver = await startReceiver((req) => (req.url.startsWith("/failing") ? { status: 500, body: "database is down" } : { status: 200, body: "ok" }));
+  receiver = await startReceiver((req) =>
+    req.url.startsWith("/failing") ? { status: 500, body: "database is down" } : { status: 200, body: "ok" },
+  );
   // One attempt per delivery, so a failure is final at once and a retry is the only way on.
   runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { schedule: [0], allowPrivateNetworks: true } });
   runner.start();
@@ -60,7 +73,8 @@ beforeAll(async () => {
     else other = { accountId: actor.accountId, key };
   }
   failingEndpointId = (await insertEndpoint(h.db, me.accountId, `${receiver.url}/failing`)).id;
-  okEndpointId = (await insertEndpoint(h.db, me.accountId, `${receiver.url}/ok`, { eventTypes: ["sms.dlr", "sms.mo"] })).id;
+  okEndpointId = (await insertEndpoint(h.db, me.accountId, `${receiver.url}/ok`, { eventTypes: ["sms.dlr", "sms.mo"] }))
+    .id;
   await insertEndpoint(h.db, other.accountId, `${receiver.url}/other`);
 
   // Through the public API, as a customer would: 2 × sms.dlr (→ both endpoints) + 1 × sms.mo (→ ok).
@@ -93,10 +107,20 @@ describe("GET /api/v1/deliveries", () => {
 
     const failed = await list(me.key, "?status=failed");
     expect(failed.data.data).toHaveLength(2);
-    expect(failed.data.data[0]).toMatchObject({ endpointId: failingEndpointId, status: "failed", attempts: 1, lastStatusCode: 500, eventType: "sms.dlr" });
+    expect(failed.data.data[0]).toMatchObject({
+      endpointId: failingEndpointId,
+      status: "failed",
+      attempts: 1,
+      lastStatusCode: 500,
+      eventType: "sms.dlr",
+    });
 
     const ok = await list(me.key, `?endpointId=${okEndpointId}&status=succeeded`);
-    expect(ok.data.data.map((d: { eventType: string }) => d.eventType).sort()).toEqual(["sms.dlr", "sms.dlr", "sms.mo"]);
+    expect(ok.data.data.map((d: { eventType: string }) => d.eventType).sort()).toEqual([
+      "sms.dlr",
+      "sms.dlr",
+      "sms.mo",
+    ]);
   });
 
   test("pages with limit and cursor", async () => {
@@ -167,7 +191,13 @@ describe("GET /api/v1/deliveries/{id}", () => {
       endpoint: { id: failingEndpointId, url: `${receiver.url}/failing` },
     });
     expect(res.data.attemptLog).toHaveLength(1);
-    expect(res.data.attemptLog[0]).toMatchObject({ attemptNumber: 1, trigger: "scheduled", responseStatus: 500, responseBody: "database is down", errorClass: "http_status" });
+    expect(res.data.attemptLog[0]).toMatchObject({
+      attemptNumber: 1,
+      trigger: "scheduled",
+      responseStatus: 500,
+      responseBody: "database is down",
+      errorClass: "http_status",
+    });
     expect(res.data.attemptLog[0].request.headers["webhook-id"]).toBe(failed.id);
   });
 
@@ -196,10 +226,17 @@ describe("POST /api/v1/deliveries/{id}/retry", () => {
     expect(res.status).toBe(202);
     expect(res.data).toMatchObject({ id: failed.id, status: "pending" });
 
-    const row = await until(() => deliveryRow(failed.id), (d) => d.status === "succeeded");
+    const row = await until(
+      () => deliveryRow(failed.id),
+      (d) => d.status === "succeeded",
+    );
     expect(row).toMatchObject({ status: "succeeded", attempts: 2, lastStatusCode: 200 });
     expect(receiver.requests.length).toBe(before + 1);
-    const attempts = await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, failed.id)).orderBy(deliveryAttempts.attemptNumber);
+    const attempts = await h.db
+      .select()
+      .from(deliveryAttempts)
+      .where(eq(deliveryAttempts.deliveryId, failed.id))
+      .orderBy(deliveryAttempts.attemptNumber);
     expect(attempts.map((a) => [a.trigger, a.responseStatus])).toEqual([
       ["scheduled", 500],
       ["manual", 200],

@@ -64,7 +64,9 @@ describe("authentication", () => {
     expect(missing.headers.get("www-authenticate")).toMatch(/^Bearer/);
 
     expect((await call(collection.GET, "GET", none, { authorization: `Basic ${key}` })).status).toBe(401);
-    expect((await call(collection.GET, "GET", none, { key: "hk_live_nottherightkeyatall0000000000" })).status).toBe(401);
+    expect((await call(collection.GET, "GET", none, { key: "hk_live_nottherightkeyatall0000000000" })).status).toBe(
+      401,
+    );
     expect((await call(collection.GET, "GET", none, { key: "sk_something" })).status).toBe(401);
 
     const me = await createActor(handle.db);
@@ -127,10 +129,20 @@ describe("POST /api/v1/endpoints", () => {
 
   it.each([
     ["MO for SMS", { reportType: "mo" }, ["reportType"], "MO is not available for the SMS product"],
-    ["a reserved header", { customHeaders: [{ name: "Content-Type", value: "text/plain" }] }, ["customHeaders", 0, "name"], "'Content-Type' is set by Hookline and cannot be overridden"],
+    [
+      "a reserved header",
+      { customHeaders: [{ name: "Content-Type", value: "text/plain" }] },
+      ["customHeaders", 0, "name"],
+      "'Content-Type' is set by Hookline and cannot be overridden",
+    ],
     ["a bad URL", { url: "ftp://example.com/hook" }, ["url"], "URL must start with http:// or https://"],
     ["a missing URL", { url: undefined }, ["url"], "Enter the URL of your webhook endpoint"],
-    ["a WABA number on SMS", { wabaNumber: "919876543210" }, ["wabaNumber"], "A WABA number is only used for WhatsApp endpoints"],
+    [
+      "a WABA number on SMS",
+      { wabaNumber: "919876543210" },
+      ["wabaNumber"],
+      "A WABA number is only used for WhatsApp endpoints",
+    ],
   ])("answers 422 with issues for %s", async (_what, patch, path, message) => {
     const res = await call(collection.POST, "POST", none, { key, json: { ...smsEndpoint(), ...patch } });
     expect(res.status).toBe(422);
@@ -141,14 +153,24 @@ describe("POST /api/v1/endpoints", () => {
   it("answers 422 for a WhatsApp number the account does not have", async () => {
     const res = await call(collection.POST, "POST", none, {
       key,
-      json: { url: `${receiver.url}/wa`, product: "whatsapp", reportType: "dlr", method: "XML", wabaNumber: "919876543210" },
+      json: {
+        url: `${receiver.url}/wa`,
+        product: "whatsapp",
+        reportType: "dlr",
+        method: "XML",
+        wabaNumber: "919876543210",
+      },
     });
     expect(res.status).toBe(422);
     expect(res.data.error.issues[0].path).toEqual(["wabaNumber"]);
   });
 
   it("answers 415 for a body that is not JSON, 400 for malformed JSON, 413 for a body over 1 MB", async () => {
-    const form = await call(collection.POST, "POST", none, { key, raw: "url=https://example.com", contentType: "application/x-www-form-urlencoded" });
+    const form = await call(collection.POST, "POST", none, {
+      key,
+      raw: "url=https://example.com",
+      contentType: "application/x-www-form-urlencoded",
+    });
     expect(form.status).toBe(415);
     expect(form.data.error.code).toBe("unsupported_media_type");
     expect((await call(collection.POST, "POST", none, { key, raw: "{}" })).status).toBe(415);
@@ -156,7 +178,11 @@ describe("POST /api/v1/endpoints", () => {
     const broken = await call(collection.POST, "POST", none, { key, raw: '{"url": ', contentType: "application/json" });
     expect(broken.status).toBe(400);
     expect(broken.data.error.code).toBe("invalid_json");
-    const empty = await call(collection.POST, "POST", none, { key, raw: "", contentType: "application/json; charset=utf-8" });
+    const empty = await call(collection.POST, "POST", none, {
+      key,
+      raw: "",
+      contentType: "application/json; charset=utf-8",
+    });
     expect(empty.status).toBe(400);
 
     const big = JSON.stringify({ ...smsEndpoint(), description: "x".repeat(1024 * 1024) });
@@ -176,10 +202,22 @@ describe("POST /api/v1/endpoints", () => {
 describe("/api/v1/endpoints/{id}", () => {
   it("PATCHes some fields, keeps masked header values and re-checks the merged endpoint", async () => {
     const created = await create();
-    const res = await call(item.PATCH, "PATCH", { id: created.id }, {
-      key,
-      json: { description: "orders", rateLimitPerSecond: 50, customHeaders: [{ name: "X-Api-Token", value: "••••••••" }, { name: "X-Extra", value: "e1" }] },
-    });
+    const res = await call(
+      item.PATCH,
+      "PATCH",
+      { id: created.id },
+      {
+        key,
+        json: {
+          description: "orders",
+          rateLimitPerSecond: 50,
+          customHeaders: [
+            { name: "X-Api-Token", value: "••••••••" },
+            { name: "X-Extra", value: "e1" },
+          ],
+        },
+      },
+    );
     expect(res.status, res.text).toBe(200);
     expect(res.data).toMatchObject({ description: "orders", rateLimitPerSecond: 50, url: created.url });
     expect(res.data.customHeaders).toEqual([
@@ -196,7 +234,10 @@ describe("/api/v1/endpoints/{id}", () => {
 
     const invalid = await call(item.PATCH, "PATCH", { id: created.id }, { key, json: { reportType: "mo" } });
     expect(invalid.status).toBe(422);
-    expect(invalid.data.error.issues).toContainEqual({ path: ["reportType"], message: "MO is not available for the SMS product" });
+    expect(invalid.data.error.issues).toContainEqual({
+      path: ["reportType"],
+      message: "MO is not available for the SMS product",
+    });
 
     const field = await call(item.PATCH, "PATCH", { id: created.id }, { key, json: { timeoutMs: 60_000 } });
     expect(field.status).toBe(422);
@@ -244,7 +285,13 @@ describe("POST /api/v1/endpoints/{id}/test and /rotate-secret", () => {
     const before = receiver.requests.length;
     const res = await call(test.POST, "POST", { id: created.id }, { key });
     expect(res.status).toBe(200);
-    expect(res.data).toMatchObject({ ok: true, status: 200, responseBody: "thanks", errorClass: null, errorMessage: null });
+    expect(res.data).toMatchObject({
+      ok: true,
+      status: 200,
+      responseBody: "thanks",
+      errorClass: null,
+      errorMessage: null,
+    });
     expect(res.data.durationMs).toEqual(expect.any(Number));
     expect(res.data.request).toMatchObject({ method: "POST", url: created.url });
     expect(res.data.request.headers["X-Api-Token"]).not.toBe("tok-secret-123");
@@ -252,7 +299,9 @@ describe("POST /api/v1/endpoints/{id}/test and /rotate-secret", () => {
 
     const got = receiver.requests[before]!;
     expect(JSON.parse(got.body)).toMatchObject({ txn: "81934341034091431", message_id: "shdgMj33hk8" });
-    expect(() => new Webhook(created.signingSecret).verify(got.body, got.headers as Record<string, string>)).not.toThrow();
+    expect(() =>
+      new Webhook(created.signingSecret).verify(got.body, got.headers as Record<string, string>),
+    ).not.toThrow();
 
     const attempts = await handle.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.endpointId, created.id));
     expect(attempts).toHaveLength(1);
@@ -265,7 +314,12 @@ describe("POST /api/v1/endpoints/{id}/test and /rotate-secret", () => {
     receiver.respondOnce({ status: 404, body: "no such route" });
     const res = await call(test.POST, "POST", { id: created.id }, { key });
     expect(res.status).toBe(200);
-    expect(res.data).toMatchObject({ ok: false, status: 404, errorClass: "http_status", responseBody: "no such route" });
+    expect(res.data).toMatchObject({
+      ok: false,
+      status: 404,
+      errorClass: "http_status",
+      responseBody: "no such route",
+    });
     expect(res.data.hint).toMatch(/path/i);
   });
 

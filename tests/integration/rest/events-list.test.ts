@@ -26,7 +26,12 @@ async function account() {
   const actor = await createActor(h.db);
   const { key } = await createApiKey({ db: h.db, actor }, { name: "events" });
   await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/hook", { eventTypes: ["sms.dlr"] });
-  const send = async (type: "sms.dlr" | "sms.mo") => ((await ingestEvents({ db: h.db, accountId: actor.accountId, runner: recorder() }, sampleEvent(type))) as { id: string }).id;
+  const send = async (type: "sms.dlr" | "sms.mo") =>
+    (
+      (await ingestEvents({ db: h.db, accountId: actor.accountId, runner: recorder() }, sampleEvent(type))) as {
+        id: string;
+      }
+    ).id;
   return { actor, key, send };
 }
 
@@ -56,7 +61,12 @@ test("GET /api/v1/events lists the account's events newest first, filtered and p
 
   const detail = await call(eventRoute.GET, "GET", { id: dlr2 }, { key: me.key });
   expect(detail.status).toBe(200);
-  expect(detail.data).toMatchObject({ id: dlr2, type: "sms.dlr", data: sampleEvent("sms.dlr").data, deliveries: [expect.objectContaining({ status: "pending" })] });
+  expect(detail.data).toMatchObject({
+    id: dlr2,
+    type: "sms.dlr",
+    data: sampleEvent("sms.dlr").data,
+    deliveries: [expect.objectContaining({ status: "pending" })],
+  });
   const foreign = await call(eventRoute.GET, "GET", { id: theirs }, { key: me.key });
   expect(foreign.status).toBe(404);
   expect(foreign.data.error).toMatchObject({ code: "not_found" });

@@ -95,12 +95,21 @@ describe("POST /api/v1/events", () => {
     const deliveryItems = recorder();
     const a = await account();
     const dlr = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/dlr");
-    const both = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/both", { eventTypes: ["sms.dlr", "sms.mo"] });
-    const res = await postEvents({ events: [sampleEvent("sms.dlr"), sampleEvent("sms.mo"), sampleEvent("link.click")] }, { key: a.key });
+    const both = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/both", {
+      eventTypes: ["sms.dlr", "sms.mo"],
+    });
+    const res = await postEvents(
+      { events: [sampleEvent("sms.dlr"), sampleEvent("sms.mo"), sampleEvent("link.click")] },
+      { key: a.key },
+    );
     expect(res.status).toBe(202);
     expect(res.data.ids).toHaveLength(3);
     const stored = await eventsOf(a.accountId);
-    expect(res.data.ids.map((id: string) => stored.find((e) => e.id === id)?.type)).toEqual(["sms.dlr", "sms.mo", "link.click"]);
+    expect(res.data.ids.map((id: string) => stored.find((e) => e.id === id)?.type)).toEqual([
+      "sms.dlr",
+      "sms.mo",
+      "link.click",
+    ]);
     expect(deliveryItems.map((d) => d.endpointId).sort()).toEqual([dlr.id, both.id, both.id].sort());
   });
 
@@ -111,7 +120,10 @@ describe("POST /api/v1/events", () => {
     const headers = { "Idempotency-Key": "order-1042-dlr" };
     const first = await postEvents(sampleEvent("sms.dlr"), { key: a.key, headers });
     const again = await postEvents(sampleEvent("sms.dlr"), { key: a.key, headers });
-    const sameInBody = await postEvents({ ...sampleEvent("sms.dlr"), idempotencyKey: "order-1042-dlr" }, { key: a.key, headers });
+    const sameInBody = await postEvents(
+      { ...sampleEvent("sms.dlr"), idempotencyKey: "order-1042-dlr" },
+      { key: a.key, headers },
+    );
     expect([first.status, again.status, sameInBody.status]).toEqual([202, 202, 202]);
     expect(again.data.id).toBe(first.data.id);
     expect(sameInBody.data.id).toBe(first.data.id);
@@ -127,7 +139,9 @@ describe("POST /api/v1/events", () => {
   test("Idempotency-Key on a batch keys each event as <key>:<index> unless it has its own", async () => {
     recorder();
     const a = await account();
-    const body = { events: [sampleEvent("sms.dlr"), { ...sampleEvent("sms.mo"), idempotencyKey: "own" }, sampleEvent("link.click")] };
+    const body = {
+      events: [sampleEvent("sms.dlr"), { ...sampleEvent("sms.mo"), idempotencyKey: "own" }, sampleEvent("link.click")],
+    };
     const first = await postEvents(body, { key: a.key, headers: { "Idempotency-Key": "batch-7" } });
     const again = await postEvents(body, { key: a.key, headers: { "Idempotency-Key": "batch-7" } });
     expect(first.status).toBe(202);
@@ -142,9 +156,15 @@ describe("POST /api/v1/events", () => {
     for (const value of [" ", "k".repeat(256)]) {
       const res = await postEvents(sampleEvent("sms.dlr"), { key: a.key, headers: { "Idempotency-Key": value } });
       expect(res.status).toBe(422);
-      expect(res.data.error).toMatchObject({ code: "validation_failed", issues: [{ path: ["headers", "Idempotency-Key"] }] });
+      expect(res.data.error).toMatchObject({
+        code: "validation_failed",
+        issues: [{ path: ["headers", "Idempotency-Key"] }],
+      });
     }
-    const clash = await postEvents({ ...sampleEvent("sms.dlr"), idempotencyKey: "a" }, { key: a.key, headers: { "Idempotency-Key": "b" } });
+    const clash = await postEvents(
+      { ...sampleEvent("sms.dlr"), idempotencyKey: "a" },
+      { key: a.key, headers: { "Idempotency-Key": "b" } },
+    );
     expect(clash.status).toBe(422);
     expect(clash.data.error.issues[0].path).toEqual(["idempotencyKey"]);
     expect(await eventsOf(a.accountId)).toEqual([]);
@@ -155,7 +175,11 @@ describe("refusals", () => {
   test("401 without a key, with a bad key and with a revoked key — before the body is read", async () => {
     recorder();
     const a = await account();
-    const cases: SendOptions[] = [{}, { key: "hk_live_notarealkeynotarealkeynotareal" }, { headers: { authorization: `Basic ${a.key}` } }];
+    const cases: SendOptions[] = [
+      {},
+      { key: "hk_live_notarealkeynotarealkeynotareal" },
+      { headers: { authorization: `Basic ${a.key}` } },
+    ];
     for (const opts of cases) {
       const res = await postEvents("{not json", opts);
       expect(res.status).toBe(401);
@@ -173,11 +197,23 @@ describe("refusals", () => {
     const a = await account();
     const unknown = await postEvents({ type: "sms.bounce", data: {} }, { key: a.key });
     expect(unknown.status).toBe(422);
-    expect(unknown.data.error).toMatchObject({ code: "validation_failed", issues: [{ path: ["type"], message: expect.stringContaining("sms.dlr") }] });
+    expect(unknown.data.error).toMatchObject({
+      code: "validation_failed",
+      issues: [{ path: ["type"], message: expect.stringContaining("sms.dlr") }],
+    });
 
     const noMobile = sampleEvent("sms.dlr").data;
     delete noMobile.mobile;
-    const batch = await postEvents({ events: [sampleEvent("sms.dlr"), { type: "sms.dlr", data: noMobile }, { type: "sms.dlr", data: { ...noMobile, mobile: "call me" } }] }, { key: a.key });
+    const batch = await postEvents(
+      {
+        events: [
+          sampleEvent("sms.dlr"),
+          { type: "sms.dlr", data: noMobile },
+          { type: "sms.dlr", data: { ...noMobile, mobile: "call me" } },
+        ],
+      },
+      { key: a.key },
+    );
     expect(batch.status).toBe(422);
     expect(batch.data.error.issues.map((i: { path: unknown[] }) => i.path)).toEqual([
       ["events", 1, "data", "mobile"],
@@ -195,7 +231,9 @@ describe("refusals", () => {
     const asForm = await postEvents("type=sms.dlr", { key: a.key, contentType: "application/x-www-form-urlencoded" });
     expect(asForm.status).toBe(415);
     expect(asForm.data.error.code).toBe("unsupported_media_type");
-    expect((await postEvents(JSON.stringify(sampleEvent("sms.dlr")), { key: a.key, contentType: "text/plain" })).status).toBe(415);
+    expect(
+      (await postEvents(JSON.stringify(sampleEvent("sms.dlr")), { key: a.key, contentType: "text/plain" })).status,
+    ).toBe(415);
     for (const raw of ["", "{", '{"type":"sms.dlr",}', "undefined", new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])]) {
       const res = await postEvents(raw, { key: a.key });
       expect(res.status).toBe(400);
@@ -206,12 +244,17 @@ describe("refusals", () => {
   test("413 for a request over 5 MB and for one event over 256 KB", async () => {
     recorder();
     const a = await account();
-    const huge = { events: [{ type: "sms.dlr", data: { ...sampleEvent("sms.dlr").data, client_ref: "x".repeat(5 * 1024 * 1024) } }] };
+    const huge = {
+      events: [{ type: "sms.dlr", data: { ...sampleEvent("sms.dlr").data, client_ref: "x".repeat(5 * 1024 * 1024) } }],
+    };
     const tooBig = await postEvents(huge, { key: a.key });
     expect(tooBig.status).toBe(413);
     expect(tooBig.data.error.code).toBe("payload_too_large");
 
-    const fat = { ...sampleEvent("sms.mo"), data: { ...sampleEvent("sms.mo").data, attachment: "y".repeat(300 * 1024) } };
+    const fat = {
+      ...sampleEvent("sms.mo"),
+      data: { ...sampleEvent("sms.mo").data, attachment: "y".repeat(300 * 1024) },
+    };
     const oneFat = await postEvents(fat, { key: a.key });
     expect(oneFat.status).toBe(413);
     expect(oneFat.data.error).toMatchObject({ code: "payload_too_large", issues: [{ path: ["data"] }] });
@@ -226,9 +269,21 @@ test("deliveries are only created for the key's account, whatever the body says"
   const a = await account();
   const b = await account();
   const bEndpoint = await insertEndpoint(h.db, b.accountId, "http://127.0.0.1:9/b");
-  const res = await postEvents({ ...sampleEvent("sms.dlr"), accountId: b.accountId, data: { ...sampleEvent("sms.dlr").data, account_id: b.accountId } }, { key: a.key });
+  const res = await postEvents(
+    {
+      ...sampleEvent("sms.dlr"),
+      accountId: b.accountId,
+      data: { ...sampleEvent("sms.dlr").data, account_id: b.accountId },
+    },
+    { key: a.key },
+  );
   expect(res.status).toBe(202);
   expect(deliveryItems).toEqual([]);
-  expect(await h.db.select().from(deliveries).where(and(eq(deliveries.endpointId, bEndpoint.id)))).toEqual([]);
+  expect(
+    await h.db
+      .select()
+      .from(deliveries)
+      .where(and(eq(deliveries.endpointId, bEndpoint.id))),
+  ).toEqual([]);
   expect(await eventsOf(b.accountId)).toEqual([]);
 });

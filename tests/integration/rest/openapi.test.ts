@@ -47,18 +47,23 @@ beforeAll(async () => {
 /** Follows a local `#/components/...` reference; fails the test when it points nowhere. */
 function resolve(ref: string): JsonSchema {
   expect(ref).toMatch(/^#\/components\//);
-  const target = ref.slice(2).split("/").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+  const target = ref
+    .slice(2)
+    .split("/")
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
   expect(target, `${ref} resolves`).toBeTypeOf("object");
   return target as JsonSchema;
 }
 
-const deref = (schema: JsonSchema): JsonSchema => (typeof schema.$ref === "string" ? deref(resolve(schema.$ref)) : schema);
+const deref = (schema: JsonSchema): JsonSchema =>
+  typeof schema.$ref === "string" ? deref(resolve(schema.$ref)) : schema;
 
 function collectRefs(node: unknown, out: string[] = []): string[] {
   if (Array.isArray(node)) node.forEach((n) => collectRefs(n, out));
   else if (node && typeof node === "object") {
-    for (const [k, v] of Object.entries(node)) if (k === "$ref" && typeof v === "string") out.push(v);
-    else collectRefs(v, out);
+    for (const [k, v] of Object.entries(node))
+      if (k === "$ref" && typeof v === "string") out.push(v);
+      else collectRefs(v, out);
   }
   return out;
 }
@@ -69,7 +74,11 @@ function routeFiles(dir = V1_DIR): { urlPath: string; file: string }[] {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return routeFiles(full);
     if (!/^route\.(ts|tsx|js)$/.test(entry.name)) return [];
-    const rel = path.relative(V1_DIR, dir).split(path.sep).filter(Boolean).map((seg) => seg.replace(/^\[(\w+)\]$/, "{$1}"));
+    const rel = path
+      .relative(V1_DIR, dir)
+      .split(path.sep)
+      .filter(Boolean)
+      .map((seg) => seg.replace(/^\[(\w+)\]$/, "{$1}"));
     return [{ urlPath: ["/api/v1", ...rel].join("/"), file: full }];
   });
 }
@@ -101,8 +110,12 @@ describe("GET /api/v1/openapi.json", () => {
     expect(routes.length).toBeGreaterThanOrEqual(9);
     for (const { urlPath, file } of routes) {
       const mod = (await import(file)) as Record<string, unknown>;
-      const exported = METHODS.filter((m) => typeof mod[m] === "function").map((m) => m.toLowerCase()).sort();
-      expect(Object.keys(doc.paths[urlPath] ?? {}).sort(), `${urlPath} (${path.relative(V1_DIR, file)})`).toEqual(exported);
+      const exported = METHODS.filter((m) => typeof mod[m] === "function")
+        .map((m) => m.toLowerCase())
+        .sort();
+      expect(Object.keys(doc.paths[urlPath] ?? {}).sort(), `${urlPath} (${path.relative(V1_DIR, file)})`).toEqual(
+        exported,
+      );
     }
     expect(Object.keys(doc.paths).sort()).toEqual(routes.map((r) => r.urlPath).sort());
   });
@@ -116,7 +129,9 @@ describe("GET /api/v1/openapi.json", () => {
         expect(op.operationId, where).toBeTruthy();
         if (op.security?.length === 0) continue;
         expect(op.responses["401"], where).toBeDefined();
-        if (op.requestBody) for (const status of ["400", "413", "415", "422"]) expect(op.responses[status], `${where} ${status}`).toBeDefined();
+        if (op.requestBody)
+          for (const status of ["400", "413", "415", "422"])
+            expect(op.responses[status], `${where} ${status}`).toBeDefined();
         if (p.includes("{id}")) expect(op.responses["404"], where).toBeDefined();
         for (const [status, res] of Object.entries(op.responses).filter(([s]) => Number(s) >= 400)) {
           const response = "$ref" in res ? resolve(res.$ref) : res;
@@ -141,7 +156,12 @@ describe("GET /api/v1/openapi.json", () => {
     const create = deref(doc.paths["/api/v1/endpoints"]!.post!.requestBody!.content["application/json"].schema);
     // Input side: fields with defaults are optional, the rest required.
     expect((create.required as string[]).sort()).toEqual(["method", "product", "reportType", "url"]);
-    expect((create.properties as Record<string, JsonSchema>).timeoutMs).toMatchObject({ type: "integer", minimum: 1000, maximum: 30000, default: 5000 });
+    expect((create.properties as Record<string, JsonSchema>).timeoutMs).toMatchObject({
+      type: "integer",
+      minimum: 1000,
+      maximum: 30000,
+      default: 5000,
+    });
     const update = deref(doc.paths["/api/v1/endpoints/{id}"]!.patch!.requestBody!.content["application/json"].schema);
     expect(update.required).toBeUndefined();
     expect(Object.keys(update.properties as object).sort()).toEqual(Object.keys(endpointUpdateSchema.shape).sort());
@@ -150,10 +170,14 @@ describe("GET /api/v1/openapi.json", () => {
   it("shows example bodies the real schemas accept", () => {
     expect(endpointInputSchema.safeParse(requestExamples.createEndpoint).error).toBeUndefined();
     expect(endpointUpdateSchema.safeParse(requestExamples.updateEndpoint).error).toBeUndefined();
-    expect(startReplaySchema.safeParse({ endpointId: "ep_0123456789abcdef", ...requestExamples.startReplay }).error).toBeUndefined();
+    expect(
+      startReplaySchema.safeParse({ endpointId: "ep_0123456789abcdef", ...requestExamples.startReplay }).error,
+    ).toBeUndefined();
     const ingest = ingestBodySchema.parse(requestExamples.ingestEvent);
     expect(() => validateEvents("events" in ingest ? ingest.events : [ingest])).not.toThrow();
-    expect(doc.paths["/api/v1/events"]!.post!.requestBody!.content["application/json"].example).toEqual(requestExamples.ingestEvent);
+    expect(doc.paths["/api/v1/events"]!.post!.requestBody!.content["application/json"].example).toEqual(
+      requestExamples.ingestEvent,
+    );
   });
 });
 
@@ -164,9 +188,13 @@ describe("the ingestion body", () => {
     const event = deref({ $ref: "#/components/schemas/IngestEvent" });
     return (event.oneOf as JsonSchema[]).map(deref);
   };
-  const variantFor = (type: string) => eventVariants().filter((v) => (v.properties as Record<string, JsonSchema>).type!.const === type);
+  const variantFor = (type: string) =>
+    eventVariants().filter((v) => (v.properties as Record<string, JsonSchema>).type!.const === type);
   const dataSchema = (type: EventType) => deref({ $ref: `#/components/schemas/${eventTypeComponentName(type)}Data` });
-  const zodRequired = (schema: z.ZodType) => Object.entries((schema as z.ZodObject).shape).filter(([, f]) => !(f as z.ZodType).safeParse(undefined).success).map(([k]) => k);
+  const zodRequired = (schema: z.ZodType) =>
+    Object.entries((schema as z.ZodObject).shape)
+      .filter(([, f]) => !(f as z.ZodType).safeParse(undefined).success)
+      .map(([k]) => k);
 
   it("is one event or a batch of 1–MAX_BATCH, events discriminated by type", () => {
     const [single, batch] = (body().anyOf as JsonSchema[]).map(deref);
@@ -174,16 +202,23 @@ describe("the ingestion body", () => {
     const events = (batch!.properties as Record<string, JsonSchema>).events!;
     expect(events).toMatchObject({ type: "array", minItems: 1, maxItems: MAX_BATCH });
     expect(deref(events.items as JsonSchema)).toEqual(single);
-    expect((deref({ $ref: "#/components/schemas/IngestEvent" }).discriminator as { propertyName: string }).propertyName).toBe("type");
+    expect(
+      (deref({ $ref: "#/components/schemas/IngestEvent" }).discriminator as { propertyName: string }).propertyName,
+    ).toBe("type");
     expect(ingestBodySchema.safeParse({ events: [] }).success).toBe(false);
-    expect(ingestBodySchema.safeParse({ events: Array.from({ length: MAX_BATCH + 1 }, () => sampleEvent("sms.dlr")) }).success).toBe(false);
+    expect(
+      ingestBodySchema.safeParse({ events: Array.from({ length: MAX_BATCH + 1 }, () => sampleEvent("sms.dlr")) })
+        .success,
+    ).toBe(false);
   });
 
   it("has each event type's data schema as a component, with the catalog's required fields", () => {
     for (const type of EVENT_TYPES) {
       const data = dataSchema(type);
       expect((data.required as string[]).sort(), type).toEqual(zodRequired(catalog[type].schema).sort());
-      expect(Object.keys(data.properties as object), type).toEqual(expect.arrayContaining(Object.keys(catalog[type].sample)));
+      expect(Object.keys(data.properties as object), type).toEqual(
+        expect.arrayContaining(Object.keys(catalog[type].sample)),
+      );
       // Upstream types keep unknown extra fields, user.signup is exactly its fields.
       expect(data.additionalProperties, type).toEqual(type === "user.signup" ? false : {});
     }
@@ -197,7 +232,8 @@ describe("the ingestion body", () => {
       expect(more, type).toHaveLength(0);
       const dataRef = ((variant!.properties as Record<string, JsonSchema>).data!.$ref as string) ?? "";
       expect(dataRef).toBe(`#/components/schemas/${eventTypeComponentName(type)}Data`);
-      for (const field of dataSchema(type).required as string[]) expect(sample.data, `${type}.${field}`).toHaveProperty(field);
+      for (const field of dataSchema(type).required as string[])
+        expect(sample.data, `${type}.${field}`).toHaveProperty(field);
     }
   });
 
@@ -252,25 +288,61 @@ describe("responses match the documented response schemas", () => {
 
   it("for endpoints, events and deliveries, and the error body", async () => {
     const none = {} as Record<string, never>;
-    const body = { ...requestExamples.createEndpoint, url: `${receiver.url}/hook`, customHeaders: [{ name: "X-Token", value: "t" }] };
-    const created = conforms(r.endpointCreatedSchema, await call(endpointsRoute.POST, "POST", none, { key, json: body }), 201);
+    const body = {
+      ...requestExamples.createEndpoint,
+      url: `${receiver.url}/hook`,
+      customHeaders: [{ name: "X-Token", value: "t" }],
+    };
+    const created = conforms(
+      r.endpointCreatedSchema,
+      await call(endpointsRoute.POST, "POST", none, { key, json: body }),
+      201,
+    );
     const params = { id: created.id as string };
     conforms(r.endpointListSchema, await call(endpointsRoute.GET, "GET", none, { key }), 200);
     conforms(r.endpointViewSchema, await call(endpointRoute.GET, "GET", params, { key }), 200);
-    conforms(r.endpointViewSchema, await call(endpointRoute.PATCH, "PATCH", params, { key, json: requestExamples.updateEndpoint }), 200);
+    conforms(
+      r.endpointViewSchema,
+      await call(endpointRoute.PATCH, "PATCH", params, { key, json: requestExamples.updateEndpoint }),
+      200,
+    );
     conforms(r.webhookTestResultSchema, await call(testRoute.POST, "POST", params, { key }), 200);
     conforms(r.rotatedSecretSchema, await call(rotateRoute.POST, "POST", params, { key }), 200);
-    conforms(r.replayStartedSchema, await call(replayRoute.POST, "POST", params, { key, json: requestExamples.startReplay }), 202);
+    conforms(
+      r.replayStartedSchema,
+      await call(replayRoute.POST, "POST", params, { key, json: requestExamples.startReplay }),
+      202,
+    );
     conforms(r.replayListSchema, await call(replayRoute.GET, "GET", params, { key }), 200);
 
-    conforms(r.eventAcceptedSchema, await call(eventsRoute.POST, "POST", none, { key, json: requestExamples.ingestEvent }), 202);
-    conforms(r.eventsAcceptedSchema, await call(eventsRoute.POST, "POST", none, { key, json: { events: [sampleEvent("sms.dlr")] } }), 202);
+    conforms(
+      r.eventAcceptedSchema,
+      await call(eventsRoute.POST, "POST", none, { key, json: requestExamples.ingestEvent }),
+      202,
+    );
+    conforms(
+      r.eventsAcceptedSchema,
+      await call(eventsRoute.POST, "POST", none, { key, json: { events: [sampleEvent("sms.dlr")] } }),
+      202,
+    );
 
-    const events = conforms(r.eventListSchema, await call(eventsRoute.GET, "GET", none, { key, path: "/api/v1/events?limit=1" }), 200);
+    const events = conforms(
+      r.eventListSchema,
+      await call(eventsRoute.GET, "GET", none, { key, path: "/api/v1/events?limit=1" }),
+      200,
+    );
     expect(events.nextCursor).not.toBeNull();
-    conforms(r.eventDetailSchema, await call(eventRoute.GET, "GET", { id: (events.data as { id: string }[])[0]!.id }, { key }), 200);
+    conforms(
+      r.eventDetailSchema,
+      await call(eventRoute.GET, "GET", { id: (events.data as { id: string }[])[0]!.id }, { key }),
+      200,
+    );
 
-    const list = conforms(r.deliveryListSchema, await call(deliveriesRoute.GET, "GET", none, { key, path: "/api/v1/deliveries" }), 200);
+    const list = conforms(
+      r.deliveryListSchema,
+      await call(deliveriesRoute.GET, "GET", none, { key, path: "/api/v1/deliveries" }),
+      200,
+    );
     const deliveryId = (list.data as { id: string }[])[0]!.id;
     conforms(r.deliveryRetriedSchema, await call(retryRoute.POST, "POST", { id: deliveryId }, { key }), 202);
     runner.start();

@@ -11,7 +11,12 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   await fetchOrNotFound(trpc.events.get.queryOptions({ id }));
   return (
     <HydrateClient>
-      <Breadcrumb items={[{ label: "Events", href: "/events" }, { label: id, mono: true }]} />
+      <Breadcrumb
+        items={[
+          { label: "Events", href: "/events" },
+          { label: id, mono: true },
+        ]}
+      />
       <Suspense fallback={<EventDetailSkeleton />}>
         <EventDetail id={id} />
       </Suspense>

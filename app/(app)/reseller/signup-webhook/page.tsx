@@ -8,7 +8,10 @@ export default function Page() {
   prefetch(trpc.reseller.signupWebhook.queryOptions());
   return (
     <HydrateClient>
-      <PageHeader title="Signup webhook" description="Receive every new signup on your white-label storefront in real time — signed, retried and logged." />
+      <PageHeader
+        title="Signup webhook"
+        description="Receive every new signup on your white-label storefront in real time — signed, retried and logged."
+      />
       <SignupWebhookPage />
     </HydrateClient>
   );

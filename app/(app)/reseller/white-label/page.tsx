@@ -10,7 +10,10 @@ export default function WhiteLabelPage() {
   prefetch(trpc.reseller.signupWebhook.queryOptions());
   return (
     <HydrateClient>
-      <PageHeader title="White label" description="Your storefront's brand. Customers who sign up there become your customers, and each signup is sent to your Signup Webhook." />
+      <PageHeader
+        title="White label"
+        description="Your storefront's brand. Customers who sign up there become your customers, and each signup is sent to your Signup Webhook."
+      />
       <div className="space-y-6">
         <WhiteLabelForm />
         <SetMenu />

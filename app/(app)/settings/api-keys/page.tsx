@@ -10,7 +10,10 @@ export default async function ApiKeysPage() {
   prefetch(trpc.apiKeys.list.queryOptions());
   return (
     <HydrateClient>
-      <PageHeader title="API keys" description="Keys for the REST API. A key is shown once when you create it; Hookline stores only its hash." />
+      <PageHeader
+        title="API keys"
+        description="Keys for the REST API. A key is shown once when you create it; Hookline stores only its hash."
+      />
       <div className="space-y-6">
         <CreateApiKeyCard />
         <Suspense fallback={<ApiKeysTableSkeleton />}>

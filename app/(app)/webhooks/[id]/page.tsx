@@ -11,7 +11,12 @@ export default async function WebhookDetailsPage({ params }: { params: Promise<{
   await fetchOrNotFound(trpc.endpoints.get.queryOptions({ id }));
   return (
     <HydrateClient>
-      <Breadcrumb items={[{ label: "Webhooks", href: "/webhooks" }, { label: id, mono: true }]} />
+      <Breadcrumb
+        items={[
+          { label: "Webhooks", href: "/webhooks" },
+          { label: id, mono: true },
+        ]}
+      />
       <Suspense fallback={<EndpointDetailsSkeleton />}>
         <EndpointDetails id={id} />
       </Suspense>

@@ -12,7 +12,10 @@ export default function NewWebhookPage() {
   return (
     <HydrateClient>
       <Breadcrumb items={[{ label: "Webhooks", href: "/webhooks" }, { label: "Add" }]} />
-      <PageHeader title="Add webhook" description="Receive SMS and WhatsApp delivery reports (DLR) or WhatsApp inbound messages (MO) on your server. Test it before you save." />
+      <PageHeader
+        title="Add webhook"
+        description="Receive SMS and WhatsApp delivery reports (DLR) or WhatsApp inbound messages (MO) on your server. Test it before you save."
+      />
       <Suspense fallback={<EndpointFormSkeleton />}>
         <CreateEndpointForm />
       </Suspense>

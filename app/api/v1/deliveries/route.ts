@@ -11,4 +11,6 @@ const querySchema = listDeliveriesSchema.strict();
  * account's deliveries, newest first, `{ data, nextCursor }` (`since`/`until`: ISO 8601 times, on
  * the creation time); pass `nextCursor` as `cursor` for the next page. Bad values: 422 naming them.
  */
-export const GET = withApiKey(async ({ req, db, actor }) => json(await listDeliveries({ db, accountId: actor.accountId }, parseQuery(req, querySchema))));
+export const GET = withApiKey(async ({ req, db, actor }) =>
+  json(await listDeliveries({ db, accountId: actor.accountId }, parseQuery(req, querySchema))),
+);

@@ -30,7 +30,9 @@ const listQuerySchema = listEventsSchema.strict();
  * GET /api/v1/events?type=&status=&from=&to=&cursor=&limit= — the account's events, newest first,
  * each with its delivery counts and overall status, `{ data, nextCursor }`. Bad values: 422.
  */
-export const GET = withApiKey(async ({ req, db, actor }) => json(await listEvents({ db, accountId: actor.accountId }, parseQuery(req, listQuerySchema))));
+export const GET = withApiKey(async ({ req, db, actor }) =>
+  json(await listEvents({ db, accountId: actor.accountId }, parseQuery(req, listQuerySchema))),
+);
 
 const HEADER_PATH = ["headers", "Idempotency-Key"];
 
@@ -38,7 +40,9 @@ function withIdempotencyHeader(body: IngestBody, header: string | null): IngestB
   if (header === null) return body;
   const key = header.trim();
   if (key === "" || key.length > 255) {
-    throw new RestError("validation_failed", "The Idempotency-Key header must be 1–255 characters", [{ path: HEADER_PATH, message: "must be 1–255 characters" }]);
+    throw new RestError("validation_failed", "The Idempotency-Key header must be 1–255 characters", [
+      { path: HEADER_PATH, message: "must be 1–255 characters" },
+    ]);
   }
   if ("events" in body) {
     return { events: body.events.map((e, i) => ({ ...e, idempotencyKey: e.idempotencyKey ?? `${key}:${i}` })) };
@@ -55,7 +59,12 @@ function checkEventSizes(body: IngestBody) {
   const issues: FieldIssue[] = [];
   list.forEach((e, i) => {
     const bytes = Buffer.byteLength(JSON.stringify(e.data), "utf8");
-    if (bytes > MAX_EVENT_BYTES) issues.push({ path: "events" in body ? ["events", i, "data"] : ["data"], message: `is ${Math.ceil(bytes / 1024)} KB; at most ${MAX_EVENT_BYTES / 1024} KB per event` });
+    if (bytes > MAX_EVENT_BYTES)
+      issues.push({
+        path: "events" in body ? ["events", i, "data"] : ["data"],
+        message: `is ${Math.ceil(bytes / 1024)} KB; at most ${MAX_EVENT_BYTES / 1024} KB per event`,
+      });
   });
-  if (issues.length) throw new RestError("payload_too_large", `Events may be at most ${MAX_EVENT_BYTES / 1024} KB each`, issues);
+  if (issues.length)
+    throw new RestError("payload_too_large", `Events may be at most ${MAX_EVENT_BYTES / 1024} KB each`, issues);
 }

@@ -29,19 +29,27 @@ export default async function StorefrontSignUpPage({ params }: Props) {
   if (!store) notFound();
   return (
     <TRPCReactProvider>
-      <main className="flex min-h-screen items-center justify-center px-4 py-12" style={{ backgroundColor: `${store.primaryColor}0d` }}>
+      <main
+        className="flex min-h-screen items-center justify-center px-4 py-12"
+        style={{ backgroundColor: `${store.primaryColor}0d` }}
+      >
         <div className="w-full max-w-lg">
           <div className="mb-6 flex justify-center">
             <StorefrontHeader brand={store} />
           </div>
           <div className="rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
             <h1 className="text-2xl font-semibold text-slate-900">Create your {store.brandName} account</h1>
-            <p className="mb-6 mt-1 text-sm text-slate-500">SMS and WhatsApp messaging with real-time delivery reports.</p>
+            <p className="mb-6 mt-1 text-sm text-slate-500">
+              SMS and WhatsApp messaging with real-time delivery reports.
+            </p>
             <StorefrontSignUp slug={store.slug} primaryColor={store.primaryColor} />
           </div>
           {store.supportEmail && (
             <p className="mt-6 text-center text-sm text-slate-500">
-              Need help? <a className="font-medium underline" href={`mailto:${store.supportEmail}`}>{store.supportEmail}</a>
+              Need help?{" "}
+              <a className="font-medium underline" href={`mailto:${store.supportEmail}`}>
+                {store.supportEmail}
+              </a>
             </p>
           )}
         </div>

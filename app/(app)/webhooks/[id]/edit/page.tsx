@@ -13,7 +13,13 @@ export default async function EditWebhookPage({ params }: { params: Promise<{ id
   await fetchOrNotFound(trpc.endpoints.get.queryOptions({ id }));
   return (
     <HydrateClient>
-      <Breadcrumb items={[{ label: "Webhooks", href: "/webhooks" }, { label: id, href: `/webhooks/${id}`, mono: true }, { label: "Edit" }]} />
+      <Breadcrumb
+        items={[
+          { label: "Webhooks", href: "/webhooks" },
+          { label: id, href: `/webhooks/${id}`, mono: true },
+          { label: "Edit" },
+        ]}
+      />
       <PageHeader title="Edit webhook" description="Changes apply to the next delivery. Test before you save." />
       <Suspense fallback={<EndpointFormSkeleton />}>
         <EditEndpointForm id={id} />

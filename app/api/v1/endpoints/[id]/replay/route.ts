@@ -16,7 +16,10 @@ import { withApiKey } from "@/server/rest/with-api-key";
 export const POST = withApiKey<{ id: string }>(async ({ req, db, actor, params }) => {
   const hasBody = req.body !== null && req.headers.get("content-length") !== "0";
   const body = hasBody ? await readJsonBody(req, replayBodySchema) : {};
-  const result = await startReplay({ db, accountId: actor.accountId, runner: await getRestRunner() }, { endpointId: params.id, ...body });
+  const result = await startReplay(
+    { db, accountId: actor.accountId, runner: await getRestRunner() },
+    { endpointId: params.id, ...body },
+  );
   return json(result, result.started ? 202 : 200);
 });
 
