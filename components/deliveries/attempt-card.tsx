@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Tabs } from "@/components/ui/tabs";
 import { CodeBlock, HeaderList, prettyBody } from "@/components/webhooks/code-block";
 import { formatDateTime, formatMs } from "@/components/webhooks/labels";
-import type { RecordedRequest } from "@/db/schema/events";
+import type { RecordedRequest } from "@/server/delivery/types";
 import { toCurl } from "@/server/delivery/render/to-curl";
 import { HttpCode } from "./delivery-status-badge";
 import { describeAttemptError } from "./error-hints";

@@ -3,7 +3,7 @@
 import { InputField, SelectField } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { EVENT_TYPE_LABELS } from "@/components/webhooks/labels";
-import { DELIVERY_STATUSES } from "@/server/delivery/queries/schemas";
+import { DELIVERY_STATUSES } from "@/server/delivery/schemas";
 import { EVENT_TYPES } from "@/server/events/catalog";
 import {
   deliveryRangeError,

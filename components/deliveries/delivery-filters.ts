@@ -1,5 +1,5 @@
 import { isBackwardRange, isUtcMinute, utcMinuteEnd, utcMinuteStart } from "@/components/ui/utc-minute";
-import { DELIVERY_STATUSES } from "@/server/delivery/queries/schemas";
+import { DELIVERY_STATUSES } from "@/server/delivery/schemas";
 import { EVENT_TYPES } from "@/server/events/catalog";
 
 /**

@@ -3,10 +3,9 @@
 import { useMemo, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Tabs } from "@/components/ui/tabs";
-import { renderRequest } from "@/server/delivery/render/render-request";
+import { PREVIEW_PLACEHOLDER_URL, renderPreview } from "@/server/delivery/render/render-preview";
 import { toCurl } from "@/server/delivery/render/to-curl";
-import type { EndpointConfig, HttpRequest, PayloadFormat, SendMethod } from "@/server/delivery/types";
-import { catalog, isEventType } from "@/server/events/catalog";
+import type { PayloadFormat, SendMethod } from "@/server/delivery/types";
 import { CodeBlock, HeaderList, prettyBody } from "./code-block";
 import { EVENT_TYPE_LABELS } from "./labels";
 
@@ -19,29 +18,6 @@ export type PreviewConfig = {
   customHeaders?: { name?: string; value?: string }[];
   wabaNumber?: string | null;
 };
-
-const PLACEHOLDER_URL = "https://your-server.example.com/webhook";
-
-// Fixed, so the server render and the browser render agree (no hydration mismatch).
-const SAMPLE_ID = "evt_01jsample0000000000000000";
-const SAMPLE_TIME = new Date("2025-12-31T10:15:33.000Z");
-
-/** The exact request a configuration produces for an event type's sample event (pure). */
-export function previewRequest(config: PreviewConfig, eventType: string): HttpRequest {
-  const endpoint: EndpointConfig = {
-    id: "ep_preview",
-    url: config.url?.trim() || PLACEHOLDER_URL,
-    method: config.method ?? "POST",
-    payloadFormat: config.payloadFormat ?? "mapped",
-    paramMap: Object.fromEntries(Object.entries(config.paramMap ?? {}).map(([k, v]) => [k, v ?? ""])),
-    customParams: (config.customParams ?? []).map((p) => ({ key: p.key ?? "", value: p.value ?? "" })),
-    customHeaders: (config.customHeaders ?? []).map((h) => ({ name: h.name ?? "", value: h.value ?? "" })),
-    timeoutMs: 5000,
-  };
-  const data = isEventType(eventType) ? structuredClone(catalog[eventType].sample) : {};
-  if (config.wabaNumber && "waba_number" in data) data.waba_number = config.wabaNumber;
-  return renderRequest(endpoint, { id: SAMPLE_ID, type: eventType, data, createdAt: SAMPLE_TIME });
-}
 
 const SIGNATURE_HEADERS = {
   "webhook-id": "dlv_… (unique per delivery, same on retries)",
@@ -64,7 +40,7 @@ export function RequestPreview({
 }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const eventType = chosen && eventTypes.includes(chosen) ? chosen : (eventTypes[0] ?? "sms.dlr");
-  const request = useMemo(() => previewRequest(config, eventType), [config, eventType]);
+  const request = useMemo(() => renderPreview(config, eventType), [config, eventType]);
   const curl = useMemo(() => toCurl(request), [request]);
   const urlMissing = !config.url?.trim();
 
@@ -105,7 +81,9 @@ export function RequestPreview({
         >
           <span className="mr-1 font-semibold text-brand-700">{request.method}</span>{" "}
           {urlMissing ? (
-            <span className="italic text-slate-400">{request.url.replace(PLACEHOLDER_URL, "⟨your webhook URL⟩")}</span>
+            <span className="italic text-slate-400">
+              {request.url.replace(PREVIEW_PLACEHOLDER_URL, "⟨your webhook URL⟩")}
+            </span>
           ) : (
             request.url
           )}

@@ -1,10 +1,10 @@
+import type { DomainContext } from "@/server/auth/actor";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts, users } from "@/db/schema";
 import { notFound } from "@/server/errors";
-import type { Actor } from "@/server/api/trpc";
 
-export async function getProfile({ db, actor }: { db: Db; actor: Actor }) {
+export async function getProfile({ db, actor }: DomainContext) {
   const [row] = await db
     .select({
       userId: users.id,

@@ -1,10 +1,9 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { accounts, apiKeys } from "@/db/schema";
+import type { ApiKeyActor } from "@/server/auth/actor";
 import { DomainError } from "@/server/errors";
 import { API_KEY_PREFIX, hashApiKey } from "./hash-api-key";
-
-export type ApiKeyActor = { accountId: string; role: "customer" | "reseller"; keyId: string };
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -45,5 +44,5 @@ export async function authenticateApiKey(db: DbOrTx, authorization: string | nul
       .set({ lastUsedAt: now })
       .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, stale))));
   }
-  return { accountId: row.accountId, role: row.role, keyId: row.id };
+  return { userId: `apikey:${row.id}`, accountId: row.accountId, role: row.role, keyId: row.id };
 }

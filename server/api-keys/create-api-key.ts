@@ -1,15 +1,12 @@
+import type { ReadContext } from "@/server/auth/actor";
 import type { DbOrTx } from "@/db";
 import { apiKeys } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
 import { newId } from "@/server/lib/ids";
 import { generateApiKey, hashApiKey, VISIBLE_PREFIX_LENGTH } from "./hash-api-key";
 import type { CreateApiKeyInput } from "./schemas";
 
 /** A new API key for the actor's account. The plaintext key is returned here once; only its hash is kept. */
-export async function createApiKey(
-  { db, actor }: { db: DbOrTx; actor: Pick<Actor, "accountId"> },
-  input: CreateApiKeyInput,
-) {
+export async function createApiKey({ db, actor }: ReadContext, input: CreateApiKeyInput) {
   const key = generateApiKey();
   const [row] = await db
     .insert(apiKeys)

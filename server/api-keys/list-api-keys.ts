@@ -1,10 +1,10 @@
+import type { ReadContext } from "@/server/auth/actor";
 import { desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { apiKeys } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
 
 /** The account's keys, newest first, revoked ones included (marked by revokedAt). Never the hash. */
-export async function listApiKeys({ db, actor }: { db: DbOrTx; actor: Pick<Actor, "accountId"> }) {
+export async function listApiKeys({ db, actor }: ReadContext) {
   return db
     .select({
       id: apiKeys.id,

@@ -4,9 +4,9 @@ import { cache } from "react";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { createElement, type ReactNode } from "react";
-import { makeQueryClient } from "@/components/trpc/query-client";
+import { makeQueryClient } from "@/lib/query-client";
 import { getSession } from "@/server/auth/get-session";
-import { appRouter } from "./root";
+import { appRouter, createCaller } from "./root";
 import { createTRPCContext } from "./trpc";
 
 /** RSC side of tRPC: prefetch in a server component, then render <HydrateClient>. */
@@ -17,6 +17,9 @@ export const trpc = createTRPCOptionsProxy({
   router: appRouter,
   queryClient: getQueryClient,
 });
+
+/** A server-side caller for the current request (pages that need data, not a query cache). */
+export const serverCaller = cache(async () => createCaller(await createTRPCContext({ session: await getSession() })));
 
 export function HydrateClient({ children }: { children: ReactNode }) {
   return createElement(HydrationBoundary, { state: dehydrate(getQueryClient()) }, children);

@@ -2,21 +2,15 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Session } from "next-auth";
-import { getDb, type Db } from "@/db";
-import type { DeliveryRunner } from "@/server/delivery/runners/delivery-runner";
-import { getDeliveryRunner } from "@/server/delivery/runners/get-delivery-runner";
+import { getAppServices, type AppServices } from "@/server/app-services";
+import type { Actor } from "@/server/auth/actor";
 import { DomainError } from "@/server/errors";
 import { toTRPCError } from "./map-error";
 
-export type Actor = { userId: string; accountId: string; role: "customer" | "reseller" };
-
-export async function createTRPCContext(opts: { session: Session | null; db?: Db; runner?: DeliveryRunner }) {
-  return {
-    db: opts.db ?? (await getDb()),
-    session: opts.session,
-    /** The delivery runner, resolved on first use (tests pass their own, bound to their database). */
-    getRunner: (): Promise<DeliveryRunner> => (opts.runner ? Promise.resolve(opts.runner) : getDeliveryRunner()),
-  };
+/** The app's services (or a test's, injected the same way as for REST) and the session. */
+export async function createTRPCContext(opts: { session: Session | null; services?: AppServices }) {
+  const services = opts.services ?? (await getAppServices());
+  return { ...services, session: opts.session };
 }
 
 export type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;

@@ -45,3 +45,6 @@ export type SendOutcome = {
   /** Parsed from a Retry-After response header, when present. */
   retryAfterMs: number | null;
 };
+
+/** A request as stored in the attempt log (custom header values redacted). */
+export type RecordedRequest = { method: string; url: string; headers: Record<string, string>; body: string | null };

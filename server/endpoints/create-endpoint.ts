@@ -1,6 +1,6 @@
+import type { DomainContext } from "@/server/auth/actor";
 import type { Db } from "@/db";
 import { endpoints } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
 import { encryptSecret } from "@/server/crypto/secret-box";
 import { generateSecret } from "@/server/delivery/sign/generate-secret";
 import { getEnv } from "@/server/env";
@@ -11,7 +11,7 @@ import type { EndpointData } from "./schemas";
 import { toEndpointView } from "./to-endpoint-view";
 
 /** Creates an endpoint; the signing secret is returned here once and stored encrypted. */
-export async function createEndpoint({ db, actor }: { db: Db; actor: Actor }, input: EndpointData) {
+export async function createEndpoint({ db, actor }: DomainContext, input: EndpointData) {
   const c = normalizeEndpoint(input);
   await assertWabaNumber(db, actor.accountId, c.wabaNumber);
   const key = getEnv().ENCRYPTION_KEY;

@@ -1,11 +1,11 @@
+import type { DomainContext } from "@/server/auth/actor";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { endpoints } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
 import { notFound } from "@/server/errors";
 
 /** Deletes the endpoint with its deliveries and attempts (cascade). */
-export async function deleteEndpoint({ db, actor }: { db: Db; actor: Actor }, input: { id: string }) {
+export async function deleteEndpoint({ db, actor }: DomainContext, input: { id: string }) {
   const deleted = await db
     .delete(endpoints)
     .where(and(eq(endpoints.id, input.id), eq(endpoints.accountId, actor.accountId)))

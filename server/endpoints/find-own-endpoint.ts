@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { endpoints } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
+import type { Actor } from "@/server/auth/actor";
 import { notFound } from "@/server/errors";
 
 /** The actor's endpoint, or NOT_FOUND — also for another account's id, so ids leak nothing. */

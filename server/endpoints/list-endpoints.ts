@@ -1,10 +1,10 @@
+import type { DomainContext } from "@/server/auth/actor";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { endpoints } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
 import { toEndpointView } from "./to-endpoint-view";
 
-export async function listEndpoints({ db, actor }: { db: Db; actor: Actor }) {
+export async function listEndpoints({ db, actor }: DomainContext) {
   const rows = await db
     .select()
     .from(endpoints)

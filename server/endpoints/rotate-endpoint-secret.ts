@@ -1,7 +1,7 @@
+import type { DomainContext } from "@/server/auth/actor";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { endpoints } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
 import { encryptSecret } from "@/server/crypto/secret-box";
 import { generateSecret } from "@/server/delivery/sign/generate-secret";
 import { getEnv } from "@/server/env";
@@ -10,7 +10,7 @@ import { findOwnEndpoint } from "./find-own-endpoint";
 export const PREVIOUS_SECRET_TTL_MS = 24 * 3600_000;
 
 /** New signing secret; the old one keeps signing alongside for 24 h so receivers can switch over. */
-export async function rotateEndpointSecret({ db, actor }: { db: Db; actor: Actor }, input: { id: string }) {
+export async function rotateEndpointSecret({ db, actor }: DomainContext, input: { id: string }) {
   const row = await findOwnEndpoint(db, actor, input.id);
   const secret = generateSecret();
   const previousSecretExpiresAt = new Date(Date.now() + PREVIOUS_SECRET_TTL_MS);

@@ -1,27 +1,25 @@
 import { STATUS_CODES } from "node:http";
-import type { Db } from "@/db";
-import { deliveryAttempts } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
-import { toLoadedEndpoint } from "@/server/delivery/engine/load-endpoint-config";
-import { redactRequest } from "@/server/delivery/engine/redact-request";
-import { renderRequest } from "@/server/delivery/render/render-request";
+import type { DomainContext } from "@/server/auth/actor";
+import { recordTestAttempt } from "@/server/delivery/engine/record-test-attempt";
+import { toEndpointConfig } from "@/server/delivery/endpoint-config";
 import { toCurl } from "@/server/delivery/render/to-curl";
+import { sendOnce } from "@/server/delivery/send-once";
 import { describeOutcome } from "@/server/delivery/send/describe-outcome";
-import { sendRequest } from "@/server/delivery/send/send-request";
 import { generateSecret } from "@/server/delivery/sign/generate-secret";
-import { signRequest } from "@/server/delivery/sign/sign-request";
 import type { EndpointConfig } from "@/server/delivery/types";
 import { getEnv } from "@/server/env";
 import { sampleEvent, type EventType } from "@/server/events/catalog";
 import { newId } from "@/server/lib/ids";
+import { decryptCustomHeaders, toSendableEndpoint } from "./decrypt-endpoint";
 import { findOwnEndpoint } from "./find-own-endpoint";
 import { normalizeEndpoint } from "./normalize-endpoint";
 import { primaryEventType } from "./param-map";
 import type { EndpointDraft } from "./schemas";
 import { storedHeaderValue } from "./stored-header-value";
-import { decryptHeaders } from "./to-endpoint-view";
 
 export type WebhookTestResult = Awaited<ReturnType<typeof testEndpoint>>;
+
+type Target = { config: EndpointConfig; secrets: string[]; eventType: EventType; savedId: string | null };
 
 /**
  * Test Webhook: sends a realistic sample event of the endpoint's type through the real sender
@@ -29,73 +27,18 @@ export type WebhookTestResult = Awaited<ReturnType<typeof testEndpoint>>;
  * endpoint keeps the attempt in its log (trigger "test"); a draft (the form before saving) is
  * signed with a throwaway secret.
  */
-export async function testEndpoint(
-  { db, actor }: { db: Db; actor: Actor },
-  input: { id: string } | { draft: EndpointDraft },
-) {
-  let config: EndpointConfig;
-  let secrets: string[];
-  let eventType: EventType;
-  let endpointId: string | null = null;
-  if ("id" in input) {
-    const loaded = toLoadedEndpoint(await findOwnEndpoint(db, actor, input.id));
-    ({ config, secrets } = loaded);
-    eventType = primaryEventType(loaded.row.product, loaded.row.reportType, loaded.row.eventTypes);
-    endpointId = loaded.row.id;
-  } else {
-    const c = normalizeEndpoint(input.draft);
-    // Editing a saved endpoint: masked header values stand for the stored ones.
-    const stored = input.draft.id
-      ? decryptHeaders((await findOwnEndpoint(db, actor, input.draft.id)).customHeadersEnc)
-      : [];
-    const customHeaders = c.customHeaders.map((h) => ({ name: h.name, value: storedHeaderValue(h, stored) ?? "" }));
-    config = {
-      id: "draft",
-      url: c.url,
-      method: c.method,
-      payloadFormat: c.payloadFormat,
-      paramMap: c.paramMap,
-      customParams: c.customParams,
-      customHeaders,
-      timeoutMs: c.timeoutMs,
-    };
-    secrets = [generateSecret()];
-    eventType = primaryEventType(c.product, c.reportType, c.eventTypes);
-  }
-
+export async function testEndpoint(ctx: DomainContext, input: { id: string } | { draft: EndpointDraft }) {
+  const { config, secrets, eventType, savedId } = await resolveTarget(ctx, input);
   const sample = sampleEvent(eventType);
-  const msgId = `msg_test_${newId("dlv").slice(4)}`;
-  const request = signRequest(
-    renderRequest(config, { id: newId("evt"), type: sample.type, data: sample.data, createdAt: new Date() }),
-    {
-      msgId,
-      timestamp: new Date(),
-      secrets,
-    },
-  );
-  const outcome = await sendRequest(request, {
-    timeoutMs: config.timeoutMs,
+  const { request, outcome } = await sendOnce({
+    config,
+    secrets,
+    event: { id: newId("evt"), type: sample.type, data: sample.data, createdAt: new Date() },
+    msgId: `msg_test_${newId("dlv").slice(4)}`,
     allowPrivateNetworks: getEnv().WEBHOOK_ALLOW_PRIVATE_NETWORKS,
   });
-  const shown = redactRequest(request, config.customHeaders);
-
-  if (endpointId) {
-    await db.insert(deliveryAttempts).values({
-      id: newId("att"),
-      accountId: actor.accountId,
-      endpointId,
-      deliveryId: null,
-      attemptNumber: 1,
-      trigger: "test",
-      request: shown,
-      responseStatus: outcome.status,
-      responseHeaders: outcome.headers,
-      responseBody: outcome.body,
-      durationMs: outcome.durationMs,
-      errorClass: outcome.errorClass,
-      errorMessage: outcome.errorMessage,
-    });
-  }
+  if (savedId)
+    await recordTestAttempt(ctx.db, { accountId: ctx.actor.accountId, endpointId: savedId, request, outcome });
 
   return {
     ok: outcome.ok,
@@ -109,7 +52,34 @@ export async function testEndpoint(
     errorMessage: outcome.errorMessage,
     hint: outcome.ok ? null : describeOutcome(outcome),
     eventType,
-    request: shown,
-    curl: toCurl(shown),
+    request,
+    curl: toCurl(request),
+  };
+}
+
+async function resolveTarget(
+  { db, actor }: DomainContext,
+  input: { id: string } | { draft: EndpointDraft },
+): Promise<Target> {
+  if ("id" in input) {
+    const { row, config, secrets } = toSendableEndpoint(await findOwnEndpoint(db, actor, input.id));
+    return {
+      config,
+      secrets,
+      eventType: primaryEventType(row.product, row.reportType, row.eventTypes),
+      savedId: row.id,
+    };
+  }
+  const c = normalizeEndpoint(input.draft);
+  // Editing a saved endpoint: masked header values stand for the stored ones.
+  const stored = input.draft.id
+    ? decryptCustomHeaders((await findOwnEndpoint(db, actor, input.draft.id)).customHeadersEnc)
+    : [];
+  const customHeaders = c.customHeaders.map((h) => ({ name: h.name, value: storedHeaderValue(h, stored) ?? "" }));
+  return {
+    config: toEndpointConfig({ ...c, customHeaders }),
+    secrets: [generateSecret()],
+    eventType: primaryEventType(c.product, c.reportType, c.eventTypes),
+    savedId: null,
   };
 }

@@ -1,6 +1,5 @@
 import type { EndpointRow } from "@/db/schema";
-import { decryptSecret } from "@/server/crypto/secret-box";
-import { getEnv } from "@/server/env";
+import { decryptCustomHeaders } from "./decrypt-endpoint";
 import { MASKED_VALUE } from "./schemas";
 
 export { MASKED_VALUE };
@@ -21,7 +20,7 @@ export function toEndpointView(row: EndpointRow) {
     wabaNumber: row.wabaNumber,
     paramMap: row.paramMap,
     customParams: row.customParams,
-    customHeaders: decryptHeaders(row.customHeadersEnc).map((h) => ({ name: h.name, value: MASKED_VALUE })),
+    customHeaders: decryptCustomHeaders(row.customHeadersEnc).map((h) => ({ name: h.name, value: MASKED_VALUE })),
     rateLimitPerSecond: row.rateLimitPerSecond,
     timeoutMs: row.timeoutMs,
     status: row.status,
@@ -31,8 +30,4 @@ export function toEndpointView(row: EndpointRow) {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
-}
-
-export function decryptHeaders(enc: string | null): { name: string; value: string }[] {
-  return enc ? (JSON.parse(decryptSecret(enc, getEnv().ENCRYPTION_KEY)) as { name: string; value: string }[]) : [];
 }

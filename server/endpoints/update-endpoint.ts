@@ -1,7 +1,7 @@
+import type { DomainContext } from "@/server/auth/actor";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { endpoints } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
 import { encryptSecret } from "@/server/crypto/secret-box";
 import { invalid } from "@/server/errors";
 import { getEnv } from "@/server/env";
@@ -10,18 +10,16 @@ import { findOwnEndpoint } from "./find-own-endpoint";
 import { normalizeEndpoint } from "./normalize-endpoint";
 import type { EndpointUpdate } from "./schemas";
 import { storedHeaderValue } from "./stored-header-value";
-import { decryptHeaders, toEndpointView } from "./to-endpoint-view";
+import { decryptCustomHeaders } from "./decrypt-endpoint";
+import { toEndpointView } from "./to-endpoint-view";
 
 /**
  * PATCH semantics: the given fields replace the stored ones, then the merged endpoint is
  * validated as a whole. A header sent back with MASKED_VALUE keeps its stored value.
  */
-export async function updateEndpoint(
-  { db, actor }: { db: Db; actor: Actor },
-  input: { id: string; data: EndpointUpdate },
-) {
+export async function updateEndpoint({ db, actor }: DomainContext, input: { id: string; data: EndpointUpdate }) {
   const row = await findOwnEndpoint(db, actor, input.id);
-  const stored = decryptHeaders(row.customHeadersEnc);
+  const stored = decryptCustomHeaders(row.customHeadersEnc);
   const headers = (input.data.customHeaders ?? stored.map((h) => ({ ...h }))).map((h, i) => {
     const value = storedHeaderValue(h, stored);
     if (value === undefined)

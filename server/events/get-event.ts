@@ -1,3 +1,4 @@
+import type { ReadContext } from "@/server/auth/actor";
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { deliveries, endpoints, events } from "@/db/schema";
@@ -9,7 +10,7 @@ import { overallStatus } from "./list-events";
  * One event of the account: its payload and one delivery per endpoint (with the endpoint's url
  * and description), oldest first. Another account's id is NOT_FOUND, so ids leak nothing.
  */
-export async function getEvent({ db, accountId }: { db: DbOrTx; accountId: string }, id: string) {
+export async function getEvent({ db, actor: { accountId } }: ReadContext, { id }: { id: string }) {
   const [event] = await db
     .select({
       id: events.id,

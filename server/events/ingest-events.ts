@@ -1,18 +1,20 @@
-import type { Db } from "@/db";
-import type { DeliveryRunner } from "@/server/delivery/runners/delivery-runner";
+import type { RunnerContext } from "@/server/auth/actor";
 import { invalid, type FieldIssue } from "@/server/errors";
+import { checkEventSizes } from "./check-event-sizes";
 import { isEventType, parseEventData, EVENT_TYPES } from "./catalog";
 import type { EventInput, IngestBody } from "./ingest-schemas";
 import { recordEvents, type ValidEvent } from "./record-events";
 
 /**
  * Ingestion: validates each event against the catalog, records events and one delivery per
- * subscribed endpoint in one transaction, then hands the deliveries to the runner.
+ * subscribed endpoint in one transaction, then hands the deliveries to the runner. Every way in
+ * (REST, Send sample event) comes through here, so the size limit and validation hold for all.
  */
 export async function ingestEvents(
-  { db, accountId, runner }: { db: Db; accountId: string; runner: DeliveryRunner },
+  { db, actor: { accountId }, runner }: RunnerContext,
   body: IngestBody,
 ): Promise<{ id: string } | { ids: string[] }> {
+  checkEventSizes(body);
   const batch = "events" in body;
   const list = batch ? body.events : [body];
   const valid = validateEvents(list, batch ? ["events"] : []);

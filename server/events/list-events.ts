@@ -1,3 +1,4 @@
+import type { ReadContext } from "@/server/auth/actor";
 import { and, desc, eq, gt, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { deliveries, events } from "@/db/schema";
@@ -19,7 +20,7 @@ export function overallStatus(c: DeliveryCounts): EventStatus {
  * pagination on (created_at, id) — the (account_id, created_at) index — with the last event's id
  * as the cursor; pass the returned `nextCursor` for the next page.
  */
-export async function listEvents({ db, accountId }: { db: DbOrTx; accountId: string }, input: ListEventsInput = {}) {
+export async function listEvents({ db, actor: { accountId } }: ReadContext, input: ListEventsInput = {}) {
   const { type, status, from, to, cursor, limit } = listEventsSchema.parse(input);
 
   const counts = db

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { deliveries, endpoints, events } from "@/db/schema";
-import type { DeliveryItem } from "@/server/delivery/runners/delivery-runner";
+import type { DeliveryItem } from "@/server/delivery/delivery-runner";
 import { newId } from "@/server/lib/ids";
 import type { EventType } from "./catalog";
 import { IDEMPOTENCY_WINDOW_MS } from "./ingest-schemas";

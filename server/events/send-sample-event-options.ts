@@ -1,3 +1,4 @@
+import type { ReadContext } from "@/server/auth/actor";
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { endpoints } from "@/db/schema";
@@ -8,7 +9,7 @@ import { catalog, EVENT_TYPES } from "./catalog";
  * which only storefront sign-ups emit) with its catalog sample, and the account's endpoints
  * that can receive events (not disabled) so the dialog shows who will get the one picked.
  */
-export async function sendSampleEventOptions({ db, accountId }: { db: DbOrTx; accountId: string }) {
+export async function sendSampleEventOptions({ db, actor: { accountId } }: ReadContext) {
   const types = EVENT_TYPES.filter((t) => t !== "user.signup").map((type) => ({
     type,
     label: catalog[type].label,

@@ -1,3 +1,4 @@
+import type { ReadContext } from "@/server/auth/actor";
 import type { Db } from "@/db";
 import { notFound } from "@/server/errors";
 import { getEndpointHealth, type HealthRange } from "./get-endpoint-health";
@@ -6,15 +7,15 @@ import { failureThresholds } from "./thresholds";
 
 /** One endpoint's health for its detail page: charts, summary, failure streak and thresholds. */
 export async function getEndpointHealthDetail(
-  { db, accountId }: { db: Db; accountId: string },
+  ctx: ReadContext,
   input: { endpointId: string; range: HealthRange },
   now = new Date(),
 ) {
-  const [health] = await getEndpointHealth(
-    { db, accountId },
-    { range: input.range, endpointIds: [input.endpointId] },
-    now,
-  );
+  const {
+    db,
+    actor: { accountId },
+  } = ctx;
+  const [health] = await getEndpointHealth(ctx, { range: input.range, endpointIds: [input.endpointId] }, now);
   if (!health) throw notFound("Endpoint");
   const streak = (await getFailureStreaks(db, accountId, [input.endpointId])).get(input.endpointId);
   return {

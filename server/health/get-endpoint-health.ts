@@ -1,3 +1,4 @@
+import type { ReadContext } from "@/server/auth/actor";
 import { and, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { deliveryAttempts, endpoints } from "@/db/schema";
@@ -43,7 +44,7 @@ type Row = {
  * size so both drivers and every caller see the same boundaries; empty buckets are filled in.
  */
 export async function getEndpointHealth(
-  { db, accountId }: { db: Db; accountId: string },
+  { db, actor: { accountId } }: ReadContext,
   input: { range: HealthRange; endpointIds?: string[] },
   now = new Date(),
 ): Promise<EndpointHealth[]> {

@@ -1,3 +1,4 @@
+import type { ReadContext } from "@/server/auth/actor";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { endpoints } from "@/db/schema";
@@ -10,11 +11,11 @@ import { failureThresholds } from "./thresholds";
  * plus account-wide totals. Endpoints that need attention (disabled, or failing in a row past
  * the warning threshold) come first.
  */
-export async function getHealthDashboard(
-  { db, accountId }: { db: Db; accountId: string },
-  input: { range: HealthRange },
-  now = new Date(),
-) {
+export async function getHealthDashboard(ctx: ReadContext, input: { range: HealthRange }, now = new Date()) {
+  const {
+    db,
+    actor: { accountId },
+  } = ctx;
   const rows = await db
     .select({
       id: endpoints.id,
@@ -30,7 +31,7 @@ export async function getHealthDashboard(
     .orderBy(desc(endpoints.createdAt), desc(endpoints.id));
   const ids = rows.map((r) => r.id);
   const [health, streaks] = await Promise.all([
-    getEndpointHealth({ db, accountId }, { range: input.range, endpointIds: ids }, now),
+    getEndpointHealth(ctx, { range: input.range, endpointIds: ids }, now),
     getFailureStreaks(db, accountId, ids),
   ]);
   const byId = new Map(health.map((h) => [h.endpointId, h]));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { replayBodySchema } from "@/server/delivery/queries/schemas";
+import { replayBodySchema } from "@/server/delivery/schemas";
 import { endpointInputSchema, endpointUpdateSchema } from "@/server/endpoints/schemas";
 import { catalog, EVENT_TYPES } from "@/server/events/catalog";
 import { errorResponseComponents } from "./error-responses";

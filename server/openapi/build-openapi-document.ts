@@ -1,4 +1,4 @@
-import { deliveryIdSchema } from "@/server/delivery/queries/schemas";
+import { deliveryIdSchema } from "@/server/delivery/schemas";
 import { errorResponseRef } from "./error-responses";
 import { buildOpenApiComponents } from "./build-openapi-components";
 import type { OpenApiDocument, Operation, Parameter, ResponseOrRef } from "./openapi-types";

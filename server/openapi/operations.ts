@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { listDeliveriesSchema, REPLAY_LIMIT } from "@/server/delivery/queries/schemas";
+import { listDeliveriesSchema, REPLAY_LIMIT } from "@/server/delivery/schemas";
 import { MAX_BATCH, MAX_EVENT_BYTES, MAX_REQUEST_BYTES } from "@/server/events/ingest-schemas";
 import { listEventsSchema } from "@/server/events/list-events-schema";
 import type { ErrorStatus } from "./error-responses";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DELIVERY_STATUSES } from "@/server/delivery/queries/schemas";
+import { DELIVERY_STATUSES } from "@/server/delivery/schemas";
 import { PAYLOAD_FORMATS, SEND_METHODS } from "@/server/endpoints/schemas";
 import { PRODUCTS, REPORT_TYPES } from "@/server/endpoints/param-map";
 import { EVENT_TYPES } from "@/server/events/catalog";

@@ -1,11 +1,11 @@
+import type { DomainContext } from "@/server/auth/actor";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { endpoints } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
 import { toEndpointView } from "@/server/endpoints/to-endpoint-view";
 
 /** The reseller's Signup Webhook: its endpoint of product `platform`, or null before it is set. */
-export async function getSignupWebhook({ db, actor }: { db: Db; actor: Actor }) {
+export async function getSignupWebhook({ db, actor }: DomainContext) {
   const [row] = await db
     .select()
     .from(endpoints)

@@ -1,13 +1,10 @@
+import type { DomainContext } from "@/server/auth/actor";
 import { and, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts, users } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
 
 /** The reseller's own customers only: every row is filtered by reseller_id = the actor's account. */
-export async function listCustomers(
-  { db, actor }: { db: Db; actor: Actor },
-  input: { search?: string; limit?: number } = {},
-) {
+export async function listCustomers({ db, actor }: DomainContext, input: { search?: string; limit?: number } = {}) {
   const filters: SQL[] = [eq(accounts.resellerId, actor.accountId)];
   const q = input.search?.trim();
   if (q) {

@@ -1,5 +1,5 @@
+import type { DomainContext } from "@/server/auth/actor";
 import type { Db } from "@/db";
-import type { Actor } from "@/server/api/trpc";
 import { createEndpoint } from "@/server/endpoints/create-endpoint";
 import { endpointInputSchema, type SignupWebhookInput } from "@/server/endpoints/schemas";
 import { updateEndpoint } from "@/server/endpoints/update-endpoint";
@@ -9,7 +9,7 @@ import { getSignupWebhook } from "./get-signup-webhook";
 export const signupMethod = (m: SignupWebhookInput["method"]) => (m === "GET" ? "GET" : "JSON") as "GET" | "JSON";
 
 /** Set Menu → Signup Webhook → Save Changes: creates or updates the reseller's platform endpoint. */
-export async function saveSignupWebhook(ctx: { db: Db; actor: Actor }, input: SignupWebhookInput) {
+export async function saveSignupWebhook(ctx: DomainContext, input: SignupWebhookInput) {
   const existing = await getSignupWebhook(ctx);
   if (existing) {
     await updateEndpoint(ctx, { id: existing.id, data: { url: input.url, method: signupMethod(input.method) } });

@@ -1,6 +1,6 @@
 import type { Db } from "@/db";
 import { signUp } from "@/server/accounts/sign-up";
-import type { DeliveryRunner } from "@/server/delivery/runners/delivery-runner";
+import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
 import { recordEvents } from "@/server/events/record-events";
 import { getStorefront } from "@/server/white-label/get-storefront";
 import { buildSignupEventData } from "./build-signup-event";
@@ -16,7 +16,7 @@ export async function signUpOnStorefront(
   { db, runner }: { db: Db; runner: DeliveryRunner },
   input: StorefrontSignUpData,
 ) {
-  const store = await getStorefront({ db }, input.slug);
+  const store = await getStorefront({ db }, { slug: input.slug });
   const { slug: _slug, ...profile } = input;
   const user = await signUp(
     { db },

@@ -1,11 +1,11 @@
+import type { DomainContext } from "@/server/auth/actor";
 import type { Db } from "@/db";
-import type { Actor } from "@/server/api/trpc";
 import { endpointInputSchema, type SignupWebhookInput } from "@/server/endpoints/schemas";
 import { testEndpoint } from "@/server/endpoints/test-endpoint";
 import { signupMethod } from "./save-signup-webhook";
 
 /** Test Webhook on the Signup Webhook form: the seed's sample signup, 5 s timeout, before or after saving. */
-export function testSignupWebhook(ctx: { db: Db; actor: Actor }, input: SignupWebhookInput) {
+export function testSignupWebhook(ctx: DomainContext, input: SignupWebhookInput) {
   return testEndpoint(ctx, {
     draft: endpointInputSchema.parse({
       url: input.url,

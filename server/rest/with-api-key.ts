@@ -1,17 +1,19 @@
 import type { z } from "zod";
-import type { Db } from "@/db";
 import { authenticateApiKey } from "@/server/api-keys/authenticate-api-key";
-import type { Actor } from "@/server/api/trpc";
+import { getAppServices, type AppServices } from "@/server/app-services";
+import type { ApiKeyActor } from "@/server/auth/actor";
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./read-json-body";
 import { errorResponse } from "./respond";
-import { getRestDb } from "./rest-db";
 
 /** The second argument Next.js passes a route handler (`params` is a Promise since Next 15). */
 export type RouteContext<P> = { params: Promise<P> };
 
-export type ApiKeyActor = Actor & { keyId: string };
+export type RestHandlerArgs<P, B> = AppServices & { req: Request; actor: ApiKeyActor; params: P; body: B };
 
-export type RestHandlerArgs<P, B> = { req: Request; db: Db; actor: ApiKeyActor; params: P; body: B };
+export type RouteHandler<P> = (req: Request, ctx?: RouteContext<P>) => Promise<Response>;
+
+/** A route handler on the app's services, and `.with(services)` for the same route on others (tests). */
+export type RestRoute<P> = RouteHandler<P> & { with: (services: AppServices) => RouteHandler<P> };
 
 type Options<S extends z.ZodType | undefined> = {
   /** Parse the request body as JSON with this schema (omit for routes without a body). */
@@ -30,24 +32,23 @@ type BodyOf<S> = S extends z.ZodType ? z.output<S> : undefined;
 export function withApiKey<P = Record<string, never>, S extends z.ZodType | undefined = undefined>(
   handler: (args: RestHandlerArgs<P, BodyOf<S>>) => Promise<Response>,
   options: Options<S> = {},
-) {
-  return async (req: Request, ctx?: RouteContext<P>): Promise<Response> => {
-    try {
-      const db = await getRestDb();
-      const key = await authenticateApiKey(db, req.headers.get("authorization"));
-      const actor: ApiKeyActor = {
-        userId: `apikey:${key.keyId}`,
-        accountId: key.accountId,
-        role: key.role,
-        keyId: key.keyId,
-      };
-      const body = (
-        options.body ? await readJsonBody(req, options.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : undefined
-      ) as BodyOf<S>;
-      const params = ctx ? await ctx.params : ({} as P);
-      return await handler({ req, db, actor, params, body });
-    } catch (err) {
-      return errorResponse(err);
-    }
-  };
+): RestRoute<P> {
+  const bind =
+    (resolve: () => Promise<AppServices>): RouteHandler<P> =>
+    async (req, ctx) => {
+      try {
+        const services = await resolve();
+        const actor = await authenticateApiKey(services.db, req.headers.get("authorization"));
+        const body = (
+          options.body
+            ? await readJsonBody(req, options.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
+            : undefined
+        ) as BodyOf<S>;
+        const params = ctx ? await ctx.params : ({} as P);
+        return await handler({ ...services, req, actor, params, body });
+      } catch (err) {
+        return errorResponse(err);
+      }
+    };
+  return Object.assign(bind(getAppServices), { with: (services: AppServices) => bind(async () => services) });
 }

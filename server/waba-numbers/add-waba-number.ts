@@ -1,15 +1,12 @@
+import type { ReadContext } from "@/server/auth/actor";
 import type { DbOrTx } from "@/db";
 import { wabaNumbers } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
 import { conflict } from "@/server/errors";
 import { newId } from "@/server/lib/ids";
 import type { AddWabaNumberInput } from "./schemas";
 
 /** Adds a WABA number to the account; each number once per account. */
-export async function addWabaNumber(
-  { db, actor }: { db: DbOrTx; actor: Pick<Actor, "accountId"> },
-  input: AddWabaNumberInput,
-) {
+export async function addWabaNumber({ db, actor }: ReadContext, input: AddWabaNumberInput) {
   const [row] = await db
     .insert(wabaNumbers)
     .values({ id: newId("waba"), accountId: actor.accountId, number: input.number, label: input.label })

@@ -1,10 +1,10 @@
+import type { ReadContext } from "@/server/auth/actor";
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { wabaNumbers } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
 
 /** The account's WhatsApp Business numbers, oldest first (the order they were added). */
-export async function listWabaNumbers({ db, actor }: { db: DbOrTx; actor: Pick<Actor, "accountId"> }) {
+export async function listWabaNumbers({ db, actor }: ReadContext) {
   return db
     .select({
       id: wabaNumbers.id,

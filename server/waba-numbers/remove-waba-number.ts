@@ -1,14 +1,11 @@
+import type { DomainContext } from "@/server/auth/actor";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { endpoints, wabaNumbers } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
 import { conflict, notFound } from "@/server/errors";
 
 /** Removes a WABA number; refused (CONFLICT) while a webhook of the account still uses it. */
-export async function removeWabaNumber(
-  { db, actor }: { db: Db; actor: Pick<Actor, "accountId"> },
-  input: { id: string },
-) {
+export async function removeWabaNumber({ db, actor }: DomainContext, input: { id: string }) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ id: wabaNumbers.id, number: wabaNumbers.number })

@@ -13,7 +13,7 @@ export type Storefront = {
 };
 
 /** Public: the branding of an active reseller's storefront by slug. */
-export async function getStorefront({ db }: { db: Db }, slug: string): Promise<Storefront> {
+export async function getStorefront({ db }: { db: Db }, { slug }: { slug: string }): Promise<Storefront> {
   const [row] = await db
     .select({
       resellerId: whiteLabels.resellerId,

@@ -1,10 +1,10 @@
+import type { DomainContext } from "@/server/auth/actor";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { whiteLabels } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
 
 /** The reseller's own storefront settings, or null before it is set up. */
-export async function getWhiteLabel({ db, actor }: { db: Db; actor: Actor }) {
+export async function getWhiteLabel({ db, actor }: DomainContext) {
   const [row] = await db.select().from(whiteLabels).where(eq(whiteLabels.resellerId, actor.accountId));
   return row ?? null;
 }

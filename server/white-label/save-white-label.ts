@@ -1,13 +1,13 @@
+import type { DomainContext } from "@/server/auth/actor";
 import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db";
 import { whiteLabels } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
 import { conflict } from "@/server/errors";
 import { newId } from "@/server/lib/ids";
 import type { WhiteLabelData } from "./schemas";
 
 /** Creates or updates the reseller's storefront; slugs are unique across resellers. */
-export async function saveWhiteLabel({ db, actor }: { db: Db; actor: Actor }, input: WhiteLabelData) {
+export async function saveWhiteLabel({ db, actor }: DomainContext, input: WhiteLabelData) {
   const [taken] = await db
     .select({ id: whiteLabels.id })
     .from(whiteLabels)

@@ -1,9 +1,9 @@
-import { countReplayableDeliveries } from "@/server/delivery/queries/count-replayable-deliveries";
-import { getDelivery } from "@/server/delivery/queries/get-delivery";
-import { getReplayProgress } from "@/server/delivery/queries/get-replay-progress";
-import { listDeliveries } from "@/server/delivery/queries/list-deliveries";
-import { listReplays } from "@/server/delivery/queries/list-replays";
-import { retryDelivery } from "@/server/delivery/queries/retry-delivery";
+import { countReplayableDeliveries } from "@/server/delivery/replay/count-replayable-deliveries";
+import { getDelivery } from "@/server/delivery/log/get-delivery";
+import { getReplayProgress } from "@/server/delivery/replay/get-replay-progress";
+import { listDeliveries } from "@/server/delivery/log/list-deliveries";
+import { listReplays } from "@/server/delivery/replay/list-replays";
+import { retryDelivery } from "@/server/delivery/commands/retry-delivery";
 import {
   deliveryIdSchema,
   listDeliveriesSchema,
@@ -11,36 +11,20 @@ import {
   replayIdSchema,
   replayPreviewSchema,
   startReplaySchema,
-} from "@/server/delivery/queries/schemas";
-import { startReplay } from "@/server/delivery/queries/start-replay";
+} from "@/server/delivery/schemas";
+import { startReplay } from "@/server/delivery/replay/start-replay";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const deliveriesRouter = createTRPCRouter({
-  list: protectedProcedure
-    .input(listDeliveriesSchema)
-    .query(({ ctx, input }) => listDeliveries({ db: ctx.db, accountId: ctx.actor.accountId }, input)),
-  get: protectedProcedure
-    .input(deliveryIdSchema)
-    .query(({ ctx, input }) => getDelivery({ db: ctx.db, accountId: ctx.actor.accountId }, input.id)),
-  retry: protectedProcedure
-    .input(deliveryIdSchema)
-    .mutation(async ({ ctx, input }) =>
-      retryDelivery({ db: ctx.db, accountId: ctx.actor.accountId, runner: await ctx.getRunner() }, input.id),
-    ),
+  list: protectedProcedure.input(listDeliveriesSchema).query(({ ctx, input }) => listDeliveries(ctx, input)),
+  get: protectedProcedure.input(deliveryIdSchema).query(({ ctx, input }) => getDelivery(ctx, input)),
+  retry: protectedProcedure.input(deliveryIdSchema).mutation(async ({ ctx, input }) => retryDelivery(ctx, input)),
   /** How many failed deliveries "Replay since …" would take, and the replay already running, if any. */
   replayPreview: protectedProcedure
     .input(replayPreviewSchema)
-    .query(({ ctx, input }) => countReplayableDeliveries({ db: ctx.db, accountId: ctx.actor.accountId }, input)),
+    .query(({ ctx, input }) => countReplayableDeliveries(ctx, input)),
   /** Starts a bounded background replay (or returns the one already running). */
-  replay: protectedProcedure
-    .input(startReplaySchema)
-    .mutation(async ({ ctx, input }) =>
-      startReplay({ db: ctx.db, accountId: ctx.actor.accountId, runner: await ctx.getRunner() }, input),
-    ),
-  replayProgress: protectedProcedure
-    .input(replayIdSchema)
-    .query(({ ctx, input }) => getReplayProgress({ db: ctx.db, accountId: ctx.actor.accountId }, input.id)),
-  replays: protectedProcedure
-    .input(listReplaysSchema)
-    .query(({ ctx, input }) => listReplays({ db: ctx.db, accountId: ctx.actor.accountId }, input)),
+  replay: protectedProcedure.input(startReplaySchema).mutation(async ({ ctx, input }) => startReplay(ctx, input)),
+  replayProgress: protectedProcedure.input(replayIdSchema).query(({ ctx, input }) => getReplayProgress(ctx, input)),
+  replays: protectedProcedure.input(listReplaysSchema).query(({ ctx, input }) => listReplays(ctx, input)),
 });

@@ -31,5 +31,5 @@ export const endpointsRouter = createTRPCRouter({
   revealSecret: protectedProcedure.input(byId).query(({ ctx, input }) => revealEndpointSecret(ctx, input)),
   setStatus: protectedProcedure
     .input(byId.extend({ status: z.enum(["active", "paused"]) }))
-    .mutation(async ({ ctx, input }) => setEndpointStatus({ ...ctx, runner: await ctx.getRunner() }, input)),
+    .mutation(async ({ ctx, input }) => setEndpointStatus(ctx, input)),
 });

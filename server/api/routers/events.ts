@@ -9,18 +9,10 @@ import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 /** Events page: list with filters, detail with deliveries, Send sample event. */
 export const eventsRouter = createTRPCRouter({
-  list: protectedProcedure
-    .input(listEventsSchema)
-    .query(({ ctx, input }) => listEvents({ db: ctx.db, accountId: ctx.actor.accountId }, input)),
-  get: protectedProcedure
-    .input(z.object({ id: eventIdSchema }))
-    .query(({ ctx, input }) => getEvent({ db: ctx.db, accountId: ctx.actor.accountId }, input.id)),
-  sampleOptions: protectedProcedure.query(({ ctx }) =>
-    sendSampleEventOptions({ db: ctx.db, accountId: ctx.actor.accountId }),
-  ),
+  list: protectedProcedure.input(listEventsSchema).query(({ ctx, input }) => listEvents(ctx, input)),
+  get: protectedProcedure.input(z.object({ id: eventIdSchema })).query(({ ctx, input }) => getEvent(ctx, input)),
+  sampleOptions: protectedProcedure.query(({ ctx }) => sendSampleEventOptions(ctx)),
   sendSample: protectedProcedure
     .input(sendSampleEventSchema)
-    .mutation(async ({ ctx, input }) =>
-      sendSampleEvent({ db: ctx.db, accountId: ctx.actor.accountId, runner: await ctx.getRunner() }, input),
-    ),
+    .mutation(async ({ ctx, input }) => sendSampleEvent(ctx, input)),
 });

@@ -12,13 +12,11 @@ import { createTRPCRouter, protectedProcedure } from "../trpc";
 export const healthRouter = createTRPCRouter({
   endpoint: protectedProcedure
     .input(endpointHealthInputSchema)
-    .query(({ ctx, input }) => getEndpointHealthDetail({ db: ctx.db, accountId: ctx.actor.accountId }, input)),
+    .query(({ ctx, input }) => getEndpointHealthDetail(ctx, input)),
   streak: protectedProcedure
     .input(endpointStreakInputSchema)
-    .query(({ ctx, input }) =>
-      getEndpointFailureStreak({ db: ctx.db, accountId: ctx.actor.accountId }, input.endpointId),
-    ),
+    .query(({ ctx, input }) => getEndpointFailureStreak(ctx, input)),
   dashboard: protectedProcedure
     .input(healthDashboardInputSchema)
-    .query(({ ctx, input }) => getHealthDashboard({ db: ctx.db, accountId: ctx.actor.accountId }, input)),
+    .query(({ ctx, input }) => getHealthDashboard(ctx, input)),
 });

@@ -4,17 +4,14 @@ import type { Db } from "@/db";
 import { deliveries } from "@/db/schema";
 import { decideNext } from "@/server/delivery/policy/decide-next";
 import { parseSchedule } from "@/server/delivery/policy/retry-schedule";
-import { renderRequest } from "@/server/delivery/render/render-request";
-import { sendRequest } from "@/server/delivery/send/send-request";
-import { signRequest } from "@/server/delivery/sign/sign-request";
+import { sendOnce } from "@/server/delivery/send-once";
+import { toSendableEndpoint } from "@/server/endpoints/decrypt-endpoint";
 import { getEnv } from "@/server/env";
 import { inCatalogOrder } from "@/server/events/catalog";
 import { claimDelivery } from "./claim-delivery";
 import { holdRateSlot } from "./hold-rate-slot";
 import { loadDelivery } from "./load-delivery";
 import { paceEndpoint } from "./pace-endpoint";
-import { toLoadedEndpoint } from "./load-endpoint-config";
-import { redactRequest } from "./redact-request";
 import { recordAttempt } from "./record-attempt";
 
 const PACING_MARGIN = 1.1;
@@ -101,23 +98,18 @@ export async function attemptDelivery(
     if (deferredTo) return { status: "deferred", retryAt: deferredTo };
   }
 
-  const loaded = toLoadedEndpoint(endpoint);
-  const rendered = renderRequest(loaded.config, {
-    id: event.id,
-    type: event.type,
-    data: inCatalogOrder(event.type, event.data),
-    createdAt: event.createdAt,
-  });
-  // The delivery id is the message id, so every re-send of it carries the same webhook-id.
-  const signed = signRequest(rendered, { msgId: delivery.id, timestamp: new Date(), secrets: loaded.secrets });
-  // In-process pacing runs 10 % under the limit: a request held up on its way (a busy event loop,
-  // a new connection) must not land inside the receiver's window of the next one.
-  if (endpoint.rateLimitPerSecond)
-    await paceEndpoint(endpoint.id, (1000 / endpoint.rateLimitPerSecond) * PACING_MARGIN);
-  const outcome = await sendRequest(signed, {
-    timeoutMs: endpoint.timeoutMs,
+  const { config, secrets } = toSendableEndpoint(endpoint);
+  const perSecond = endpoint.rateLimitPerSecond;
+  const { request, outcome } = await sendOnce({
+    config,
+    secrets,
+    event: { id: event.id, type: event.type, data: inCatalogOrder(event.type, event.data), createdAt: event.createdAt },
+    msgId: delivery.id,
     allowPrivateNetworks: deps.allowPrivateNetworks ?? env.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
     lookup: deps.lookup,
+    // In-process pacing runs 10 % under the limit: a request held up on its way (a busy event
+    // loop, a new connection) must not land inside the receiver's window of the next one.
+    beforeSend: perSecond ? () => paceEndpoint(endpoint.id, (1000 / perSecond) * PACING_MARGIN) : undefined,
   });
 
   const attemptNumber = delivery.attempts + 1;
@@ -129,7 +121,7 @@ export async function attemptDelivery(
     consecutiveFailures: endpoint.consecutiveFailures,
     attemptNumber,
     trigger: opts.trigger ?? delivery.nextTrigger,
-    request: redactRequest(signed, loaded.config.customHeaders),
+    request,
     outcome,
     decision,
     disableAfterFailures: deps.disableAfterFailures ?? env.WEBHOOK_DISABLE_AFTER_FAILURES,

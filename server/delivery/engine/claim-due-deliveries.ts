@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
-import type { DeliveryItem } from "@/server/delivery/runners/delivery-runner";
+import type { DeliveryItem } from "@/server/delivery/delivery-runner";
 
 export type ClaimOptions = {
   limit: number;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
-import type { DeliveryItem } from "@/server/delivery/runners/delivery-runner";
+import type { DeliveryItem } from "@/server/delivery/delivery-runner";
 
 /**
  * Deliveries that should have been attempted a while ago and were not: their enqueue was lost

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { getEnv } from "@/server/env";
-import type { DeliveryRunner } from "./delivery-runner";
+import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
 import { startLocalRunnerOnce } from "./start-local-runner";
 
 /**

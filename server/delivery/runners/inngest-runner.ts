@@ -1,6 +1,6 @@
 import type { Inngest } from "inngest";
 import { DELIVERY_REQUESTED, type DeliveryRequestedData } from "@/server/inngest/client";
-import type { DeliveryItem, DeliveryRunner } from "./delivery-runner";
+import type { DeliveryItem, DeliveryRunner } from "@/server/delivery/delivery-runner";
 
 const BATCH = 500;
 

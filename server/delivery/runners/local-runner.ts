@@ -3,7 +3,7 @@ import { attemptDelivery, DEFAULT_LEASE_MS, type AttemptDeps } from "@/server/de
 import { claimDueDeliveries } from "@/server/delivery/engine/claim-due-deliveries";
 import { nextDueAt } from "@/server/delivery/engine/next-due-at";
 import { getEnv } from "@/server/env";
-import type { DeliveryItem, DeliveryRunner } from "./delivery-runner";
+import type { DeliveryItem, DeliveryRunner } from "@/server/delivery/delivery-runner";
 
 export type LocalRunnerOptions = {
   db: Db;

@@ -1,5 +1,5 @@
-import { listDeliveries } from "@/server/delivery/queries/list-deliveries";
-import { listDeliveriesSchema } from "@/server/delivery/queries/schemas";
+import { listDeliveries } from "@/server/delivery/log/list-deliveries";
+import { listDeliveriesSchema } from "@/server/delivery/schemas";
 import { json } from "@/server/rest/respond";
 import { parseQuery } from "@/server/rest/parse-query";
 import { withApiKey } from "@/server/rest/with-api-key";
@@ -11,6 +11,4 @@ const querySchema = listDeliveriesSchema.strict();
  * account's deliveries, newest first, `{ data, nextCursor }` (`since`/`until`: ISO 8601 times, on
  * the creation time); pass `nextCursor` as `cursor` for the next page. Bad values: 422 naming them.
  */
-export const GET = withApiKey(async ({ req, db, actor }) =>
-  json(await listDeliveries({ db, accountId: actor.accountId }, parseQuery(req, querySchema))),
-);
+export const GET = withApiKey(async (ctx) => json(await listDeliveries(ctx, parseQuery(ctx.req, querySchema))));

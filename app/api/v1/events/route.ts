@@ -1,11 +1,10 @@
-import type { FieldIssue } from "@/server/errors";
+import { applyIdempotencyHeader } from "@/server/events/apply-idempotency-header";
 import { ingestEvents } from "@/server/events/ingest-events";
+import { ingestBodySchema, MAX_REQUEST_BYTES } from "@/server/events/ingest-schemas";
 import { listEvents } from "@/server/events/list-events";
 import { listEventsSchema } from "@/server/events/list-events-schema";
-import { ingestBodySchema, MAX_EVENT_BYTES, MAX_REQUEST_BYTES, type IngestBody } from "@/server/events/ingest-schemas";
-import { json, RestError } from "@/server/rest/respond";
 import { parseQuery } from "@/server/rest/parse-query";
-import { getRestRunner } from "@/server/rest/rest-runner";
+import { json } from "@/server/rest/respond";
 import { withApiKey } from "@/server/rest/with-api-key";
 
 /**
@@ -15,11 +14,9 @@ import { withApiKey } from "@/server/rest/with-api-key";
  * key of a single event, and the base of `<key>:<index>` for each event of a batch without its own.
  */
 export const POST = withApiKey(
-  async ({ req, db, actor, body }) => {
-    const input = withIdempotencyHeader(body, req.headers.get("idempotency-key"));
-    checkEventSizes(input);
-    const result = await ingestEvents({ db, accountId: actor.accountId, runner: await getRestRunner() }, input);
-    return json(result, 202);
+  async (ctx) => {
+    const input = applyIdempotencyHeader(ctx.body, ctx.req.headers.get("idempotency-key"));
+    return json(await ingestEvents(ctx, input), 202);
   },
   { body: ingestBodySchema, maxBodyBytes: MAX_REQUEST_BYTES },
 );
@@ -30,41 +27,4 @@ const listQuerySchema = listEventsSchema.strict();
  * GET /api/v1/events?type=&status=&from=&to=&cursor=&limit= — the account's events, newest first,
  * each with its delivery counts and overall status, `{ data, nextCursor }`. Bad values: 422.
  */
-export const GET = withApiKey(async ({ req, db, actor }) =>
-  json(await listEvents({ db, accountId: actor.accountId }, parseQuery(req, listQuerySchema))),
-);
-
-const HEADER_PATH = ["headers", "Idempotency-Key"];
-
-function withIdempotencyHeader(body: IngestBody, header: string | null): IngestBody {
-  if (header === null) return body;
-  const key = header.trim();
-  if (key === "" || key.length > 255) {
-    throw new RestError("validation_failed", "The Idempotency-Key header must be 1–255 characters", [
-      { path: HEADER_PATH, message: "must be 1–255 characters" },
-    ]);
-  }
-  if ("events" in body) {
-    return { events: body.events.map((e, i) => ({ ...e, idempotencyKey: e.idempotencyKey ?? `${key}:${i}` })) };
-  }
-  if (body.idempotencyKey !== undefined && body.idempotencyKey !== key) {
-    const message = "idempotencyKey in the body differs from the Idempotency-Key header; send one of them";
-    throw new RestError("validation_failed", message, [{ path: ["idempotencyKey"], message }]);
-  }
-  return { ...body, idempotencyKey: key };
-}
-
-function checkEventSizes(body: IngestBody) {
-  const list = "events" in body ? body.events : [body];
-  const issues: FieldIssue[] = [];
-  list.forEach((e, i) => {
-    const bytes = Buffer.byteLength(JSON.stringify(e.data), "utf8");
-    if (bytes > MAX_EVENT_BYTES)
-      issues.push({
-        path: "events" in body ? ["events", i, "data"] : ["data"],
-        message: `is ${Math.ceil(bytes / 1024)} KB; at most ${MAX_EVENT_BYTES / 1024} KB per event`,
-      });
-  });
-  if (issues.length)
-    throw new RestError("payload_too_large", `Events may be at most ${MAX_EVENT_BYTES / 1024} KB each`, issues);
-}
+export const GET = withApiKey(async (ctx) => json(await listEvents(ctx, parseQuery(ctx.req, listQuerySchema))));

@@ -4,17 +4,16 @@ import { cache } from "react";
 import { StorefrontSignUp } from "@/components/reseller/storefront-sign-up";
 import { StorefrontHeader } from "@/components/reseller/storefront-preview";
 import { TRPCReactProvider } from "@/components/trpc/react";
-import { getDb } from "@/db";
-import { DomainError } from "@/server/errors";
-import { getStorefront } from "@/server/white-label/get-storefront";
+import { serverCaller } from "@/server/api/rsc";
 
 type Props = { params: Promise<{ slug: string }> };
 
 const loadStorefront = cache(async (slug: string) => {
   try {
-    return await getStorefront({ db: await getDb() }, slug);
+    return await (await serverCaller()).storefront.get({ slug });
   } catch (err) {
-    if (err instanceof DomainError && err.code === "NOT_FOUND") return null;
+    const code = (err as { code?: string }).code;
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") return null;
     throw err;
   }
 });

@@ -1,9 +1,8 @@
-import { listReplays } from "@/server/delivery/queries/list-replays";
-import { replayBodySchema } from "@/server/delivery/queries/schemas";
-import { startReplay } from "@/server/delivery/queries/start-replay";
+import { listReplays } from "@/server/delivery/replay/list-replays";
+import { startReplay } from "@/server/delivery/replay/start-replay";
+import { replayBodySchema } from "@/server/delivery/schemas";
 import { readJsonBody } from "@/server/rest/read-json-body";
 import { json } from "@/server/rest/respond";
-import { getRestRunner } from "@/server/rest/rest-runner";
 import { withApiKey } from "@/server/rest/with-api-key";
 
 /**
@@ -13,17 +12,15 @@ import { withApiKey } from "@/server/rest/with-api-key";
  * 202 `{ replay, started: true }`; while one is running, 200 with that one and `started: false`.
  * `replay.remaining` counts the failed deliveries left for another replay.
  */
-export const POST = withApiKey<{ id: string }>(async ({ req, db, actor, params }) => {
+export const POST = withApiKey<{ id: string }>(async (ctx) => {
+  const { req } = ctx;
   const hasBody = req.body !== null && req.headers.get("content-length") !== "0";
   const body = hasBody ? await readJsonBody(req, replayBodySchema) : {};
-  const result = await startReplay(
-    { db, accountId: actor.accountId, runner: await getRestRunner() },
-    { endpointId: params.id, ...body },
-  );
+  const result = await startReplay(ctx, { endpointId: ctx.params.id, ...body });
   return json(result, result.started ? 202 : 200);
 });
 
 /** GET /api/v1/endpoints/{id}/replay — the endpoint's recent replays with their progress, newest first. */
-export const GET = withApiKey<{ id: string }>(async ({ db, actor, params }) =>
-  json({ data: await listReplays({ db, accountId: actor.accountId }, { endpointId: params.id }) }),
+export const GET = withApiKey<{ id: string }>(async (ctx) =>
+  json({ data: await listReplays(ctx, { endpointId: ctx.params.id }) }),
 );

@@ -1,5 +1,5 @@
 import { getEnv } from "@/server/env";
-import { openDb } from "./client";
+import { openDb } from "@/db/client";
 
 async function main() {
   const env = getEnv();

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { deliveries } from "@/db/schema";
-import type { DeliveryRunner } from "@/server/delivery/runners/delivery-runner";
+import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
 
 /**
  * After an endpoint is resumed: hands its waiting deliveries to the runner again (the Inngest

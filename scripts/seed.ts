@@ -1,5 +1,5 @@
 import { createApiKey } from "@/server/api-keys/create-api-key";
-import { getDbHandle } from "./index";
+import { getDbHandle } from "@/db";
 import { seedDemo } from "./seed/seed-demo";
 
 async function main() {
@@ -11,7 +11,7 @@ async function main() {
   console.log("\nAPI keys (shown once; stored hashed):");
   for (const a of accounts) {
     const key = await createApiKey(
-      { db: handle.db, actor: { accountId: a.accountId } },
+      { db: handle.db, actor: { userId: "seed", accountId: a.accountId, role: a.role } },
       { name: `Seed ${new Date().toISOString().slice(0, 16)}` },
     );
     console.log(`API_KEY ${a.role} ${a.email} ${key.key}`);

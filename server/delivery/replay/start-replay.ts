@@ -1,13 +1,14 @@
+import type { RunnerContext } from "@/server/auth/actor";
 import { and, count, eq, sql } from "drizzle-orm";
 import { queryRows, type Db, type DbOrTx } from "@/db";
 import { deliveries, endpoints, replays } from "@/db/schema";
-import type { DeliveryRunner } from "@/server/delivery/runners/delivery-runner";
+import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
 import { conflict, notFound } from "@/server/errors";
 import { newId } from "@/server/lib/ids";
 import { loadReplayProgress, type ReplayProgress } from "./load-replay-progress";
 import { countMissedEvents, findMissedEvents } from "./find-missed-events";
 import { replayableWhere } from "./replayable-where";
-import { defaultReplaySince, REPLAY_LIMIT, startReplaySchema, type StartReplayInput } from "./schemas";
+import { defaultReplaySince, REPLAY_LIMIT, startReplaySchema, type StartReplayInput } from "@/server/delivery/schemas";
 
 export type StartReplayResult = {
   replay: ReplayProgress;
@@ -28,12 +29,7 @@ export type StartReplayResult = {
  * `failed` (row-locked, SKIP LOCKED), so none is sent twice. The endpoint must be active.
  */
 export async function startReplay(
-  {
-    db,
-    accountId,
-    runner,
-    limit = REPLAY_LIMIT,
-  }: { db: Db; accountId: string; runner: DeliveryRunner; limit?: number },
+  { db, actor: { accountId }, runner, limit = REPLAY_LIMIT }: RunnerContext & { limit?: number },
   input: StartReplayInput,
 ): Promise<StartReplayResult> {
   const parsed = startReplaySchema.parse(input);

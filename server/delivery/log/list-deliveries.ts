@@ -1,7 +1,8 @@
+import type { ReadContext } from "@/server/auth/actor";
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { deliveries, endpoints, events } from "@/db/schema";
-import { listDeliveriesSchema, type ListDeliveriesInput } from "./schemas";
+import { listDeliveriesSchema, type ListDeliveriesInput } from "@/server/delivery/schemas";
 
 export const deliverySummaryColumns = {
   id: deliveries.id,
@@ -29,10 +30,7 @@ export type DeliverySummary = Awaited<ReturnType<typeof listDeliveries>>["data"]
  * rows: another account's endpoint or event id simply matches nothing. Keyset
  * pagination on the (time-ordered) id: pass the returned `nextCursor` to get the next page.
  */
-export async function listDeliveries(
-  { db, accountId }: { db: DbOrTx; accountId: string },
-  input: ListDeliveriesInput = {},
-) {
+export async function listDeliveries({ db, actor: { accountId } }: ReadContext, input: ListDeliveriesInput = {}) {
   const { endpointId, eventId, eventType, status, since, until, cursor, limit } = listDeliveriesSchema.parse(input);
   const where: SQL[] = [eq(deliveries.accountId, accountId)];
   if (endpointId) where.push(eq(deliveries.endpointId, endpointId));

@@ -1,3 +1,4 @@
+import type { ReadContext } from "@/server/auth/actor";
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { deliveries, deliveryAttempts, endpoints, events } from "@/db/schema";
@@ -8,7 +9,7 @@ import { deliverySummaryColumns } from "./list-deliveries";
  * One delivery of the account with its event, endpoint and every attempt, oldest first, in
  * `attemptLog` (`attempts` stays the count, as in the list). Another account's id is NOT_FOUND.
  */
-export async function getDelivery({ db, accountId }: { db: DbOrTx; accountId: string }, id: string) {
+export async function getDelivery({ db, actor: { accountId } }: ReadContext, { id }: { id: string }) {
   const [row] = await db
     .select({
       ...deliverySummaryColumns,

@@ -1,3 +1,4 @@
+import type { ReadContext } from "@/server/auth/actor";
 import { and, count, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { deliveries, endpoints, replays } from "@/db/schema";
@@ -5,7 +6,7 @@ import { notFound } from "@/server/errors";
 import { loadReplayProgress, type ReplayProgress } from "./load-replay-progress";
 import { countMissedEvents } from "./find-missed-events";
 import { replayableWhere } from "./replayable-where";
-import { defaultReplaySince, REPLAY_LIMIT, startReplaySchema, type StartReplayInput } from "./schemas";
+import { defaultReplaySince, REPLAY_LIMIT, startReplaySchema, type StartReplayInput } from "@/server/delivery/schemas";
 
 export type ReplayPreview = {
   since: Date;
@@ -23,7 +24,7 @@ export type ReplayPreview = {
 
 /** What "Replay failed deliveries since …" would do, without doing it. */
 export async function countReplayableDeliveries(
-  { db, accountId, limit = REPLAY_LIMIT }: { db: DbOrTx; accountId: string; limit?: number },
+  { db, actor: { accountId }, limit = REPLAY_LIMIT }: ReadContext & { limit?: number },
   input: StartReplayInput,
 ): Promise<ReplayPreview> {
   const parsed = startReplaySchema.parse(input);

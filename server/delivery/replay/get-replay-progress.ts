@@ -1,3 +1,4 @@
+import type { ReadContext } from "@/server/auth/actor";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { replays } from "@/db/schema";
@@ -6,8 +7,8 @@ import { loadReplayProgress, type ReplayProgress } from "./load-replay-progress"
 
 /** One replay of the account with its progress. Another account's id is NOT_FOUND. */
 export async function getReplayProgress(
-  { db, accountId }: { db: DbOrTx; accountId: string },
-  id: string,
+  { db, actor: { accountId } }: ReadContext,
+  { id }: { id: string },
 ): Promise<ReplayProgress> {
   const [row] = await db
     .select()

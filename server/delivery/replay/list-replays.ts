@@ -1,12 +1,13 @@
+import type { ReadContext } from "@/server/auth/actor";
 import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { replays } from "@/db/schema";
 import { loadReplayProgress, type ReplayProgress } from "./load-replay-progress";
-import { listReplaysSchema } from "./schemas";
+import { listReplaysSchema } from "@/server/delivery/schemas";
 
 /** The endpoint's recent replays, newest first, each with its progress (another account's endpoint: none). */
 export async function listReplays(
-  { db, accountId }: { db: DbOrTx; accountId: string },
+  { db, actor: { accountId } }: ReadContext,
   input: { endpointId: string; limit?: number },
 ): Promise<ReplayProgress[]> {
   const { endpointId, limit } = listReplaysSchema.parse(input);

@@ -1,7 +1,8 @@
+import type { RunnerContext } from "@/server/auth/actor";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { deliveries, endpoints } from "@/db/schema";
-import type { DeliveryRunner } from "@/server/delivery/runners/delivery-runner";
+import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
 import { conflict, notFound } from "@/server/errors";
 
 /**
@@ -9,10 +10,7 @@ import { conflict, notFound } from "@/server/errors";
  * failed, retrying and pending deliveries. A failed delivery that had used up its schedule gets
  * this one attempt; one that had not carries on with its schedule if this attempt fails too.
  */
-export async function retryDelivery(
-  { db, accountId, runner }: { db: Db; accountId: string; runner: DeliveryRunner },
-  id: string,
-) {
+export async function retryDelivery({ db, actor: { accountId }, runner }: RunnerContext, { id }: { id: string }) {
   const [found] = await db
     .select({ status: deliveries.status, endpointId: deliveries.endpointId, endpointStatus: endpoints.status })
     .from(deliveries)
