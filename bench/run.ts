@@ -1,98 +1,60 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { sampleEvent } from "@/server/events/catalog";
 import { startBenchReceiver } from "./bench-receiver";
-import { measureCeiling } from "./measure-ceiling";
-import { runPipeline, type PipelineResult } from "./run-pipeline";
-import { pgliteTarget, postgresTarget, type Target } from "./setup-target";
+import { config as cfg, redactUrl } from "./config";
+import { measureTarget, type TargetResult } from "./measure-target";
+import { markdownTable, writeReport } from "./report";
+import { canCollect } from "./util";
+import { isLoopback, pgliteTarget, postgresAnswers, postgresTarget } from "./setup-target";
 
 /**
- * `npm run bench`: deliveries/s through ingestion → local runner → a receiver on 127.0.0.1, on
- * PGlite and on Postgres (BENCH_DATABASE_URL, or the local server when it answers), against a
- * bare undici loop at the same concurrency measured in the same process (the ceiling). Figures
- * are ratios to that ceiling, so they compare across machines. Bounded: every wait has a limit.
+ * `npm run bench`: ingestion → local runner → a receiver on 127.0.0.1, on PGlite and on Postgres
+ * (BENCH_DATABASE_URL, or the local server when it answers). Throughput is given as a ratio to a
+ * bare undici loop measured in the same process between the engine runs, so it compares across
+ * machines. See config.ts for the settings; BENCH_QUICK=1 is a smoke test of the harness.
  */
-const N = Number(process.env.BENCH_N ?? 20_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
-const RATE = Number(process.env.BENCH_RATE ?? 200);
-const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
-const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
 async function main() {
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  const watchdog = setTimeout(() => {
+    console.error(`bench: still running after ${cfg.maxMinutes} min (BENCH_MAX_MINUTES); stopped.`);
+    process.exit(2);
+  }, cfg.maxMinutes * 60_000);
+  watchdog.unref();
+
   const receiver = await startBenchReceiver();
+  // The ceiling's body: the same envelope the endpoint gets, so both send the same bytes.
   const body = JSON.stringify({
-    id: "evt_x",
+    id: "evt_0000000000000000000000",
     type: "sms.dlr",
     timestamp: new Date().toISOString(),
     data: sampleEvent("sms.dlr").data,
   });
+  const notes: string[] = [];
+  const results: TargetResult[] = [];
+  try {
+    console.log(`PGlite (in-process)${cfg.quick ? " — quick mode" : ""}`);
+    results.push(await measureTarget(pgliteTarget, receiver, cfg, body, cfg.backlog));
 
-  console.log(`Ceiling: ${N} requests, bare undici, concurrency ${CONCURRENCY}…`);
-  const ceiling = await measureCeiling(receiver, N, CONCURRENCY, body);
-
-  const results: (PipelineResult & { ratio: number })[] = [];
-  const targets: (() => Promise<Target | null>)[] = [pgliteTarget, () => postgresTarget(PG_URL)];
-  for (const make of targets) {
-    const target = await make();
-    if (!target) {
-      console.log(`PostgreSQL at ${PG_URL} did not answer: skipped.`);
-      continue;
+    if (!isLoopback(cfg.pgUrl)) notes.push(`PostgreSQL skipped: ${redactUrl(cfg.pgUrl)} is not on 127.0.0.1.`);
+    else if (!(await postgresAnswers(cfg.pgUrl)))
+      notes.push(`PostgreSQL skipped: ${redactUrl(cfg.pgUrl)} did not answer.`);
+    else {
+      console.log("PostgreSQL");
+      results.push(await measureTarget(() => postgresTarget(cfg.pgUrl), receiver, cfg, body, cfg.pgBacklog));
     }
-    console.log(`${target.name}: ${N} events…`);
-    try {
-      const r = await runPipeline(target, receiver, {
-        n: N,
-        concurrency: CONCURRENCY,
-        rate: RATE,
-        latencySeconds: LATENCY_SECONDS,
-      });
-      results.push({ ...r, ratio: r.deliveriesPerSecond / ceiling.perSecond });
-    } finally {
-      await target.dispose();
-    }
+  } finally {
+    await receiver.close();
   }
-  clearInterval(sampler);
-  await receiver.close();
-
-  const report = {
-    at: new Date().toISOString(),
-    node: process.version,
-    events: N,
-    concurrency: CONCURRENCY,
-    ceiling: { perSecond: Math.round(ceiling.perSecond) },
-    results: results.map((r) => ({
-      target: r.target,
-      deliveriesPerSecond: Math.round(r.deliveriesPerSecond),
-      ratioToCeiling: Number(r.ratio.toFixed(3)),
-      attemptsRecorded: r.attemptsRecorded,
-      everyAttemptRecorded: r.attemptsRecorded === r.events,
-      latencyAtRate: {
-        eventsPerSecond: r.latency.rate,
-        events: r.latency.events,
-        p50Ms: Number(r.latency.p50Ms.toFixed(1)),
-        p99Ms: Number(r.latency.p99Ms.toFixed(1)),
-      },
-    })),
-    peakRssMb: Math.round(peakRss / 1024 / 1024),
-  };
-  const out = path.join(process.cwd(), "bench", "results");
-  mkdirSync(out, { recursive: true });
-  writeFileSync(path.join(out, "latest.json"), JSON.stringify(report, null, 2));
-
-  console.log(`\nCeiling (bare undici, concurrency ${CONCURRENCY}): ${report.ceiling.perSecond} req/s`);
-  console.table(
-    report.results.map((r) => ({
-      target: r.target,
-      "deliveries/s": r.deliveriesPerSecond,
-      "ratio to ceiling": r.ratioToCeiling,
-      "all attempts recorded": r.everyAttemptRecorded,
-      [`p50 ms @${RATE}/s`]: r.latencyAtRate.p50Ms,
-      [`p99 ms @${RATE}/s`]: r.latencyAtRate.p99Ms,
-    })),
+  notes.push(
+    "Node CPU includes the in-process receiver; the ceiling row is that cost for a bare request.",
+    "PGlite runs inside Node: its database CPU is in the Node figure.",
+    canCollect
+      ? "RSS start figures follow a full GC (--expose-gc)."
+      : "RSS start figures may include garbage of earlier scenarios (run with NODE_OPTIONS=--expose-gc to collect it first).",
+    "Postgres CPU is the backends of the bench database (/proc utime+stime), not the WAL writer or checkpointer.",
   );
-  console.log(`Peak RSS: ${report.peakRssMb} MB. Written to bench/results/latest.json`);
+  for (const note of notes) console.log(note);
+
+  const file = writeReport(cfg, results, notes);
+  console.log(`\n${markdownTable(results)}\n\nWritten to ${file}`);
 }
 
 main().then(

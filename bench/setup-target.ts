@@ -8,41 +8,63 @@ import { encryptSecret } from "@/server/crypto/secret-box";
 import { generateSecret } from "@/server/delivery/sign/generate-secret";
 import { getEnv } from "@/server/env";
 import { newId } from "@/server/lib/ids";
+import { within } from "./util";
 
-export type Target = { name: string; handle: DbHandle; dispose: () => Promise<void> };
+/** `url` is the fresh database's own URL (Postgres only). */
+export type Target = { name: string; handle: DbHandle; url?: string; dispose: () => Promise<void> };
+export type MakeTarget = () => Promise<Target>;
 
 export async function pgliteTarget(): Promise<Target> {
-  const handle = await openDb({ pgliteDir: "memory://" });
-  return { name: "PGlite (in-process)", handle, dispose: () => handle.close() };
+  const handle = await within(openDb({ pgliteDir: "memory://" }), 120_000, "PGlite open + migrate");
+  return { name: "PGlite", handle, dispose: () => within(handle.close(), 30_000, "PGlite close") };
 }
 
-/** A fresh database on the given server, dropped afterwards. Null when the server does not answer. */
-export async function postgresTarget(baseUrl: string): Promise<Target | null> {
+/** The bench sends traffic to 127.0.0.1 only, database included. */
+export function isLoopback(url: string) {
+  return ["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname);
+}
+
+/** Whether the server answers; each Postgres target then gets a fresh database. */
+export async function postgresAnswers(baseUrl: string) {
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {}, connect_timeout: 3 });
-  const name = `hookline_bench_${randomBytes(4).toString("hex")}`;
   try {
-    await admin.unsafe(`create database ${name}`);
+    await within(admin`select 1`, 5_000, "Postgres probe");
+    return true;
   } catch {
-    await admin.end().catch(() => {});
-    return null;
+    return false;
+  } finally {
+    await admin.end({ timeout: 1 }).catch(() => {});
   }
-  await admin.end();
+}
+
+/** A fresh database on the given server, dropped by dispose(). */
+export async function postgresTarget(baseUrl: string): Promise<Target> {
+  const name = `hookline_bench_${randomBytes(4).toString("hex")}`;
+  await adminQuery(baseUrl, `create database ${name}`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const handle = await openDb({ url: url.toString(), max: 20 });
+  const handle = await within(openDb({ url: url.toString(), max: 20 }), 60_000, "Postgres open + migrate");
   return {
     name: "PostgreSQL",
     handle,
+    url: url.toString(),
     dispose: async () => {
-      await handle.close();
-      const drop = postgres(baseUrl, { max: 1, onnotice: () => {} });
-      await drop.unsafe(`drop database if exists ${name} with (force)`);
-      await drop.end();
+      await within(handle.close(), 30_000, "Postgres close");
+      await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
     },
   };
 }
 
-/** One account with one JSON-envelope endpoint pointing at the receiver. */
+async function adminQuery(baseUrl: string, query: string) {
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {}, connect_timeout: 3 });
+  try {
+    await within(admin.unsafe(query), 30_000, query);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+}
+
+/** One account with one JSON-envelope endpoint pointing at the receiver; returns its actor. */
 export async function seedBenchAccount(handle: DbHandle, receiverUrl: string) {
   const user = await signUp(
     { db: handle.db },
@@ -68,5 +90,5 @@ export async function seedBenchAccount(handle: DbHandle, receiverUrl: string) {
     url: receiverUrl,
     secretEnc: encryptSecret(generateSecret(), getEnv().ENCRYPTION_KEY),
   });
-  return user.accountId;
+  return { userId: user.userId, accountId: user.accountId, role: user.accountType };
 }
