@@ -4,7 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import * as schema from "./schema";
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- both drivers' HKTs fit here
 export type Db = PgDatabase<PgQueryResultHKT & any, Schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -17,7 +17,7 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 /**
  * Opens a database: postgres.js when a URL is given, otherwise PGlite in `pgliteDir`
@@ -52,7 +52,7 @@ async function openPglite(dir: string): Promise<DbHandle> {
   return { db, driver: "pglite", close: () => client.close() };
 }
 
-export async function migrateDb(handle: DbHandle) {
+async function migrateDb(handle: DbHandle) {
   if (handle.driver === "postgres") {
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,24 +1,2 @@
-import { getEnv } from "@/server/env";
-import { openDb, type Db, type DbHandle } from "./client";
-
 export type { Db, DbOrTx, Tx, DbHandle } from "./client";
-export { queryRows } from "./client";
-
-// Kept on globalThis so Next's dev reloads reuse one connection (and one PGlite instance per dir).
-const g = globalThis as unknown as { __hooklineDb?: Promise<DbHandle> };
-
-/** The app's database, opened and migrated once per process. */
-export function getDbHandle(): Promise<DbHandle> {
-  if (!g.__hooklineDb) {
-    const env = getEnv();
-    g.__hooklineDb = openDb({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR }).catch((err) => {
-      g.__hooklineDb = undefined;
-      throw err;
-    });
-  }
-  return g.__hooklineDb;
-}
-
-export async function getDb(): Promise<Db> {
-  return (await getDbHandle()).db;
-}
+export { openDb, queryRows } from "./client";

@@ -1,5 +1,5 @@
 import { createApiKey } from "@/server/api-keys/create-api-key";
-import { getDbHandle } from "@/db";
+import { getDbHandle } from "@/server/db";
 import { seedDemo } from "./seed/seed-demo";
 
 async function main() {

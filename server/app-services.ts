@@ -1,4 +1,5 @@
-import { getDb, type Db } from "@/db";
+import { type Db } from "@/db";
+import { getDb } from "@/server/db";
 import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
 import { getDeliveryRunner } from "@/server/delivery/runners/get-delivery-runner";
 

@@ -48,7 +48,7 @@ const schema = z
     }
   });
 
-export type Env = ReturnType<typeof finish>;
+type Env = ReturnType<typeof finish>;
 
 function finish(v: z.output<typeof schema>) {
   const production = v.NODE_ENV === "production";
@@ -101,9 +101,4 @@ export function getEnv(): Env {
     }
   }
   return cached;
-}
-
-/** Tests that change process.env call this so the next getEnv() re-reads it. */
-export function resetEnvCache() {
-  cached = undefined;
 }

@@ -1,11 +1,11 @@
-import { HTTP_METHODS, type OpenApiDocument, type Operation } from "@/server/openapi/openapi-types";
+import { HTTP_METHODS, type OpenApiDocument, type Operation } from "@/lib/openapi-types";
 import { MethodBadge } from "./method-badge";
 import { OperationCard } from "./operation-card";
 
 type Entry = { method: string; path: string; operation: Operation };
 
 /** Operations grouped by tag, in the document's tag order, with a table of contents. */
-export function groupOperations(doc: OpenApiDocument): { tag: string; description?: string; entries: Entry[] }[] {
+function groupOperations(doc: OpenApiDocument): { tag: string; description?: string; entries: Entry[] }[] {
   const entries: Entry[] = Object.entries(doc.paths).flatMap(([path, item]) =>
     HTTP_METHODS.filter((m) => item[m]).map((method) => ({ method, path, operation: item[method]! })),
   );

@@ -1,4 +1,4 @@
-import type { Operation } from "@/server/openapi/openapi-types";
+import type { Operation } from "@/lib/openapi-types";
 
 function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;

@@ -3,8 +3,8 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { expect, test } from "vitest";
 import { DELIVERY_STATUSES } from "@/server/delivery/schemas";
-import { buildOpenApiDocument } from "@/server/openapi/build-openapi-document";
-import { requestExamples } from "@/server/openapi/request-examples";
+import { buildOpenApiDocument } from "@/server/rest/openapi/build-openapi-document";
+import { requestExamples } from "@/server/rest/openapi/request-examples";
 import { ApiReference } from "./api-reference";
 import { OperationCard } from "./operation-card";
 

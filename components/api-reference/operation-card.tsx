@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { CodeBlock } from "@/components/webhooks/code-block";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { Operation } from "@/server/openapi/openapi-types";
+import type { Operation } from "@/lib/openapi-types";
 import { buildCurlExample } from "./build-curl-example";
 import { MethodBadge } from "./method-badge";
 import { ParametersTable } from "./parameters-table";

@@ -1,4 +1,4 @@
-import type { Parameter } from "@/server/openapi/openapi-types";
+import type { Parameter } from "@/lib/openapi-types";
 import { SchemaFieldTable } from "./schema-field-table";
 import { constraintsOf, typeLabel, type Components } from "./schema-rows";
 

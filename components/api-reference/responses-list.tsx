@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { ResponseObject, ResponseOrRef } from "@/server/openapi/openapi-types";
+import type { ResponseObject, ResponseOrRef } from "@/lib/openapi-types";
 import { InlineCode } from "./inline-code";
 import { refName, type Components } from "./schema-rows";
 import { SchemaView } from "./schema-view";

@@ -1,4 +1,4 @@
-import type { JsonSchema, OpenApiDocument } from "@/server/openapi/openapi-types";
+import type { JsonSchema, OpenApiDocument } from "@/lib/openapi-types";
 
 /** Reading the generated JSON Schemas for display: $refs, type labels, constraints, field rows. */
 

@@ -1,4 +1,4 @@
-import type { JsonSchema } from "@/server/openapi/openapi-types";
+import type { JsonSchema } from "@/lib/openapi-types";
 import { SchemaFieldTable } from "./schema-field-table";
 import { refName, resolveSchema, schemaRows, typeLabel, variantsOf, type Components } from "./schema-rows";
 

@@ -5,7 +5,7 @@ import { AttemptCard, type AttemptView } from "./attempt-card";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { RETRYABLE_STATUSES } from "./delivery-status";
 
-export type DeliveryDetailData = {
+type DeliveryDetailData = {
   id: string;
   eventId: string;
   eventType: string;

@@ -11,7 +11,7 @@ import { EVENT_TYPES } from "@/server/events/catalog";
 export type DeliveryFilters = { status: string; eventType: string; since: string; until: string };
 
 export const EMPTY_DELIVERY_FILTERS: DeliveryFilters = { status: "", eventType: "", since: "", until: "" };
-export const DELIVERY_PAGE_SIZE = 25;
+const DELIVERY_PAGE_SIZE = 25;
 const KEYS = Object.keys(EMPTY_DELIVERY_FILTERS) as (keyof DeliveryFilters)[];
 
 const oneOf = (list: readonly string[], v: string) => (list.includes(v) ? v : "");

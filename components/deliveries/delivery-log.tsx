@@ -23,7 +23,7 @@ import { useRetryDelivery } from "./use-retry-delivery";
 
 const DELIVERY_ID = /^dlv_[0-9a-z]{10,40}$/;
 
-export type DeliveryLogProps = { endpointId: string };
+type DeliveryLogProps = { endpointId: string };
 
 /**
  * An endpoint's delivery log: filters (status, event type, since/until) kept in the URL,

@@ -21,7 +21,7 @@ export type DeliveryRowData = {
   createdAt: Date | string;
 };
 
-export type DeliveryRowProps = {
+type DeliveryRowProps = {
   delivery: DeliveryRowData;
   onOpen: (id: string) => void;
   onRetry?: (id: string) => void;

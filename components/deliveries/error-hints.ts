@@ -19,7 +19,7 @@ export const ERROR_CLASS_HINTS: Record<ErrorClass, string> = {
 };
 
 /** A hint for a non-2xx answer, by status code. */
-export function statusHint(status: number): string {
+function statusHint(status: number): string {
   if (status >= 300 && status < 400) return "Redirects are not followed: use the final URL.";
   if (status === 401 || status === 403)
     return "Your server refused our credentials: check the custom headers or parameters it expects, and your signature check.";

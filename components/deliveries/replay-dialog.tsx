@@ -14,7 +14,7 @@ import { formatCount, formatDateTime } from "@/components/webhooks/labels";
 import { RecentReplays } from "./recent-replays";
 import { ReplayProgress } from "./replay-progress";
 
-export type ReplayDialogProps = {
+type ReplayDialogProps = {
   endpointId: string;
   open: boolean;
   onClose: () => void;

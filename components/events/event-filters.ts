@@ -10,7 +10,7 @@ import { EVENT_STATUSES } from "@/server/events/list-events-schema";
 export type EventFilters = { type: string; status: string; from: string; to: string };
 
 export const EMPTY_FILTERS: EventFilters = { type: "", status: "", from: "", to: "" };
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 

@@ -125,7 +125,7 @@ function DashboardBody({ data }: { data: Dashboard }) {
   );
 }
 
-export function HealthDashboardSkeleton() {
+function HealthDashboardSkeleton() {
   return (
     <div className="space-y-6" aria-busy="true" aria-label="Loading health">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">

@@ -1,6 +1,6 @@
 import type { CSSProperties } from "react";
 
-export type StorefrontBrand = {
+type StorefrontBrand = {
   brandName: string;
   logoUrl?: string | null;
   primaryColor: string;

@@ -1,5 +1,5 @@
-export type NavItem = { href: string; label: string };
-export type NavSection = { title: string; items: NavItem[]; resellerOnly?: boolean };
+type NavItem = { href: string; label: string };
+type NavSection = { title: string; items: NavItem[]; resellerOnly?: boolean };
 
 export const NAV: NavSection[] = [
   {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Fragment } from "react";
 import { cn } from "./cn";
 
-export type Crumb = { label: string; href?: string; mono?: boolean };
+type Crumb = { label: string; href?: string; mono?: boolean };
 
 /** "Webhooks / ep_… / Edit": links up the tree, the last crumb is the current page. */
 export function Breadcrumb({ items }: { items: Crumb[] }) {

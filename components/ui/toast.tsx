@@ -3,7 +3,7 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { cn } from "./cn";
 
-export type ToastTone = "success" | "error" | "info";
+type ToastTone = "success" | "error" | "info";
 type ToastItem = { id: number; tone: ToastTone; message: string; description?: string };
 type State = { toasts: ToastItem[]; owners: number[] };
 

@@ -45,7 +45,7 @@ export function prettyBody(body: string | null, contentType?: string): string {
 }
 
 /** Indents an element-only XML document (text stays on its element's line). */
-export function prettyXml(xml: string): string {
+function prettyXml(xml: string): string {
   const tokens = xml.split(/(<[^>]+>)/).filter((t) => t !== "");
   const lines: string[] = [];
   let depth = 0;

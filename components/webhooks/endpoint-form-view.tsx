@@ -18,7 +18,7 @@ import { ParamMapFields } from "./param-map-fields";
 import { RequestPreview } from "./request-preview";
 import { TestResultPanel, type WebhookTestResult } from "./test-result-panel";
 
-export const ENDPOINT_FIELDS = [
+const ENDPOINT_FIELDS = [
   "product",
   "reportType",
   "method",
@@ -40,7 +40,7 @@ function countErrors(node: unknown): number {
   return Object.entries(node).reduce((sum, [key, child]) => (key === "ref" ? sum : sum + countErrors(child)), 0);
 }
 
-export type EndpointFormViewProps = {
+type EndpointFormViewProps = {
   mode: "create" | "edit";
   defaultValues: EndpointInput;
   wabaNumbers: WabaOption[];

@@ -15,7 +15,7 @@ import { EndpointHealthHint } from "./endpoint-health-hint";
 import { StatusBadge } from "./status-badge";
 
 /** "ep_01jd…x4kq": enough to tell endpoints apart; the full id is in the title and on hover. */
-export function shortId(id: string) {
+function shortId(id: string) {
   return id.length > 14 ? `${id.slice(0, 7)}…${id.slice(-4)}` : id;
 }
 

@@ -4,13 +4,6 @@ export const PRODUCT_LABELS: Record<string, string> = { sms: "SMS", whatsapp: "W
 
 export const REPORT_TYPE_LABELS: Record<string, string> = { dlr: "DLR", mo: "MO", signup: "Signup" };
 
-export const METHOD_OPTIONS = [
-  { value: "POST", label: "POST", description: "Form fields (x-www-form-urlencoded)" },
-  { value: "GET", label: "GET", description: "Fields in the query string" },
-  { value: "JSON", label: "JSON", description: "POST application/json" },
-  { value: "XML", label: "XML", description: "POST application/xml" },
-] as const;
-
 export const METHOD_LABELS: Record<string, string> = {
   POST: "POST (form)",
   GET: "GET (query)",

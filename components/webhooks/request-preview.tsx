@@ -9,7 +9,7 @@ import type { PayloadFormat, SendMethod } from "@/server/delivery/types";
 import { CodeBlock, HeaderList, prettyBody } from "./code-block";
 import { EVENT_TYPE_LABELS } from "./labels";
 
-export type PreviewConfig = {
+type PreviewConfig = {
   url?: string;
   method?: SendMethod;
   payloadFormat?: PayloadFormat;

@@ -6,7 +6,7 @@ import { hashPassword } from "@/server/auth/password";
 import { newId } from "@/server/lib/ids";
 import type { SignUpData } from "./schemas";
 
-export type SignedUpUser = {
+type SignedUpUser = {
   userId: string;
   accountId: string;
   accountType: "customer" | "reseller";

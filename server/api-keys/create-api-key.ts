@@ -1,5 +1,4 @@
 import type { ReadContext } from "@/server/auth/actor";
-import type { DbOrTx } from "@/db";
 import { apiKeys } from "@/db/schema";
 import { newId } from "@/server/lib/ids";
 import { generateApiKey, hashApiKey, VISIBLE_PREFIX_LENGTH } from "./hash-api-key";

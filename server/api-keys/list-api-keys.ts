@@ -1,6 +1,5 @@
 import type { ReadContext } from "@/server/auth/actor";
 import { desc, eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
 import { apiKeys } from "@/db/schema";
 
 /** The account's keys, newest first, revoked ones included (marked by revokedAt). Never the hash. */

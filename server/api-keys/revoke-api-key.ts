@@ -1,6 +1,5 @@
 import type { ReadContext } from "@/server/auth/actor";
 import { and, eq, isNull } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
 import { apiKeys } from "@/db/schema";
 import { notFound } from "@/server/errors";
 

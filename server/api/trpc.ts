@@ -13,7 +13,7 @@ export async function createTRPCContext(opts: { session: Session | null; service
   return { ...services, session: opts.session };
 }
 
-export type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;
+type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;
 
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,

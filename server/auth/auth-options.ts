@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getDb } from "@/db";
+import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { DomainError } from "@/server/errors";
 import { authenticate, type SessionUser } from "./authenticate";

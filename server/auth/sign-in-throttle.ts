@@ -36,10 +36,12 @@ export async function clearSignInFailures(db: Db, email: string) {
 }
 
 /** Housekeeping: failures older than the window no longer count. */
-export async function pruneSignInFailures(db: Db, cfg: ThrottleConfig, now = new Date()) {
-  await db
+export async function pruneSignInFailures(db: Db, cfg: ThrottleConfig, now = new Date()): Promise<number> {
+  const deleted = await db
     .delete(signInFailures)
-    .where(lt(signInFailures.createdAt, new Date(now.getTime() - cfg.windowMinutes * 60_000)));
+    .where(lt(signInFailures.createdAt, new Date(now.getTime() - cfg.windowMinutes * 60_000)))
+    .returning({ id: signInFailures.id });
+  return deleted.length;
 }
 
 export async function countSignInFailures(db: Db, email: string) {

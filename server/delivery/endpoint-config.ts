@@ -12,7 +12,7 @@ export type EndpointConfigSource = {
   timeoutMs?: number;
 };
 
-export const DEFAULT_TIMEOUT_MS = 5000;
+const DEFAULT_TIMEOUT_MS = 5000;
 
 /**
  * The one builder of what the sender needs from an endpoint. Custom header values must already

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { EVENT_TYPES } from "@/server/events/catalog";
 
 export const DELIVERY_STATUSES = ["pending", "sending", "retrying", "succeeded", "failed"] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 const id = (prefix: string) =>
   z
@@ -14,7 +13,7 @@ const id = (prefix: string) =>
  * A point in time: a Date (tRPC) or a string (REST query strings, URL search params) such as
  * `2026-11-29T10:00:00Z` or `2026-11-29`. Anything unparseable is a clear error, not a 500.
  */
-export const dateParam = z
+const dateParam = z
   .union([z.date(), z.string().trim().min(1, "must be a date-time, e.g. 2026-11-29T10:00:00Z")])
   .transform((value, ctx) => {
     const date = value instanceof Date ? value : new Date(value);

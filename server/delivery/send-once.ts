@@ -5,7 +5,7 @@ import { sendRequest } from "./send/send-request";
 import { signRequest } from "./sign/sign-request";
 import type { EndpointConfig, HttpRequest, SendOutcome, WebhookEvent } from "./types";
 
-export type SendOnceInput = {
+type SendOnceInput = {
   config: EndpointConfig;
   secrets: string[];
   event: WebhookEvent;

@@ -1,5 +1,4 @@
 import type { DomainContext } from "@/server/auth/actor";
-import type { Db } from "@/db";
 import { endpoints } from "@/db/schema";
 import { encryptSecret } from "@/server/crypto/secret-box";
 import { generateSecret } from "@/server/delivery/sign/generate-secret";

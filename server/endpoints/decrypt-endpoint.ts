@@ -4,10 +4,10 @@ import { toEndpointConfig } from "@/server/delivery/endpoint-config";
 import type { EndpointConfig } from "@/server/delivery/types";
 import { getEnv } from "@/server/env";
 
-export type Header = { name: string; value: string };
+type Header = { name: string; value: string };
 
 /** An endpoint row with what the sender needs: plaintext header values and the secrets in force. */
-export type SendableEndpoint = { row: EndpointRow; config: EndpointConfig; secrets: string[] };
+type SendableEndpoint = { row: EndpointRow; config: EndpointConfig; secrets: string[] };
 
 // Decrypting on every attempt is wasted work at thousands of deliveries per second. Plaintexts
 // are cached by their ciphertext (each encryption has a fresh IV, so any edit or rotation is a
@@ -30,7 +30,7 @@ export function decryptCustomHeaders(enc: string | null): Header[] {
 }
 
 /** The current secret, plus the previous one while its rotation window is open. */
-export function signingSecrets(row: EndpointRow, now = Date.now()): string[] {
+function signingSecrets(row: EndpointRow, now = Date.now()): string[] {
   const secrets = [decryptStored(row.secretEnc)];
   if (row.previousSecretEnc && row.previousSecretExpiresAt && row.previousSecretExpiresAt.getTime() > now) {
     secrets.push(decryptStored(row.previousSecretEnc));

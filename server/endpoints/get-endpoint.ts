@@ -1,5 +1,4 @@
 import type { DomainContext } from "@/server/auth/actor";
-import type { Db } from "@/db";
 import { findOwnEndpoint } from "./find-own-endpoint";
 import { toEndpointView } from "./to-endpoint-view";
 

@@ -6,7 +6,7 @@ export type ReportType = "dlr" | "mo" | "signup";
 export const PRODUCTS = ["sms", "whatsapp", "platform"] as const satisfies readonly Product[];
 export const REPORT_TYPES = ["dlr", "mo", "signup"] as const satisfies readonly ReportType[];
 
-export type ParamField = { field: string; label: string; defaultName: string };
+type ParamField = { field: string; label: string; defaultName: string };
 
 const DLR_FIELDS: readonly ParamField[] = [
   { field: "transaction_id", label: "Transaction ID Parameter", defaultName: "transaction_id" },

@@ -1,13 +1,12 @@
 import type { DomainContext } from "@/server/auth/actor";
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db";
 import { endpoints } from "@/db/schema";
 import { encryptSecret } from "@/server/crypto/secret-box";
 import { generateSecret } from "@/server/delivery/sign/generate-secret";
 import { getEnv } from "@/server/env";
 import { findOwnEndpoint } from "./find-own-endpoint";
 
-export const PREVIOUS_SECRET_TTL_MS = 24 * 3600_000;
+const PREVIOUS_SECRET_TTL_MS = 24 * 3600_000;
 
 /** New signing secret; the old one keeps signing alongside for 24 h so receivers can switch over. */
 export async function rotateEndpointSecret({ db, actor }: DomainContext, input: { id: string }) {

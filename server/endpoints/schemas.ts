@@ -24,8 +24,8 @@ export const MASKED_VALUE = "••••••••";
 
 export const SEND_METHODS = ["POST", "GET", "JSON", "XML"] as const;
 export const PAYLOAD_FORMATS = ["mapped", "envelope"] as const;
-export const MAX_CUSTOM_PARAMS = 20;
-export const MAX_CUSTOM_HEADERS = 20;
+const MAX_CUSTOM_PARAMS = 20;
+const MAX_CUSTOM_HEADERS = 20;
 
 const CR_LF_NUL = /[\r\n\0]/;
 const CONTROL = /[\u0000-\u001F\u007F]/;
@@ -34,7 +34,7 @@ const XML_NAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
 const WABA_NUMBER = /^\+?[0-9]{8,15}$/;
 const NO_LINE_BREAKS = "Cannot contain line breaks or NUL characters";
 
-export const urlSchema = z
+const urlSchema = z
   .string({ error: "Enter the URL of your webhook endpoint" })
   .trim()
   .min(1, "Enter the URL of your webhook endpoint")
@@ -61,7 +61,7 @@ export const urlSchema = z
   });
 
 /** Header names Hookline sets itself (framing, Content-Type, the webhook-* signature). */
-export function isProtectedHeader(name: string): boolean {
+function isProtectedHeader(name: string): boolean {
   return isReservedHeader(name) || name.trim().toLowerCase() === "content-type";
 }
 

@@ -1,7 +1,5 @@
 import type { RunnerContext } from "@/server/auth/actor";
-import type { Db } from "@/db";
 import { enqueueEndpointBacklog } from "@/server/delivery/commands/enqueue-endpoint-backlog";
-import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
 import { updateEndpoint } from "./update-endpoint";
 
 /**

@@ -17,8 +17,6 @@ import { primaryEventType } from "./param-map";
 import type { EndpointDraft } from "./schemas";
 import { storedHeaderValue } from "./stored-header-value";
 
-export type WebhookTestResult = Awaited<ReturnType<typeof testEndpoint>>;
-
 type Target = { config: EndpointConfig; secrets: string[]; eventType: EventType; savedId: string | null };
 
 /**

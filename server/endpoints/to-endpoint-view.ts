@@ -2,8 +2,6 @@ import type { EndpointRow } from "@/db/schema";
 import { decryptCustomHeaders } from "./decrypt-endpoint";
 import { MASKED_VALUE } from "./schemas";
 
-export { MASKED_VALUE };
-
 export type EndpointView = ReturnType<typeof toEndpointView>;
 
 /** What tRPC and REST return for an endpoint: no secrets, header values masked. */

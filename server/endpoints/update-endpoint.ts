@@ -1,6 +1,5 @@
 import type { DomainContext } from "@/server/auth/actor";
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db";
 import { endpoints } from "@/db/schema";
 import { encryptSecret } from "@/server/crypto/secret-box";
 import { invalid } from "@/server/errors";

@@ -12,16 +12,7 @@ const text = z.string().max(4096);
 const time = z.string().max(64); // "YYYY-MM-DD HH:mm:ss" upstream; kept as sent
 const msisdn = z.string().regex(/^\+?[0-9]{6,20}$/, "must be digits with country code (e.g. 919812345678)");
 
-export const STATUSES = [
-  "submitted",
-  "delivered",
-  "read",
-  "undelivered",
-  "expired",
-  "rejected",
-  "failed",
-  "unknown",
-] as const;
+const STATUSES = ["submitted", "delivered", "read", "undelivered", "expired", "rejected", "failed", "unknown"] as const;
 const status = z.enum(STATUSES);
 
 const smsDlr = z.looseObject({

@@ -1,6 +1,5 @@
 import type { ReadContext } from "@/server/auth/actor";
 import { and, asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
 import { deliveries, endpoints, events } from "@/db/schema";
 import { notFound } from "@/server/errors";
 import { inCatalogOrder } from "./catalog";
@@ -58,5 +57,3 @@ export async function getEvent({ db, actor: { accountId } }: ReadContext, { id }
     status: overallStatus(counts),
   };
 }
-
-export type EventDetail = Awaited<ReturnType<typeof getEvent>>;

@@ -1,11 +1,10 @@
 import type { ReadContext } from "@/server/auth/actor";
 import { and, desc, eq, gt, gte, lt, sql, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
 import { deliveries, events } from "@/db/schema";
 import { invalid } from "@/server/errors";
 import { listEventsSchema, type EventStatus, type ListEventsInput } from "./list-events-schema";
 
-export type DeliveryCounts = { total: number; succeeded: number; failed: number; inFlight: number };
+type DeliveryCounts = { total: number; succeeded: number; failed: number; inFlight: number };
 
 /** One word for an event: any failure wins, then anything still on its way, then success. */
 export function overallStatus(c: DeliveryCounts): EventStatus {
@@ -82,5 +81,3 @@ export async function listEvents({ db, actor: { accountId } }: ReadContext, inpu
   });
   return { data, nextCursor: rows.length > limit ? data[data.length - 1]!.id : null };
 }
-
-export type EventListItem = Awaited<ReturnType<typeof listEvents>>["data"][number];

@@ -1,6 +1,5 @@
 import type { ReadContext } from "@/server/auth/actor";
 import { and, asc, eq, ne } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
 import { endpoints } from "@/db/schema";
 import { catalog, EVENT_TYPES } from "./catalog";
 
@@ -30,5 +29,3 @@ export async function sendSampleEventOptions({ db, actor: { accountId } }: ReadC
     .orderBy(asc(endpoints.id));
   return { types, endpoints: receivers };
 }
-
-export type SendSampleEventOptions = Awaited<ReturnType<typeof sendSampleEventOptions>>;

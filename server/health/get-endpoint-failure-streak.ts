@@ -1,5 +1,4 @@
 import type { ReadContext } from "@/server/auth/actor";
-import type { Db } from "@/db";
 import { notFound } from "@/server/errors";
 import { getFailureStreaks } from "./get-failure-streaks";
 import { failureThresholds } from "./thresholds";

@@ -19,7 +19,7 @@ export type HealthBucket = {
   p50Ms: number | null;
   p95Ms: number | null;
 };
-export type HealthSummary = {
+type HealthSummary = {
   attempts: number;
   succeeded: number;
   failed: number;
@@ -27,7 +27,7 @@ export type HealthSummary = {
   p50Ms: number | null;
   p95Ms: number | null;
 };
-export type EndpointHealth = { endpointId: string; summary: HealthSummary; buckets: HealthBucket[] };
+type EndpointHealth = { endpointId: string; summary: HealthSummary; buckets: HealthBucket[] };
 
 type Row = {
   endpoint_id: string;

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { Db } from "@/db";
 
-export type FailureStreak = {
+type FailureStreak = {
   endpointId: string;
   failedInARow: number;
   lastAttemptAt: Date | null;

@@ -1,6 +1,5 @@
 import type { ReadContext } from "@/server/auth/actor";
 import { desc, eq } from "drizzle-orm";
-import type { Db } from "@/db";
 import { endpoints } from "@/db/schema";
 import { getEndpointHealth, type HealthRange } from "./get-endpoint-health";
 import { getFailureStreaks } from "./get-failure-streaks";

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 export const HEALTH_RANGES = ["24h", "7d"] as const;
 
-export const healthRangeSchema = z.enum(HEALTH_RANGES, { error: "range must be 24h or 7d" });
+const healthRangeSchema = z.enum(HEALTH_RANGES, { error: "range must be 24h or 7d" });
 
 const endpointId = z.string().trim().min(1).max(64);
 

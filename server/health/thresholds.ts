@@ -1,9 +1,9 @@
 import { getEnv } from "@/server/env";
 
 /** Failed attempts in a row after which an endpoint shows a warning, well before auto-disable. */
-export const FAILURE_WARNING_THRESHOLD = 5;
+const FAILURE_WARNING_THRESHOLD = 5;
 
-export type FailureThresholds = { warnAfter: number; disableAfter: number };
+type FailureThresholds = { warnAfter: number; disableAfter: number };
 
 /** The warning threshold and the consecutive failed deliveries that disable an endpoint. */
 export function failureThresholds(): FailureThresholds {

@@ -3,7 +3,7 @@ export function formatSignupTimestamp(d: Date): string {
   return d.toISOString().slice(0, 19).replace("T", " ");
 }
 
-export type SignedUpProfile = {
+type SignedUpProfile = {
   userId: string;
   fullName: string;
   username: string;

@@ -1,6 +1,5 @@
 import type { DomainContext } from "@/server/auth/actor";
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "@/db";
 import { endpoints } from "@/db/schema";
 import { toEndpointView } from "@/server/endpoints/to-endpoint-view";
 

@@ -1,6 +1,5 @@
 import type { DomainContext } from "@/server/auth/actor";
 import { and, desc, eq, ilike, or, type SQL } from "drizzle-orm";
-import type { Db } from "@/db";
 import { accounts, users } from "@/db/schema";
 
 /** The reseller's own customers only: every row is filtered by reseller_id = the actor's account. */

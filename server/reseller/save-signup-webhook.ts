@@ -1,5 +1,4 @@
 import type { DomainContext } from "@/server/auth/actor";
-import type { Db } from "@/db";
 import { createEndpoint } from "@/server/endpoints/create-endpoint";
 import { endpointInputSchema, type SignupWebhookInput } from "@/server/endpoints/schemas";
 import { updateEndpoint } from "@/server/endpoints/update-endpoint";

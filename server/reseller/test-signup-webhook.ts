@@ -1,5 +1,4 @@
 import type { DomainContext } from "@/server/auth/actor";
-import type { Db } from "@/db";
 import { endpointInputSchema, type SignupWebhookInput } from "@/server/endpoints/schemas";
 import { testEndpoint } from "@/server/endpoints/test-endpoint";
 import { signupMethod } from "./save-signup-webhook";

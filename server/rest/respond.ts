@@ -47,7 +47,7 @@ export function noContent(): Response {
   return new Response(null, { status: 204 });
 }
 
-export function errorBody(code: RestErrorCode, message: string, issues?: FieldIssue[]) {
+function errorBody(code: RestErrorCode, message: string, issues?: FieldIssue[]) {
   return { error: { code, message, ...(issues && issues.length > 0 ? { issues } : {}) } };
 }
 

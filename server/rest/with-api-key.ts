@@ -6,9 +6,9 @@ import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./read-json-body";
 import { errorResponse } from "./respond";
 
 /** The second argument Next.js passes a route handler (`params` is a Promise since Next 15). */
-export type RouteContext<P> = { params: Promise<P> };
+type RouteContext<P> = { params: Promise<P> };
 
-export type RestHandlerArgs<P, B> = AppServices & { req: Request; actor: ApiKeyActor; params: P; body: B };
+type RestHandlerArgs<P, B> = AppServices & { req: Request; actor: ApiKeyActor; params: P; body: B };
 
 export type RouteHandler<P> = (req: Request, ctx?: RouteContext<P>) => Promise<Response>;
 

@@ -1,5 +1,4 @@
 import type { ReadContext } from "@/server/auth/actor";
-import type { DbOrTx } from "@/db";
 import { wabaNumbers } from "@/db/schema";
 import { conflict } from "@/server/errors";
 import { newId } from "@/server/lib/ids";

@@ -1,6 +1,5 @@
 import type { ReadContext } from "@/server/auth/actor";
 import { asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
 import { wabaNumbers } from "@/db/schema";
 
 /** The account's WhatsApp Business numbers, oldest first (the order they were added). */

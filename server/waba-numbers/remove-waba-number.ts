@@ -1,6 +1,5 @@
 import type { DomainContext } from "@/server/auth/actor";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db";
 import { endpoints, wabaNumbers } from "@/db/schema";
 import { conflict, notFound } from "@/server/errors";
 

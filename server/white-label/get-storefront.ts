@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { accounts, whiteLabels } from "@/db/schema";
 import { notFound } from "@/server/errors";
 
-export type Storefront = {
+type Storefront = {
   resellerId: string;
   slug: string;
   brandName: string;

@@ -1,6 +1,5 @@
 import type { DomainContext } from "@/server/auth/actor";
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db";
 import { whiteLabels } from "@/db/schema";
 
 /** The reseller's own storefront settings, or null before it is set up. */

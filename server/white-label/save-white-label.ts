@@ -1,6 +1,5 @@
 import type { DomainContext } from "@/server/auth/actor";
 import { and, eq, ne } from "drizzle-orm";
-import type { Db } from "@/db";
 import { whiteLabels } from "@/db/schema";
 import { conflict } from "@/server/errors";
 import { newId } from "@/server/lib/ids";

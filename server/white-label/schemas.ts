@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const RESERVED_SLUGS = ["admin", "api", "app", "www", "static", "sign-in", "sign-up", "reseller"];
+const RESERVED_SLUGS = ["admin", "api", "app", "www", "static", "sign-in", "sign-up", "reseller"];
 
 /** One schema for the White label form, the tRPC procedure and the domain verb. */
 export const whiteLabelInputSchema = z.object({

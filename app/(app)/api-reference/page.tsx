@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ApiReference } from "@/components/api-reference/api-reference";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEnv } from "@/server/env";
-import { getOpenApiDocument } from "@/server/openapi/get-openapi-document";
+import { getOpenApiDocument } from "@/server/rest/openapi/get-openapi-document";
 
 export const metadata = { title: "API reference" };
 

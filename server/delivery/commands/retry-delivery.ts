@@ -1,8 +1,6 @@
 import type { RunnerContext } from "@/server/auth/actor";
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db";
 import { deliveries, endpoints } from "@/db/schema";
-import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
 import { conflict, notFound } from "@/server/errors";
 
 /**

@@ -25,7 +25,7 @@ export type AttemptDeps = {
   random?: () => number;
 };
 
-export type AttemptOptions = {
+type AttemptOptions = {
   /** Claim the delivery first (Inngest). The local runner has already claimed it in a batch. */
   claim?: boolean;
   /** Lease taken by `claim`; after it runs out another run may take the delivery over. */
@@ -34,7 +34,7 @@ export type AttemptOptions = {
   trigger?: "scheduled" | "manual";
 };
 
-export type AttemptResult =
+type AttemptResult =
   | { status: "succeeded" }
   | { status: "failed" }
   | { status: "retry"; retryAt: Date }

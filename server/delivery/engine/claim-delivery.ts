@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
 
 /** How early a woken runner may claim a delivery: it then waits for the exact time in-process. */
-export const CLAIM_EARLY_MS = 1000;
+const CLAIM_EARLY_MS = 1000;
 
-export type ClaimResult =
+type ClaimResult =
   | { claimed: true }
   | { claimed: false; state: "missing" | "finished" }
   | { claimed: false; state: "waiting"; until: Date };

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
 import type { DeliveryItem } from "@/server/delivery/delivery-runner";
 
-export type ClaimOptions = {
+type ClaimOptions = {
   limit: number;
   leaseMs: number;
   /** Most attempts in flight per endpoint (this process). */

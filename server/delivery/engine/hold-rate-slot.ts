@@ -4,14 +4,14 @@ import { deliveries } from "@/db/schema";
 import { reserveRateSlot } from "./reserve-rate-slot";
 
 /** A reserved slot missed by more than this (paused endpoint, dead process) is taken anew. */
-export const SLOT_GRACE_MS = 1000;
+const SLOT_GRACE_MS = 1000;
 
 /**
  * How long a delivery may wait in-process for its slot (at most 5 intervals, at most 1 s: waiting
  * holds one of the endpoint's in-flight places), and how early a deferred delivery is claimed
  * again, so that it too is sent on the in-process timer rather than on the claim loop's latency.
  */
-export function slotWindows(perSecond: number) {
+function slotWindows(perSecond: number) {
   const interval = 1000 / perSecond;
   // Half an interval: the claim then falls between two sends, not on top of the previous one.
   return { maxWaitMs: Math.min(1000, 5 * interval), leadMs: Math.min(250, interval / 2) };

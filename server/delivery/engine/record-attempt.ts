@@ -6,7 +6,7 @@ import { describeOutcome } from "@/server/delivery/send/describe-outcome";
 import type { SendOutcome } from "@/server/delivery/types";
 import { newId } from "@/server/lib/ids";
 
-export type AttemptRecord = {
+type AttemptRecord = {
   delivery: { id: string; accountId: string; endpointId: string };
   /** The endpoint's failure streak as loaded; lets a success skip a needless write. */
   consecutiveFailures: number;

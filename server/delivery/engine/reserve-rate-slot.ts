@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db";
 
-export type RateSlot = { slotAt: Date; waitMs: number };
+type RateSlot = { slotAt: Date; waitMs: number };
 
 /**
  * GCRA as a reservation, in one atomic UPDATE: an endpoint limited to R requests/second has an

@@ -1,6 +1,5 @@
 import type { ReadContext } from "@/server/auth/actor";
 import { and, asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
 import { deliveries, deliveryAttempts, endpoints, events } from "@/db/schema";
 import { notFound } from "@/server/errors";
 import { deliverySummaryColumns } from "./list-deliveries";
@@ -46,5 +45,3 @@ export async function getDelivery({ db, actor: { accountId } }: ReadContext, { i
     .orderBy(asc(deliveryAttempts.createdAt), asc(deliveryAttempts.id));
   return { ...row, attemptLog };
 }
-
-export type DeliveryDetail = Awaited<ReturnType<typeof getDelivery>>;

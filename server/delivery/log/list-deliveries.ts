@@ -1,6 +1,5 @@
 import type { ReadContext } from "@/server/auth/actor";
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
 import { deliveries, endpoints, events } from "@/db/schema";
 import { listDeliveriesSchema, type ListDeliveriesInput } from "@/server/delivery/schemas";
 
@@ -21,8 +20,6 @@ export const deliverySummaryColumns = {
   createdAt: deliveries.createdAt,
   updatedAt: deliveries.updatedAt,
 };
-
-export type DeliverySummary = Awaited<ReturnType<typeof listDeliveries>>["data"][number];
 
 /**
  * The account's deliveries, newest first, filtered by endpoint, event, event type, status and

@@ -1,4 +1,4 @@
-export const DEFAULT_SCHEDULE = "0s,5s,5m,30m,2h,5h,10h,10h";
+const DEFAULT_SCHEDULE = "0s,5s,5m,30m,2h,5h,10h,10h";
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 

@@ -1,5 +1,5 @@
 export type Scalar = string | number | boolean;
-export type FlatField = { path: string[]; value: Scalar };
+type FlatField = { path: string[]; value: Scalar };
 
 /**
  * Leaf values of an event's data in their original order: nested objects and arrays become

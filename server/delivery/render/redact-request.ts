@@ -1,6 +1,6 @@
 import type { HttpRequest } from "@/server/delivery/types";
 
-export const REDACTED = "••••••";
+const REDACTED = "••••••";
 
 /** The request as it is stored and shown: custom header values (often credentials) hidden. */
 export function redactRequest(req: HttpRequest, customHeaders: { name: string }[]): HttpRequest {

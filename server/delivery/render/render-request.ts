@@ -3,7 +3,7 @@ import { flattenFields, type Scalar } from "./flatten-fields";
 import { isReservedHeader } from "./is-reserved-header";
 import { renderXml } from "./render-xml";
 
-export const USER_AGENT = "Hookline-Webhooks/1.0";
+const USER_AGENT = "Hookline-Webhooks/1.0";
 
 const CONTENT_TYPES: Record<Exclude<SendMethod, "GET">, string> = {
   POST: "application/x-www-form-urlencoded",

@@ -1,6 +1,5 @@
 import type { ReadContext } from "@/server/auth/actor";
 import { and, count, eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
 import { deliveries, endpoints, replays } from "@/db/schema";
 import { notFound } from "@/server/errors";
 import { loadReplayProgress, type ReplayProgress } from "./load-replay-progress";
@@ -8,7 +7,7 @@ import { countMissedEvents } from "./find-missed-events";
 import { replayableWhere } from "./replayable-where";
 import { defaultReplaySince, REPLAY_LIMIT, startReplaySchema, type StartReplayInput } from "@/server/delivery/schemas";
 
-export type ReplayPreview = {
+type ReplayPreview = {
   since: Date;
   /** Failed deliveries of the endpoint created since then. */
   count: number;

@@ -1,6 +1,5 @@
 import type { ReadContext } from "@/server/auth/actor";
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
 import { replays } from "@/db/schema";
 import { notFound } from "@/server/errors";
 import { loadReplayProgress, type ReplayProgress } from "./load-replay-progress";

@@ -1,6 +1,5 @@
 import type { ReadContext } from "@/server/auth/actor";
 import { and, desc, eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
 import { replays } from "@/db/schema";
 import { loadReplayProgress, type ReplayProgress } from "./load-replay-progress";
 import { listReplaysSchema } from "@/server/delivery/schemas";

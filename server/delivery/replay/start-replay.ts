@@ -2,7 +2,6 @@ import type { RunnerContext } from "@/server/auth/actor";
 import { and, count, eq, sql } from "drizzle-orm";
 import { queryRows, type Db, type DbOrTx } from "@/db";
 import { deliveries, endpoints, replays } from "@/db/schema";
-import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
 import { conflict, notFound } from "@/server/errors";
 import { newId } from "@/server/lib/ids";
 import { loadReplayProgress, type ReplayProgress } from "./load-replay-progress";
@@ -10,7 +9,7 @@ import { countMissedEvents, findMissedEvents } from "./find-missed-events";
 import { replayableWhere } from "./replayable-where";
 import { defaultReplaySince, REPLAY_LIMIT, startReplaySchema, type StartReplayInput } from "@/server/delivery/schemas";
 
-export type StartReplayResult = {
+type StartReplayResult = {
   replay: ReplayProgress;
   /** false when a replay of this endpoint was already running: that one is returned, nothing new is queued. */
   started: boolean;

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import type { LocalRunner } from "./local-runner";
 import { startLocalRunnerOnce } from "./start-local-runner";

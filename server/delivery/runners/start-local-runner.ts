@@ -1,16 +1,15 @@
 import type { Db } from "@/db";
-import { pruneAttempts, retentionCutoff } from "@/server/delivery/engine/prune-attempts";
-import { getEnv } from "@/server/env";
+import { runHousekeeping } from "@/server/maintenance/run-housekeeping";
 import { LocalRunner } from "./local-runner";
 
-const DAY_MS = 24 * 3600_000;
+const HOUR_MS = 3600_000;
 
 // On globalThis so Next's dev reloads (which re-evaluate modules) keep one runner per process.
 const g = globalThis as unknown as { __hooklineLocalRunner?: { runner: LocalRunner; stop: () => Promise<void> } };
 
 /**
  * Starts the in-process runner once per process (instrumentation.ts calls this in the Node
- * runtime when DELIVERY_RUNNER=local), with a daily retention prune of old delivery attempts and
+ * runtime when DELIVERY_RUNNER=local), with hourly housekeeping (old delivery attempts, stale sign-in failures) and
  * a graceful stop on SIGTERM/SIGINT: claiming stops and in-flight attempts finish.
  */
 export function startLocalRunnerOnce(db: Db): LocalRunner {
@@ -18,20 +17,17 @@ export function startLocalRunnerOnce(db: Db): LocalRunner {
   const runner = new LocalRunner({ db });
   runner.start();
 
-  const prune = () =>
-    pruneAttempts(db, retentionCutoff(getEnv().RETENTION_DAYS)).catch((err) =>
-      console.error("[hookline] retention prune failed:", err),
-    );
-  const first = setTimeout(prune, 60_000);
-  const daily = setInterval(prune, DAY_MS);
+  const housekeeping = () => runHousekeeping(db).catch((err) => console.error("[hookline] housekeeping failed:", err));
+  const first = setTimeout(housekeeping, 60_000);
+  const hourly = setInterval(housekeeping, HOUR_MS);
   first.unref();
-  daily.unref();
+  hourly.unref();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       clearTimeout(first);
-      clearInterval(daily);
+      clearInterval(hourly);
       await runner.stop();
     })();
     return stopping;
@@ -46,11 +42,4 @@ export function startLocalRunnerOnce(db: Db): LocalRunner {
   process.once("SIGINT", onSignal);
   g.__hooklineLocalRunner = { runner, stop };
   return runner;
-}
-
-/** Stops the process's local runner, if one was started (tests, shutdown hooks). */
-export async function stopLocalRunner() {
-  const current = g.__hooklineLocalRunner;
-  g.__hooklineLocalRunner = undefined;
-  await current?.stop();
 }

@@ -7,9 +7,9 @@ import { classifyError } from "./classify-error";
 import { getAgent } from "./get-agent";
 import { parseRetryAfter } from "./parse-retry-after";
 
-export const RESPONSE_BODY_LIMIT = 16_384;
+const RESPONSE_BODY_LIMIT = 16_384;
 
-export type SendOptions = {
+type SendOptions = {
   timeoutMs: number;
   allowPrivateNetworks: boolean;
   /** Replaces dns.lookup (tests answer with loopback addresses through it). */

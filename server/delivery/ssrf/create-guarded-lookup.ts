@@ -2,7 +2,7 @@ import dns from "node:dns";
 import type { LookupFunction } from "node:net";
 import { classifyAddress } from "./classify-address";
 
-export type BlockedAddressError = NodeJS.ErrnoException & {
+type BlockedAddressError = NodeJS.ErrnoException & {
   code: "EBLOCKED";
   hostname: string;
   address: string;

@@ -1,11 +1,11 @@
-import { getDb } from "@/db";
+import { getDb } from "@/server/db";
 import { attemptDelivery, type AttemptDeps } from "@/server/delivery/engine/attempt-delivery";
 import { failDelivery } from "@/server/delivery/engine/fail-delivery";
 import { getEnv } from "@/server/env";
 import { DELIVERY_REQUESTED, inngest, type DeliveryRequestedData } from "@/server/inngest/client";
 
 /** Attempts + waits per run before it hands over to a fresh run (a run holds at most 1,000 steps). */
-export const MAX_ROUNDS = 400;
+const MAX_ROUNDS = 400;
 
 type Options = { getDeps?: () => Promise<AttemptDeps> };
 

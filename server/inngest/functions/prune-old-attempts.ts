@@ -1,18 +1,18 @@
-import { getDb, type Db } from "@/db";
-import { pruneAttempts, retentionCutoff } from "@/server/delivery/engine/prune-attempts";
-import { getEnv } from "@/server/env";
+import type { Db } from "@/db";
+import { getDb } from "@/server/db";
 import { inngest } from "@/server/inngest/client";
+import { runHousekeeping } from "@/server/maintenance/run-housekeeping";
 
-/** Retention for the Inngest runner (the local runner has its own daily timer). */
+/** Housekeeping for the Inngest runner (the local runner has its own hourly timer). */
 export function createPruneOldAttempts({ getDbFn = getDb }: { getDbFn?: () => Promise<Db> } = {}) {
   return inngest.createFunction(
-    { id: "prune-old-attempts", name: "Prune old delivery attempts", triggers: [{ cron: "17 3 * * *" }], retries: 2 },
-    async ({ step }) => {
-      const deleted = await step.run("prune", async () =>
-        pruneAttempts(await getDbFn(), retentionCutoff(getEnv().RETENTION_DAYS)),
-      );
-      return { deleted };
+    {
+      id: "prune-old-attempts",
+      name: "Housekeeping: old attempts, stale sign-in failures",
+      triggers: [{ cron: "17 * * * *" }],
+      retries: 2,
     },
+    async ({ step }) => step.run("prune", async () => runHousekeeping(await getDbFn())),
   );
 }
 

@@ -1,4 +1,5 @@
-import { getDb, type Db } from "@/db";
+import { type Db } from "@/db";
+import { getDb } from "@/server/db";
 import { findStrandedDeliveries } from "@/server/delivery/engine/find-stranded-deliveries";
 import { InngestRunner } from "@/server/delivery/runners/inngest-runner";
 import { inngest } from "@/server/inngest/client";

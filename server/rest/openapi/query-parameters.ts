@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Parameter } from "./openapi-types";
+import type { Parameter } from "@/lib/openapi-types";
 import { toJsonSchema } from "./to-json-schema";
 
 /**

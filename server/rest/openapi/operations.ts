@@ -3,7 +3,7 @@ import { listDeliveriesSchema, REPLAY_LIMIT } from "@/server/delivery/schemas";
 import { MAX_BATCH, MAX_EVENT_BYTES, MAX_REQUEST_BYTES } from "@/server/events/ingest-schemas";
 import { listEventsSchema } from "@/server/events/list-events-schema";
 import type { ErrorStatus } from "./error-responses";
-import type { HttpMethod } from "./openapi-types";
+import type { HttpMethod } from "@/lib/openapi-types";
 import { requestExamples } from "./request-examples";
 
 /** One REST v1 operation, before it becomes OpenAPI: schemas are component names. */

@@ -13,9 +13,9 @@ export type Parameter = {
   schema: JsonSchema;
 };
 
-export type MediaType = { schema: JsonSchema; example?: unknown };
+type MediaType = { schema: JsonSchema; example?: unknown };
 
-export type RequestBody = { required: boolean; description?: string; content: { "application/json": MediaType } };
+type RequestBody = { required: boolean; description?: string; content: { "application/json": MediaType } };
 
 export type ResponseObject = {
   description: string;
@@ -38,7 +38,7 @@ export type Operation = {
   security?: Record<string, string[]>[];
 };
 
-export type PathItem = Partial<Record<HttpMethod, Operation>>;
+type PathItem = Partial<Record<HttpMethod, Operation>>;
 
 export type OpenApiDocument = {
   openapi: "3.1.0";

@@ -9,7 +9,7 @@ import { eventInputSchema, ingestBodySchema } from "@/server/events/ingest-schem
  */
 
 /** Hookline emits user.signup itself; ingestion refuses it (422). */
-export type IngestibleEventType = Exclude<EventType, "user.signup">;
+type IngestibleEventType = Exclude<EventType, "user.signup">;
 export const INGESTIBLE_EVENT_TYPES = EVENT_TYPES.filter((t): t is IngestibleEventType => t !== "user.signup");
 
 /** "sms.dlr" → "SmsDlr" (component names). */

@@ -10,7 +10,7 @@ import {
   typedEventSchemas,
   typedIngestBodySchema,
 } from "./ingestion-schemas";
-import type { OpenApiDocument } from "./openapi-types";
+import type { OpenApiDocument } from "@/lib/openapi-types";
 import * as r from "./response-schemas";
 import { componentRef, toJsonSchemaComponents } from "./to-json-schema";
 

@@ -1,7 +1,7 @@
 import { deliveryIdSchema } from "@/server/delivery/schemas";
 import { errorResponseRef } from "./error-responses";
 import { buildOpenApiComponents } from "./build-openapi-components";
-import type { OpenApiDocument, Operation, Parameter, ResponseOrRef } from "./openapi-types";
+import type { OpenApiDocument, Operation, Parameter, ResponseOrRef } from "@/lib/openapi-types";
 import { OPERATIONS, type OperationSpec } from "./operations";
 import { queryParameters } from "./query-parameters";
 import { componentRef, toJsonSchema } from "./to-json-schema";

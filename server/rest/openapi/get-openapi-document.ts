@@ -1,5 +1,5 @@
 import { buildOpenApiDocument } from "./build-openapi-document";
-import type { OpenApiDocument } from "./openapi-types";
+import type { OpenApiDocument } from "@/lib/openapi-types";
 
 let cached: OpenApiDocument | undefined;
 

@@ -1,8 +1,8 @@
-import type { ResponseObject } from "./openapi-types";
+import type { ResponseObject } from "@/lib/openapi-types";
 import { componentRef } from "./to-json-schema";
 
 /** The error statuses REST v1 answers, each with the `{ error: { code, message, issues? } }` body. */
-export const ERROR_RESPONSES = {
+const ERROR_RESPONSES = {
   400: { name: "InvalidJson", description: "The body is empty, not JSON or not UTF-8 (`invalid_json`)." },
   401: {
     name: "Unauthorized",

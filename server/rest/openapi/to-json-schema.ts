@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { JsonSchema } from "./openapi-types";
+import type { JsonSchema } from "@/lib/openapi-types";
 
 /** Where registered schemas live in the document; `$ref`s between them point here. */
 export const componentRef = (id: string) => `#/components/schemas/${id}`;

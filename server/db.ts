@@ -1,0 +1,21 @@
+import { openDb, type Db, type DbHandle } from "@/db/client";
+import { getEnv } from "@/server/env";
+
+// Kept on globalThis so Next's dev reloads reuse one connection (and one PGlite instance per dir).
+const g = globalThis as unknown as { __hooklineDb?: Promise<DbHandle> };
+
+/** The app's database (DATABASE_URL, else PGlite in PGLITE_DIR), opened and migrated once per process. */
+export function getDbHandle(): Promise<DbHandle> {
+  if (!g.__hooklineDb) {
+    const env = getEnv();
+    g.__hooklineDb = openDb({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR }).catch((err) => {
+      g.__hooklineDb = undefined;
+      throw err;
+    });
+  }
+  return g.__hooklineDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
