@@ -7,10 +7,15 @@ export const IDEMPOTENCY_WINDOW_MS = 24 * 3600_000;
 
 const idempotencyKey = z.string().trim().min(1).max(255, "idempotencyKey must be at most 255 characters");
 
+/** Events with the same key reach an ordered endpoint in the order they were accepted. */
+const orderingKey = z.string().trim().min(1).max(255, "orderingKey must be at most 255 characters");
+
 export const eventInputSchema = z.object({
   type: z.string().min(1, "type is required").max(64),
   data: z.record(z.string(), z.unknown(), { error: "data must be an object" }),
   idempotencyKey: idempotencyKey.optional(),
+  /** Defaults to `data.message_id` for sms.dlr and whatsapp.dlr. */
+  orderingKey: orderingKey.optional(),
 });
 
 /** One event, or `{ events: [...] }` (1–1000). Type-specific data is checked against the catalog. */

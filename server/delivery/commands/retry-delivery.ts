@@ -5,8 +5,10 @@ import { conflict, notFound } from "@/server/errors";
 
 /**
  * Manual retry: the delivery is due now and its next attempt is recorded as `manual`. Works for
- * failed, retrying and pending deliveries. A failed delivery that had used up its schedule gets
- * this one attempt; one that had not carries on with its schedule if this attempt fails too.
+ * failed, superseded, retrying and pending deliveries. A failed delivery that had used up its
+ * schedule gets this one attempt; one that had not carries on with its schedule if this attempt
+ * fails too. One that waits for an earlier delivery of its message stays in line (conflict). A
+ * finished one that comes back leaves its message's order: later ones may already have gone.
  */
 export async function retryDelivery({ db, actor: { accountId }, runner }: RunnerContext, { id }: { id: string }) {
   const [found] = await db
@@ -14,6 +16,7 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
       status: deliveries.status,
       leaseExpiresAt: deliveries.leaseExpiresAt,
       endpointId: deliveries.endpointId,
+      blockedBy: deliveries.blockedBy,
       endpointStatus: endpoints.status,
     })
     .from(deliveries)
@@ -23,6 +26,8 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
   if (found.status === "succeeded") throw conflict("This delivery has already succeeded.");
   const leased = found.leaseExpiresAt !== null && found.leaseExpiresAt.getTime() > Date.now();
   if (found.status === "sending" || leased) throw conflict("This delivery is being sent right now.");
+  if (found.blockedBy)
+    throw conflict(`This delivery waits for ${found.blockedBy} (same message) and goes once that one has finished.`);
   if (found.endpointStatus === "disabled") throw conflict("The endpoint is disabled: enable it first, then retry.");
   if (found.endpointStatus === "paused") throw conflict("The endpoint is paused: resume it first, then retry.");
 
@@ -36,12 +41,16 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
       rateSlotAt: null,
       leaseExpiresAt: null,
       leaseOwner: null,
+      ...(found.status === "failed" || found.status === "superseded"
+        ? { orderingKey: null, successorId: null, supersededBy: null }
+        : {}),
       updatedAt: now,
     })
     .where(
       and(
         eq(deliveries.id, id),
-        inArray(deliveries.status, ["pending", "retrying", "failed"]),
+        inArray(deliveries.status, ["pending", "retrying", "failed", "superseded"]),
+        isNull(deliveries.blockedBy),
         or(isNull(deliveries.leaseExpiresAt), lte(deliveries.leaseExpiresAt, now)),
       ),
     )

@@ -19,13 +19,18 @@ export type AttemptDeps = {
   random?: () => number;
 };
 
-export type AttemptResult =
+export type AttemptResult = (
   | { status: "succeeded" }
   | { status: "failed" }
   | { status: "retry"; retryAt: Date }
   /** Not sent now (rate limit, not yet due, another run holds it, or an internal error): look again at retryAt. */
   | { status: "deferred"; retryAt: Date }
-  | { status: "skipped"; reason: "missing" | "finished" | "paused" };
+  /** `blocked`: it waits for an earlier delivery of its message, which enqueues it when it ends. */
+  | { status: "skipped"; reason: "missing" | "finished" | "paused" | "blocked" }
+) & {
+  /** Deliveries that stopped waiting for this one (the next of its message): to be enqueued. */
+  released?: string[];
+};
 
 /** Lease for a claim: the longest a send can take (30 s timeout) plus room to record it. */
 export const DEFAULT_LEASE_MS = 60_000;
@@ -63,23 +68,28 @@ export async function attemptDelivery(
   try {
     const settings = resolveSendDeps(deps);
     const plan = await planClaimed(db, [claim.claimed]);
+    const released = plan.released;
     const deferred = plan.deferred[0];
-    if (deferred) return { status: "deferred", retryAt: deferred.dueAt };
+    if (deferred) return { status: "deferred", retryAt: deferred.dueAt, released };
     const ended = plan.ended[0];
-    if (ended) return ended.reason === "disabled" ? { status: "failed" } : internalRetry();
+    if (ended) return ended.reason === "disabled" ? { status: "failed", released } : internalRetry(released);
     const ready = plan.ready[0];
-    if (!ready) return { status: "skipped", reason: "missing" };
+    if (!ready) return { status: "skipped", reason: "missing", released };
     if (ready.waitMs > 0) await new Promise((r) => setTimeout(r, ready.waitMs));
     const record = await sendClaimed(ready.item, ready.endpoint, settings);
-    const unrecorded = await recordAttemptsSafely(db, [record], settings.disableAfterFailures);
-    if (unrecorded.length) return internalRetry();
+    const recorded = await recordAttemptsSafely(db, [record], settings.disableAfterFailures);
+    released.push(...recorded.released);
+    if (recorded.unrecorded.length) return internalRetry(released);
     const d = record.decision;
-    return d.kind === "retry" ? { status: "retry", retryAt: d.at } : { status: d.kind };
+    return d.kind === "retry" ? { status: "retry", retryAt: d.at, released } : { status: d.kind, released };
   } catch (err) {
-    await noteInternalFailures(db, [{ id: deliveryId, error: err }]);
-    return internalRetry();
+    return internalRetry(await noteInternalFailures(db, [{ id: deliveryId, error: err }]));
   }
 }
 
 // The database holds when it is due again (note-internal-failures); the run just looks again soon.
-const internalRetry = (): AttemptResult => ({ status: "deferred", retryAt: new Date(Date.now() + 30_000) });
+const internalRetry = (released: string[]): AttemptResult => ({
+  status: "deferred",
+  retryAt: new Date(Date.now() + 30_000),
+  released,
+});

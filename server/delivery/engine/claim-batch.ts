@@ -29,7 +29,8 @@ export type ClaimOptions = {
 /**
  * Claims a fair batch of due deliveries in one statement and returns them with their events.
  *
- * It looks at the oldest due, unleased rows (at most `scanLimit`; rows of endpoints with no free
+ * It looks at the oldest due, unleased rows that wait for no earlier delivery of their message
+ * (at most `scanLimit`; rows of endpoints with no free
  * place here are skipped without counting toward the batch), caps each endpoint at its free places
  * (and a rate-limited one at what it may send in the next `rateHorizonSeconds`), then picks round
  * robin across accounts (every account's first, then every account's second…, each account capped
@@ -44,7 +45,7 @@ export async function claimDueBatch(db: Db, o: ClaimOptions): Promise<ClaimedDel
   // not clock_timestamp(): a volatile bound could not be an index condition.
   const source = sql`select * from (
       select d.id, d.account_id, d.endpoint_id, d.next_attempt_at from deliveries d
-      where d.status in ('pending', 'retrying') and d.next_attempt_at <= now()
+      where d.status in ('pending', 'retrying') and d.blocked_by is null and d.next_attempt_at <= now()
         and (d.lease_expires_at is null or d.lease_expires_at < clock_timestamp())
       order by d.next_attempt_at limit ${o.scanLimit}
     ) s where s.endpoint_id not in (select jsonb_array_elements_text(${JSON.stringify(o.full)}::jsonb))
@@ -61,7 +62,7 @@ export async function claimByIds(db: Db, ids: string[], o: Omit<ClaimOptions, "s
   if (!ids.length) return [];
   const source = sql`select d.id, d.account_id, d.endpoint_id, d.next_attempt_at from deliveries d
     where d.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
-      and d.status in ('pending', 'retrying') and d.next_attempt_at <= now()
+      and d.status in ('pending', 'retrying') and d.blocked_by is null and d.next_attempt_at <= now()
       and (d.lease_expires_at is null or d.lease_expires_at < clock_timestamp())`;
   return claim(db, source, o);
 }
@@ -99,7 +100,7 @@ async function claim(
       ),
       locked as (
         select d.id from deliveries d where d.id in (select id from picked)
-          and d.status in ('pending', 'retrying')
+          and d.status in ('pending', 'retrying') and d.blocked_by is null
           and (d.lease_expires_at is null or d.lease_expires_at < clock_timestamp())
         for update skip locked
       )

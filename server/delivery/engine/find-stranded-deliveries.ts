@@ -5,7 +5,8 @@ import type { DeliveryItem } from "@/server/delivery/delivery-runner";
 /**
  * Deliveries that should have been attempted a while ago and were not: their enqueue was lost
  * (the process died between commit and send to Inngest) or their run ended abnormally (its lease
- * ran out long ago). Paused endpoints' deliveries are parked far in the future and never match.
+ * ran out long ago). Paused endpoints' deliveries are parked far in the future and never match;
+ * deliveries waiting for an earlier one of their message are enqueued when it finishes.
  */
 export async function findStrandedDeliveries(
   db: Db,
@@ -15,7 +16,7 @@ export async function findStrandedDeliveries(
   const rows = await queryRows<{ id: string; endpoint_id: string }>(
     db,
     sql`select d.id, d.endpoint_id from deliveries d
-        where d.status in ('pending', 'retrying') and d.next_attempt_at < ${overdue}
+        where d.status in ('pending', 'retrying') and d.blocked_by is null and d.next_attempt_at < ${overdue}
           and (d.lease_expires_at is null or d.lease_expires_at < ${overdue})
         order by d.next_attempt_at
         limit ${opts.limit}`,

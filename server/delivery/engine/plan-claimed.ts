@@ -16,6 +16,8 @@ export type Plan = {
   deferred: { id: string; dueAt: Date }[];
   /** Not sent: endpoint disabled, or an internal error (counted). */
   ended: { id: string; reason: "disabled" | "internal" }[];
+  /** Deliveries that stopped waiting because one of these ended (the next of its message). */
+  released: string[];
 };
 
 /**
@@ -25,7 +27,7 @@ export type Plan = {
  * whose config cannot be read (a changed ENCRYPTION_KEY) is counted as an internal failure.
  */
 export async function planClaimed(db: Db, claimed: ClaimedDelivery[]): Promise<Plan> {
-  const plan: Plan = { ready: [], deferred: [], ended: [] };
+  const plan: Plan = { ready: [], deferred: [], ended: [], released: [] };
   const byEndpoint = new Map<string, ClaimedDelivery[]>();
   const disabled: { id: string; reason: string }[] = [];
   for (const item of claimed) {
@@ -37,7 +39,7 @@ export async function planClaimed(db: Db, claimed: ClaimedDelivery[]): Promise<P
     list.push(item);
     byEndpoint.set(item.endpointId, list);
   }
-  await failDeliveries(db, disabled);
+  plan.released.push(...(await failDeliveries(db, disabled)));
   plan.ended.push(...disabled.map((d) => ({ id: d.id, reason: "disabled" as const })));
 
   let configs: Map<string, SendableEndpoint>;
@@ -48,10 +50,11 @@ export async function planClaimed(db: Db, claimed: ClaimedDelivery[]): Promise<P
     );
   } catch (err) {
     const items = [...byEndpoint.values()].flat();
-    await noteInternalFailures(
+    const released = await noteInternalFailures(
       db,
       items.map((i) => ({ id: i.id, error: err })),
     );
+    plan.released.push(...released);
     plan.ended.push(...items.map((i) => ({ id: i.id, reason: "internal" as const })));
     return plan;
   }

@@ -77,7 +77,9 @@ export class LocalRunner implements DeliveryRunner {
     };
     this.send = resolveSendDeps(opts.attempt ?? {});
     this.held = new HeldDeliveries(this.o.perEndpoint, this.o.concurrency);
-    this.recorder = new AttemptRecorder(opts.db, this.send.disableAfterFailures, (ids) => this.finished(ids));
+    this.recorder = new AttemptRecorder(opts.db, this.send.disableAfterFailures, (ids, released) =>
+      this.finished(ids, released),
+    );
     this.leases = new LeaseKeeper(opts.db, this.owner, this.o.leaseMs, this.held, (err) => this.report(err));
   }
 
@@ -171,12 +173,15 @@ export class LocalRunner implements DeliveryRunner {
     const now = Date.now();
     for (const c of claimed) this.held.add(c.id, c.endpointId, c.accountId, now);
     const plan = await planClaimed(this.o.db, claimed).catch(async (err) => {
-      await noteInternalFailures(
-        this.o.db,
-        claimed.map((c) => ({ id: c.id, error: err })),
+      this.hints.push(
+        ...(await noteInternalFailures(
+          this.o.db,
+          claimed.map((c) => ({ id: c.id, error: err })),
+        )),
       );
       throw err;
     });
+    this.hints.push(...plan.released);
     for (const d of plan.deferred) this.held.remove(d.id);
     for (const e of plan.ended) this.held.remove(e.id);
     for (const ready of plan.ready) {
@@ -200,8 +205,12 @@ export class LocalRunner implements DeliveryRunner {
       const task = sendClaimed(ready.item, ready.endpoint, this.send)
         .then((record) => this.recorder.add(record))
         .catch((err) =>
-          noteInternalFailures(this.o.db, [{ id: ready.item.id, error: err }]).finally(() =>
-            this.finished([ready.item.id]),
+          noteInternalFailures(this.o.db, [{ id: ready.item.id, error: err }]).then(
+            (released) => this.finished([ready.item.id], released),
+            (noteErr: unknown) => {
+              this.finished([ready.item.id]);
+              throw noteErr;
+            },
           ),
         )
         .catch((err) => this.report(err))
@@ -215,8 +224,10 @@ export class LocalRunner implements DeliveryRunner {
     }
   }
 
-  private finished(ids: string[]) {
+  /** Done with these; `released` (the next deliveries of their messages) are claimed by id. */
+  private finished(ids: string[], released: string[] = []) {
     for (const id of ids) this.held.remove(id);
+    this.hints.push(...released);
     this.pokeSoon();
   }
 
