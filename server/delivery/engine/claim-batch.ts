@@ -1,6 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
-import { CLAIMED_COLUMNS, toClaimedDelivery, type ClaimedDelivery, type ClaimedRow } from "./claimed-delivery";
+import {
+  CLAIMED_COLUMNS,
+  EFFECTIVE_RATE,
+  toClaimedDelivery,
+  type ClaimedDelivery,
+  type ClaimedRow,
+} from "./claimed-delivery";
 import { PARKED_OFFSET } from "./park";
 
 export type ClaimOptions = {
@@ -78,7 +84,7 @@ async function claim(
     db,
     sql`with scan as (${source}),
       eps as (
-        select ep.id, ep.status, ep.rate_limit_per_second as rate from endpoints ep
+        select ep.id, ep.status, ${sql.raw(EFFECTIVE_RATE)} as rate from endpoints ep
         where ep.id in (select distinct endpoint_id from scan)
       ),
       ranked as (

@@ -9,13 +9,14 @@ export type Successor = { id: string; blocker: string; released: boolean };
  * stops waiting (`released`), and `successors` lists every successor with whether it was released.
  * A successor linked by an ingestion that committed after this statement's snapshot is not
  * visible to it — but its link is, through the finished row's latest version — so it comes back
- * with released = false for releaseSuccessors to finish.
+ * with released = false for releaseSuccessors to finish. The predecessor's `successor_id` is what
+ * counts (a successor moved behind a collapse's winner may still name the superseded one).
  */
 export const releaseSuccessorsSql = (finished: string): SQL =>
   sql.raw(`released as (
     update deliveries s set blocked_by = null
     from ${finished} f
-    where f.status in ('succeeded', 'failed') and s.id = f.successor_id and s.blocked_by = f.id
+    where f.status in ('succeeded', 'failed') and s.id = f.successor_id and s.blocked_by is not null
     returning s.id
   ), successors as (
     select f.successor_id as id, f.id as blocker, f.successor_id in (select id from released) as released
@@ -32,7 +33,7 @@ export async function releaseSuccessors(db: DbOrTx, successors: Successor[]): Pr
     db,
     sql`update deliveries s set blocked_by = null
       from jsonb_to_recordset(${JSON.stringify(left)}::jsonb) as x(id text, blocker text)
-      where s.id = x.id and s.blocked_by = x.blocker
+      where s.id = x.id and s.blocked_by is not null
       returning s.id`,
   );
   return [...released, ...rows.map((r) => r.id)];

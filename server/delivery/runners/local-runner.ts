@@ -182,6 +182,8 @@ export class LocalRunner implements DeliveryRunner {
       throw err;
     });
     this.hints.push(...plan.released);
+    // A collapsed queue's winner holds the lease its head was claimed with.
+    for (const r of plan.ready) this.held.add(r.item.id, r.item.endpointId, r.item.accountId, now);
     for (const d of plan.deferred) this.held.remove(d.id);
     for (const e of plan.ended) this.held.remove(e.id);
     for (const ready of plan.ready) {
