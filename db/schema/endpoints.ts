@@ -63,13 +63,16 @@ export const endpointThrottles = pgTable("endpoint_throttles", {
     .references(() => endpoints.id, { onDelete: "cascade" }),
   /** The rate the engine sends at (requests/second); null while not throttled. */
   rate: doublePrecision("rate"),
-  /** The rate it was sending at when first refused: the way back up ends there (no configured limit). */
+  /** Where the way back up ends: the configured limit, else the rate it was sending at when first slowed. */
   ceiling: doublePrecision("ceiling"),
-  /** Why the rate is what it is, in words ("429 Too Many Requests", "latency 2.1 s (p50 180 ms)"). */
+  /** What it accepted in the second before it was last slowed: near this the rate goes up gently. */
+  capacity: doublePrecision("capacity"),
+  /** Why it was last slowed, in words ("429 Too Many Requests", "latency 2.1 s, usually 180 ms"). */
   reason: text("reason"),
-  /** When the current throttling episode began. */
-  since: timestamp("since", { withTimezone: true }),
-  /** Last change of the rate (decreases wait a second between them; increases come once a second). */
+  /** When it was last slowed; when it got back to full rate. */
+  slowedAt: timestamp("slowed_at", { withTimezone: true }),
+  recoveredAt: timestamp("recovered_at", { withTimezone: true }),
+  /** Last change of the rate: decreases wait a second between them; increases come once a second. */
   changedAt: timestamp("changed_at", { withTimezone: true, precision: 6 }),
   lastRefusalAt: timestamp("last_refusal_at", { withTimezone: true }),
   lastRefusalStatus: integer("last_refusal_status"),

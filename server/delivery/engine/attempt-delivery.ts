@@ -8,6 +8,8 @@ import { noteInternalFailures } from "./note-internal-failures";
 import { planClaimed } from "./plan-claimed";
 import { recordAttemptsSafely } from "./record-attempts-safely";
 import { releaseLeases } from "./release-leases";
+import { recordThrottleSignals } from "@/server/delivery/throttle/record-throttle-signals";
+import { ThrottleSignals } from "@/server/delivery/throttle/throttle-signals";
 import { sendClaimed, type SendDeps } from "./send-claimed";
 
 export type AttemptDeps = {
@@ -91,6 +93,11 @@ export async function attemptDelivery(
     const record = await sendClaimed(ready.item, ready.endpoint, settings);
     const recorded = await recordAttemptsSafely(db, [record], settings.disableAfterFailures);
     released.push(...recorded.released);
+    if (record.adaptive) {
+      const signals = new ThrottleSignals();
+      signals.add([record]);
+      await recordThrottleSignals(db, signals.take());
+    }
     if (recorded.unrecorded.length) return internalRetry(released);
     const d = record.decision;
     return withReleased(d.kind === "retry" ? { status: "retry", retryAt: d.at } : { status: d.kind }, released);

@@ -28,7 +28,10 @@ export type ClaimOptions = {
   accountFree: Map<string, number>;
   /** Free places for any other account. */
   perAccount: number;
-  /** A rate-limited endpoint gets at most rate × this many seconds of deliveries per claim. */
+  /**
+   * A rate-limited endpoint gets at most rate × this many seconds of deliveries per claim, less the
+   * slots already booked ahead (see reserve-rate-slot.ts).
+   */
   rateHorizonSeconds: number;
 };
 
@@ -38,7 +41,8 @@ export type ClaimOptions = {
  * It looks at the oldest due, unleased rows that wait for no earlier delivery of their message
  * (at most `scanLimit`; rows of endpoints with no free
  * place here are skipped without counting toward the batch), caps each endpoint at its free places
- * (and a rate-limited one at what it may send in the next `rateHorizonSeconds`), then picks round
+ * (and a rate-limited one at what it may send in the next `rateHorizonSeconds` beyond the slots
+ * already booked), then picks round
  * robin across accounts (every account's first, then every account's second…, each account capped
  * at its free places) and, within an account, across its endpoints — so one customer's backlog
  * cannot starve another's new endpoint.
@@ -84,11 +88,13 @@ async function claim(
     db,
     sql`with scan as (${source}),
       eps as (
-        select ep.id, ep.status, ${sql.raw(EFFECTIVE_RATE)} as rate from endpoints ep
+        select ep.id, ep.status, ${sql.raw(EFFECTIVE_RATE)} as rate,
+          greatest(0, extract(epoch from (ep.rate_tat - clock_timestamp())))::double precision as booked_secs
+        from endpoints ep
         where ep.id in (select distinct endpoint_id from scan)
       ),
       ranked as (
-        select s.id, s.account_id, s.endpoint_id, s.next_attempt_at, e.status as ep_status, e.rate,
+        select s.id, s.account_id, s.endpoint_id, s.next_attempt_at, e.status as ep_status, e.rate, e.booked_secs,
           row_number() over (partition by s.endpoint_id order by s.next_attempt_at) as ep_rank
         from scan s join eps e on e.id = s.endpoint_id
       ),
@@ -97,7 +103,8 @@ async function claim(
         from ranked r
         where r.ep_status = 'paused'
           or r.ep_rank <= least(coalesce((${free}::jsonb ->> r.endpoint_id)::int, ${o.perEndpoint}::int),
-            case when r.rate is null then 2147483647 else greatest(1, ceil(r.rate * ${o.rateHorizonSeconds}::double precision))::int end)
+            case when r.rate is null then 2147483647 else greatest(1, ceil(r.rate
+              * greatest(0, ${o.rateHorizonSeconds}::double precision - coalesce(r.booked_secs, 0))))::int end)
       ),
       picked as (
         select id from capped

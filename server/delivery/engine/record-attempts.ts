@@ -9,6 +9,8 @@ import { sanitizeRecord, sanitizeText } from "./sanitize-for-storage";
 
 export type AttemptRecord = {
   delivery: { id: string; accountId: string; endpointId: string };
+  /** Its endpoint has adaptive throttling: the outcome feeds it (server/delivery/throttle). */
+  adaptive: boolean;
   attemptNumber: number;
   trigger: "scheduled" | "manual";
   request: RecordedRequest;

@@ -15,6 +15,7 @@ import { getEnv } from "@/server/env";
 import { AttemptRecorder } from "./attempt-recorder";
 import { HeldDeliveries } from "./held-deliveries";
 import { LeaseKeeper } from "./lease-keeper";
+import { ThrottleReporter } from "./throttle-reporter";
 
 export type LocalRunnerOptions = {
   db: Db;
@@ -59,6 +60,7 @@ export class LocalRunner implements DeliveryRunner {
   private readonly held: HeldDeliveries;
   private readonly recorder: AttemptRecorder;
   private readonly leases: LeaseKeeper;
+  private readonly throttle: ThrottleReporter;
   private readonly send: ReturnType<typeof resolveSendDeps>;
   private readonly o: Required<Omit<LocalRunnerOptions, "attempt" | "onError">>;
   private lastAnalyze = 0;
@@ -80,6 +82,7 @@ export class LocalRunner implements DeliveryRunner {
     this.recorder = new AttemptRecorder(opts.db, this.send.disableAfterFailures, (ids, released) =>
       this.finished(ids, released),
     );
+    this.throttle = new ThrottleReporter(opts.db, (err) => this.report(err));
     this.leases = new LeaseKeeper(opts.db, this.owner, this.o.leaseMs, this.held, (err) => this.report(err));
   }
 
@@ -107,6 +110,7 @@ export class LocalRunner implements DeliveryRunner {
     for (const id of unstarted) this.held.remove(id);
     while (this.tasks.size) await Promise.allSettled([...this.tasks]);
     await this.recorder.idle();
+    await this.throttle.flush();
     this.leases.stop();
   }
 
@@ -205,7 +209,10 @@ export class LocalRunner implements DeliveryRunner {
         continue;
       }
       const task = sendClaimed(ready.item, ready.endpoint, this.send)
-        .then((record) => this.recorder.add(record))
+        .then((record) => {
+          this.recorder.add(record);
+          this.throttle.add(record);
+        })
         .catch((err) =>
           noteInternalFailures(this.o.db, [{ id: ready.item.id, error: err }]).then(
             (released) => this.finished([ready.item.id], released),
