@@ -34,6 +34,9 @@ export async function createEndpoint({ db, actor }: DomainContext, input: Endpoi
       secretEnc: encryptSecret(signingSecret, key),
       rateLimitPerSecond: c.rateLimitPerSecond ?? null,
       timeoutMs: c.timeoutMs,
+      orderedDelivery: c.orderedDelivery,
+      latestStatusOnly: c.latestStatusOnly,
+      adaptiveThrottle: c.adaptiveThrottle,
       status: c.status,
     })
     .returning();

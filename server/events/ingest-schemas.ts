@@ -14,8 +14,11 @@ export const eventInputSchema = z.object({
   type: z.string().min(1, "type is required").max(64),
   data: z.record(z.string(), z.unknown(), { error: "data must be an object" }),
   idempotencyKey: idempotencyKey.optional(),
-  /** Defaults to `data.message_id` for sms.dlr and whatsapp.dlr. */
-  orderingKey: orderingKey.optional(),
+  orderingKey: orderingKey
+    .optional()
+    .describe(
+      "Events with the same key reach an endpoint with ordered delivery one at a time, in the order accepted. Default: data.message_id for sms.dlr and whatsapp.dlr.",
+    ),
 });
 
 /** One event, or `{ events: [...] }` (1–1000). Type-specific data is checked against the catalog. */

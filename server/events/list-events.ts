@@ -4,9 +4,12 @@ import { deliveries, events } from "@/db/schema";
 import { invalid } from "@/server/errors";
 import { listEventsSchema, type EventStatus, type ListEventsInput } from "./list-events-schema";
 
-type DeliveryCounts = { total: number; succeeded: number; failed: number; inFlight: number };
+type DeliveryCounts = { total: number; succeeded: number; failed: number; inFlight: number; superseded: number };
 
-/** One word for an event: any failure wins, then anything still on its way, then success. */
+/**
+ * One word for an event: any failure wins, then anything still on its way, then success (a
+ * delivery superseded by a later status of its message is done, not failed).
+ */
 export function overallStatus(c: DeliveryCounts): EventStatus {
   if (c.total === 0) return "no_endpoints";
   if (c.failed > 0) return "failed";
@@ -27,6 +30,7 @@ export async function listEvents({ db, actor: { accountId } }: ReadContext, inpu
       total: sql<number>`count(*)::int`.as("total"),
       succeeded: sql<number>`(count(*) filter (where ${deliveries.status} = 'succeeded'))::int`.as("succeeded"),
       failed: sql<number>`(count(*) filter (where ${deliveries.status} = 'failed'))::int`.as("failed"),
+      superseded: sql<number>`(count(*) filter (where ${deliveries.status} = 'superseded'))::int`.as("superseded"),
       inFlight:
         sql<number>`(count(*) filter (where ${deliveries.status} in ('pending', 'sending', 'retrying')))::int`.as(
           "in_flight",
@@ -40,7 +44,8 @@ export async function listEvents({ db, actor: { accountId } }: ReadContext, inpu
   if (type) where.push(eq(events.type, type));
   if (from) where.push(gte(events.createdAt, from));
   if (to) where.push(lt(events.createdAt, to));
-  if (status === "succeeded") where.push(gt(counts.total, 0), eq(counts.succeeded, counts.total));
+  if (status === "succeeded")
+    where.push(gt(counts.total, 0), eq(sql`${counts.succeeded} + ${counts.superseded}`, counts.total));
   if (status === "failed") where.push(gt(counts.failed, 0));
   if (status === "pending") where.push(gt(counts.inFlight, 0));
   if (status === "no_endpoints") where.push(eq(counts.total, 0));
@@ -68,6 +73,7 @@ export async function listEvents({ db, actor: { accountId } }: ReadContext, inpu
       succeeded: counts.succeeded,
       failed: counts.failed,
       inFlight: counts.inFlight,
+      superseded: counts.superseded,
     })
     .from(events)
     .innerJoinLateral(counts, sql`true`)
@@ -75,8 +81,8 @@ export async function listEvents({ db, actor: { accountId } }: ReadContext, inpu
     .orderBy(desc(events.createdAt), desc(events.id))
     .limit(limit + 1);
 
-  const data = rows.slice(0, limit).map(({ total, succeeded, failed, inFlight, ...event }) => {
-    const deliveryCounts = { total, succeeded, failed, inFlight };
+  const data = rows.slice(0, limit).map(({ total, succeeded, failed, inFlight, superseded, ...event }) => {
+    const deliveryCounts = { total, succeeded, failed, inFlight, superseded };
     return { ...event, deliveries: deliveryCounts, status: overallStatus(deliveryCounts) };
   });
   return { data, nextCursor: rows.length > limit ? data[data.length - 1]!.id : null };

@@ -284,7 +284,7 @@ describe("responses match the documented response schemas", () => {
     );
     const params = { id: created.id as string };
     conforms(r.endpointListSchema, await call(endpointsRoute.GET, "GET", none, { key }), 200);
-    conforms(r.endpointViewSchema, await call(endpointRoute.GET, "GET", params, { key }), 200);
+    conforms(r.endpointDetailSchema, await call(endpointRoute.GET, "GET", params, { key }), 200);
     conforms(
       r.endpointViewSchema,
       await call(endpointRoute.PATCH, "PATCH", params, { key, json: requestExamples.updateEndpoint }),
