@@ -24,7 +24,11 @@ export async function getEndpointHealthDetail(
   if (!health) throw notFound("Endpoint");
   const streak = (await getFailureStreaks(db, accountId, [input.endpointId])).get(input.endpointId);
   const [endpoint] = await db
-    .select({ id: endpoints.id, adaptiveThrottle: endpoints.adaptiveThrottle, rateLimitPerSecond: endpoints.rateLimitPerSecond })
+    .select({
+      id: endpoints.id,
+      adaptiveThrottle: endpoints.adaptiveThrottle,
+      rateLimitPerSecond: endpoints.rateLimitPerSecond,
+    })
     .from(endpoints)
     .where(and(eq(endpoints.id, input.endpointId), eq(endpoints.accountId, accountId)));
   if (!endpoint) throw notFound("Endpoint");

@@ -47,7 +47,8 @@ export function describeThrottle(s: ThrottleState, now = new Date()): ThrottleVi
   else if (s.slowedAt && s.recoveredAt)
     summary = `Full rate since ${hhmm(s.recoveredAt)} (slowed after ${s.reason ?? "trouble"} at ${hhmm(s.slowedAt)}).`;
   else summary = "Full rate: no 429/503 or slow responses seen.";
-  if (state !== "off" && s.holdUntil && s.holdUntil > now) summary += ` Holding until ${hhmm(s.holdUntil)} (Retry-After).`;
+  if (state !== "off" && s.holdUntil && s.holdUntil > now)
+    summary += ` Holding until ${hhmm(s.holdUntil)} (Retry-After).`;
   return {
     adaptiveThrottle: s.adaptiveThrottle,
     state,

@@ -44,7 +44,9 @@ export const endpointViewSchema = z.object({
   customHeaders: z.array(z.object({ name: z.string(), value: z.string().describe("always masked: ••••••••") })),
   rateLimitPerSecond: z.number().int().nullable(),
   timeoutMs: z.number().int(),
-  orderedDelivery: z.boolean().describe("deliveries sharing an ordering key (a DLR's message_id) go out one at a time, in order"),
+  orderedDelivery: z
+    .boolean()
+    .describe("deliveries sharing an ordering key (a DLR's message_id) go out one at a time, in order"),
   latestStatusOnly: z.boolean().describe("during a backlog only each message's most advanced DLR status is sent"),
   adaptiveThrottle: z.boolean().describe("slows down on 429/503 or slow responses, speeds up again while healthy"),
   status: z.enum(["active", "paused", "disabled"]),
@@ -174,7 +176,10 @@ export const deliverySummarySchema = z.object({
   lastError: z.string().nullable(),
   deliveredAt: timestamp.nullable(),
   replayId: z.string().nullable().describe("rpl_… id of the replay that re-queued it, if any"),
-  orderingKey: z.string().nullable().describe("ordered delivery: its message's key (message_id, or the orderingKey given)"),
+  orderingKey: z
+    .string()
+    .nullable()
+    .describe("ordered delivery: its message's key (message_id, or the orderingKey given)"),
   blockedBy: z.string().nullable().describe("dlv_… id of the earlier delivery of the same message it waits for"),
   supersededBy: z.string().nullable().describe("dlv_… id of the later status of the same message sent instead of it"),
   createdAt: timestamp,
