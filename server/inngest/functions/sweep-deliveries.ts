@@ -3,7 +3,7 @@ import { getDb } from "@/server/db";
 import { findStrandedDeliveries } from "@/server/delivery/runners/find-stranded-deliveries";
 import { deliveryEvents } from "@/server/delivery/runners/inngest-runner";
 import { markEnqueued } from "@/server/delivery/runners/mark-enqueued";
-import { inngest } from "@/server/inngest/client";
+import { inngest, type InngestClient } from "@/server/inngest/client";
 
 const OVERDUE_MS = 5 * 60_000;
 /** A run's mark older than this (past its wake-up time) means the run is gone. */
@@ -11,7 +11,7 @@ const STALE_MS = 60 * 60_000;
 const LIMIT = 5_000;
 const BATCH = 500;
 
-type Options = { getDbFn?: () => Promise<Db>; overdueMs?: number; staleMs?: number };
+type Options = { getDbFn?: () => Promise<Db>; client?: InngestClient; overdueMs?: number; staleMs?: number };
 
 /**
  * Safety net for the Inngest runner (the local runner polls the database and needs none): every
@@ -21,8 +21,13 @@ type Options = { getDbFn?: () => Promise<Db>; overdueMs?: number; staleMs?: numb
  * (findStrandedDeliveries). Events go out with step.sendEvent, one step per batch, and each
  * batch is marked as held once Inngest has it, so the next sweep does not send it again.
  */
-export function createSweepDeliveries({ getDbFn = getDb, overdueMs = OVERDUE_MS, staleMs = STALE_MS }: Options = {}) {
-  return inngest.createFunction(
+export function createSweepDeliveries({
+  getDbFn = getDb,
+  client = inngest,
+  overdueMs = OVERDUE_MS,
+  staleMs = STALE_MS,
+}: Options = {}) {
+  return client.createFunction(
     { id: "sweep-deliveries", name: "Re-enqueue stranded deliveries", triggers: [{ cron: "*/5 * * * *" }], retries: 1 },
     async ({ step }) => {
       // The event ids name the sweep's time bucket: decided inside the step, so replays agree.
