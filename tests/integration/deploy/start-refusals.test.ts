@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { expect, test } from "vitest";
+import { test } from "vitest";
 
 const SECRETS = { AUTH_SECRET: "x".repeat(40), ENCRYPTION_KEY: "ab".repeat(32) };
 const KEYS = { INNGEST_EVENT_KEY: "evt", INNGEST_SIGNING_KEY: "signkey-prod-1" };
