@@ -23,7 +23,10 @@ async function attempt(n: number): Promise<void> {
       console.warn(
         `[hookline] The database lacks ${status.pending.length} migration(s) (${status.pending.join(", ")}): run \`npm run db:migrate\`.`,
       );
-    await startDeliveryRunner();
+    const runner = await startDeliveryRunner();
+    console.log(
+      `[hookline] Database ready (${handle.driver}); deliveries run ${runner ? "in this process (local runner)" : "on Inngest"}.`,
+    );
   } catch (err) {
     const delay = Math.min(MAX_RETRY_MS, 1000 * 2 ** (n - 1));
     console.error(
