@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import base from "./vitest.config.ts";
+import base from "./vitest.config";
 
 // The delivery, REST and Inngest integration suites through PgBouncer in transaction mode (the pooler
 // of Neon, Supabase and most managed Postgres): TEST_DATABASE_URL=postgres://… npx vitest run

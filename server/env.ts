@@ -137,7 +137,10 @@ function finish(v: z.output<typeof schema>) {
 
 function finishDatabase(v: DatabaseVars) {
   return {
+    onVercel: isVercel(v),
     PGLITE_DIR: v.PGLITE_DIR ?? DEFAULT_PGLITE_DIR,
+    /** Connections per process: fewer on Vercel, where every function instance has its own pool. */
+    DATABASE_POOL_MAX: v.DATABASE_POOL_MAX ?? (isVercel(v) ? 5 : undefined),
     /**
      * Whether the app applies migrations when it opens the database. The embedded database is
      * owned by one process, so it does; a production Postgres never does at start-up (several

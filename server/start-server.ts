@@ -1,17 +1,21 @@
 import { readMigrationStatus } from "@/db";
 import { getDbHandle } from "@/server/db";
+import { getEnv } from "@/server/env";
 import { startDeliveryRunner } from "@/server/delivery/runners/start-delivery-runner";
 
 const MAX_RETRY_MS = 30_000;
 
 /**
- * The server's start-up work, in the background (instrumentation.ts): open the database (in
+ * A long-lived server's start-up work, in the background (instrumentation.ts): open the database (in
  * development it is migrated then), warn when a production database lacks migrations, and start
  * the in-process runner when it is the one in use. A failure — the database is down, or the
  * embedded one is locked — is logged and retried with backoff; requests meanwhile fail on their
  * own, and /api/health says why.
  */
 export function startServer(): void {
+  // A Vercel function runs no runner and touches the database only when a request needs it (a
+  // cold start must not wake a scale-to-zero database); /api/health reports it.
+  if (getEnv().onVercel) return;
   void attempt(1);
 }
 
