@@ -31,10 +31,12 @@ export async function checkServiceHealth({
 }): Promise<ServiceHealth> {
   const checkedAt = new Date().toISOString();
   try {
+    // Opening is not timed: a Postgres pool opens without the network, and the embedded
+    // database's first open (and migration) may take a while on a busy machine.
+    const handle = await getHandle();
     const started = performance.now();
     const { migrations, oldest, driver } = await withTimeout(
       (async () => {
-        const handle = await getHandle();
         await handle.db.execute(sql`select 1`);
         const migrations = await readMigrationStatus(handle.db);
         // Without every migration the tables may not have the columns the query reads.
@@ -63,17 +65,17 @@ export async function checkServiceHealth({
   }
 }
 
-/** The oldest due delivery of an active endpoint: walks the due index in order, per status. */
+/**
+ * The oldest due delivery: one step along the due index (paused endpoints' deliveries are parked
+ * far in the future, so they never count).
+ */
 async function oldestDueAge(handle: DbHandle): Promise<number | null> {
   const [row] = await queryRows<{ age: number | string | null }>(
     handle.db,
-    sql`select extract(epoch from clock_timestamp() - least(
-          (select d.next_attempt_at from deliveries d join endpoints e on e.id = d.endpoint_id
-            where d.status = 'pending' and d.next_attempt_at <= clock_timestamp() and e.status = 'active'
-            order by d.next_attempt_at limit 1),
-          (select d.next_attempt_at from deliveries d join endpoints e on e.id = d.endpoint_id
-            where d.status = 'retrying' and d.next_attempt_at <= clock_timestamp() and e.status = 'active'
-            order by d.next_attempt_at limit 1)))::float8 as age`,
+    sql`select extract(epoch from clock_timestamp() - (
+          select next_attempt_at from deliveries
+          where status in ('pending', 'retrying') and next_attempt_at <= clock_timestamp()
+          order by next_attempt_at limit 1))::float8 as age`,
   );
   return row?.age === null || row?.age === undefined ? null : Math.round(Number(row.age));
 }

@@ -5,9 +5,10 @@ import type { DeliveryItem } from "@/server/delivery/delivery-runner";
 /**
  * For the Inngest sweep: deliveries due a while ago that no live run holds — their hand-off was
  * lost (Inngest unreachable, the process died between commit and send) or their run ended
- * abnormally (cancelled in the dashboard). A run that is only queued behind the per-endpoint
- * concurrency limit, or asleep until its next attempt, keeps a recent `enqueued_at` mark and is
- * left alone (see markEnqueued). Paused endpoints' deliveries wait on purpose and are left out.
+ * abnormally (cancelled in the dashboard, its lease ran out long ago). A run that is only queued
+ * behind the per-endpoint concurrency limit, or asleep until its next attempt, keeps a recent
+ * `enqueued_at` mark and is left alone (see markEnqueued). Paused endpoints' deliveries are parked
+ * far in the future and never match.
  */
 export async function findStrandedDeliveries(
   db: Db,
@@ -19,14 +20,14 @@ export async function findStrandedDeliveries(
     limit: number;
   },
 ): Promise<DeliveryItem[]> {
-  const overdue = sql`clock_timestamp() - make_interval(secs => ${opts.overdueMs / 1000})`;
+  const ago = (ms: number) => sql`clock_timestamp() - make_interval(secs => ${ms / 1000}::double precision)`;
+  const overdue = ago(opts.overdueMs);
   const rows = await queryRows<{ id: string; endpoint_id: string }>(
     db,
-    sql`select d.id, d.endpoint_id from deliveries d join endpoints e on e.id = d.endpoint_id
-        where e.status <> 'paused'
-          and ((d.status in ('pending', 'retrying') and d.next_attempt_at < ${overdue})
-               or (d.status = 'sending' and d.lease_expires_at < ${overdue}))
-          and (d.enqueued_at is null or d.enqueued_at < clock_timestamp() - make_interval(secs => ${opts.staleMs / 1000}))
+    sql`select d.id, d.endpoint_id from deliveries d
+        where d.status in ('pending', 'retrying') and d.next_attempt_at < ${overdue}
+          and (d.lease_expires_at is null or d.lease_expires_at < ${overdue})
+          and (d.enqueued_at is null or d.enqueued_at < ${ago(opts.staleMs)})
         order by d.next_attempt_at
         limit ${opts.limit}`,
   );

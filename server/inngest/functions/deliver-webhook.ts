@@ -44,7 +44,7 @@ export function createDeliverWebhook({ getDeps = async () => ({ db: await getDb(
       for (let n = 1; n <= MAX_ROUNDS; n++) {
         const result = await step.run(`attempt-${n}`, async () => {
           const deps = await getDeps();
-          const outcome = await attemptDelivery(deps, deliveryId, { claim: true });
+          const outcome = await attemptDelivery(deps, deliveryId);
           await markHeld(deps.db, deliveryId, outcome);
           return outcome;
         });

@@ -20,7 +20,11 @@ function migrate(url: string) {
     execFile(
       process.execPath,
       ["--import", "tsx", "scripts/migrate.ts"],
-      { cwd: process.cwd(), env: { PATH: process.env.PATH ?? "", DATABASE_URL: url }, timeout: 60_000 },
+      {
+        cwd: process.cwd(),
+        env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", DATABASE_URL: url },
+        timeout: 60_000,
+      },
       (err, stdout, stderr) =>
         resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
     );
@@ -45,7 +49,7 @@ test.skipIf(!base)(
       const applied = await db<{ hash: string }[]>`select hash from drizzle.__drizzle_migrations`;
       expect(applied).toHaveLength(journal.entries.length);
       expect(new Set(applied.map((r) => r.hash)).size).toBe(journal.entries.length);
-      const [{ n }] = await db<{ n: number }[]>`select count(*)::int as n from information_schema.columns
+      const [{ n }] = await db<[{ n: number }]>`select count(*)::int as n from information_schema.columns
       where table_name = 'deliveries' and column_name = 'enqueued_at'`;
       expect(n).toBe(1);
     } finally {

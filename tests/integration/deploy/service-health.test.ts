@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import journal from "@/db/migrations/meta/_journal.json";
 import { openDb, type DbHandle } from "@/db/client";
+import { parkEndpointBacklog } from "@/server/delivery/engine/park";
 import { checkServiceHealth } from "@/server/health/check-service-health";
 import { closedPort, startBlackHole } from "@/tests/helpers/black-hole";
 import { createTestDb } from "@/tests/helpers/db";
@@ -21,6 +22,7 @@ test("a reachable, migrated database: ok, with the oldest due delivery's age (pa
   const active = await insertEndpoint(h.db, accountId, "http://127.0.0.1:9/hook");
   const paused = await insertEndpoint(h.db, accountId, "http://127.0.0.1:9/hook", { status: "paused" });
   await insertDelivery(h.db, accountId, paused.id, { nextAttemptAt: secondsAgo(3600) });
+  await parkEndpointBacklog(h.db, paused.id); // what pausing does
   await insertDelivery(h.db, accountId, active.id, { nextAttemptAt: secondsAgo(90), status: "retrying" });
   await insertDelivery(h.db, accountId, active.id, { nextAttemptAt: secondsAgo(30) });
   await insertDelivery(h.db, accountId, active.id, { nextAttemptAt: secondsAgo(600), status: "succeeded" });
@@ -65,7 +67,6 @@ test("a database that never answers: down after the timeout, not hanging the che
 });
 
 test("GET /api/health answers 200 with the runner in use", async () => {
-  process.env.PGLITE_DIR = "memory://";
   const { GET } = await import("@/app/api/health/route");
   const res = await GET();
   expect(res.status).toBe(200);

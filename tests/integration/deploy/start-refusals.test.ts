@@ -21,7 +21,13 @@ function run(entry: "server" | "migrate", env: Record<string, string>) {
       args,
       {
         cwd: process.cwd(),
-        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NEXT_RUNTIME: "nodejs", ...env },
+        env: {
+          PATH: process.env.PATH ?? "",
+          HOME: process.env.HOME ?? "",
+          NEXT_RUNTIME: "nodejs",
+          NODE_ENV: "development",
+          ...env,
+        },
         timeout: 20_000,
       },
       (err, stdout, stderr) =>

@@ -5,6 +5,7 @@ import type { DbHandle } from "@/db/client";
 import { deliveries, endpoints } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { retryDelivery } from "@/server/delivery/commands/retry-delivery";
+import { parkEndpointBacklog } from "@/server/delivery/engine/park";
 import { InngestRunner } from "@/server/delivery/runners/inngest-runner";
 import { createInngestClient, DELIVERY_REQUESTED } from "@/server/inngest/client";
 import { createDeliverWebhook } from "@/server/inngest/functions/deliver-webhook";
@@ -32,7 +33,7 @@ afterAll(async () => {
 });
 
 const row = async (id: string) => (await h.db.select().from(deliveries).where(eq(deliveries.id, id)))[0]!;
-const requestFor = (d: { id: string; endpointId: string }) => [
+const requestFor = (d: { id: string; endpointId: string }): [{ name: string; data: Record<string, string> }] => [
   { name: DELIVERY_REQUESTED, data: { deliveryId: d.id, endpointId: d.endpointId } },
 ];
 const deliverWebhook = (schedule: number[]) =>
@@ -114,7 +115,8 @@ test("the sweep re-sends only deliveries no live run holds, and marks them", asy
     enqueuedAt: ago(180),
   }); // its run should have woken 3 h ago: cancelled or lost
   await insertDelivery(h.db, accountId, ep.id, { nextAttemptAt: new Date(Date.now() + 60_000) }); // not due
-  await insertDelivery(h.db, accountId, paused.id, { nextAttemptAt: ago(60) }); // waits on purpose
+  await insertDelivery(h.db, accountId, paused.id, { nextAttemptAt: ago(60) });
+  await parkEndpointBacklog(h.db, paused.id); // a paused endpoint's deliveries wait on purpose
   await insertDelivery(h.db, accountId, ep.id, { status: "succeeded", nextAttemptAt: ago(60) });
 
   const client = createInngestClient({ baseUrl: fake.url });
