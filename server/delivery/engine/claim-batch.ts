@@ -11,8 +11,9 @@ export type ClaimOptions = {
   limit: number;
   /** Most due rows looked at (in due order); bounds the cost of a claim. */
   scanLimit: number;
-  /** Endpoints with no free place here: their rows are skipped in the scan. */
+  /** Endpoints and accounts with no free place here: their rows are skipped in the scan. */
   full: string[];
+  fullAccounts: string[];
   /** Free in-flight places per endpoint for endpoints this runner already sends to. */
   free: Map<string, number>;
   /** Free places for any other endpoint. */
@@ -47,6 +48,7 @@ export async function claimDueBatch(db: Db, o: ClaimOptions): Promise<ClaimedDel
         and (d.lease_expires_at is null or d.lease_expires_at < clock_timestamp())
       order by d.next_attempt_at limit ${o.scanLimit}
     ) s where s.endpoint_id not in (select jsonb_array_elements_text(${JSON.stringify(o.full)}::jsonb))
+      and s.account_id not in (select jsonb_array_elements_text(${JSON.stringify(o.fullAccounts)}::jsonb))
     order by s.next_attempt_at limit ${o.limit * 4}`;
   return claim(db, source, o);
 }
@@ -55,7 +57,7 @@ export async function claimDueBatch(db: Db, o: ClaimOptions): Promise<ClaimedDel
  * The same claim for given deliveries (the ones ingestion just wrote, or a manual retry): no scan,
  * so new work starts after one round trip. Ids that are not due or are held elsewhere are skipped.
  */
-export async function claimByIds(db: Db, ids: string[], o: Omit<ClaimOptions, "scanLimit" | "full">) {
+export async function claimByIds(db: Db, ids: string[], o: Omit<ClaimOptions, "scanLimit" | "full" | "fullAccounts">) {
   if (!ids.length) return [];
   const source = sql`select d.id, d.account_id, d.endpoint_id, d.next_attempt_at from deliveries d
     where d.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
@@ -64,7 +66,11 @@ export async function claimByIds(db: Db, ids: string[], o: Omit<ClaimOptions, "s
   return claim(db, source, o);
 }
 
-async function claim(db: Db, source: SQL, o: Omit<ClaimOptions, "scanLimit" | "full">): Promise<ClaimedDelivery[]> {
+async function claim(
+  db: Db,
+  source: SQL,
+  o: Omit<ClaimOptions, "scanLimit" | "full" | "fullAccounts">,
+): Promise<ClaimedDelivery[]> {
   const free = JSON.stringify(Object.fromEntries(o.free));
   const accountFree = JSON.stringify(Object.fromEntries(o.accountFree));
   const rows = await queryRows<ClaimedRow & { parked: boolean }>(

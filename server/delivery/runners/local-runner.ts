@@ -36,6 +36,8 @@ export type LocalRunnerOptions = {
 
 /** Claimed work waits locally for a send place: up to this many per endpoint per free place. */
 const PREFETCH_FACTOR = 3;
+/** Most due rows one claim looks at, past those of endpoints and accounts with no free place. */
+const SCAN_LIMIT = 5000;
 
 /**
  * The embedded runner (graphile-worker's local queue, River's batched completer): one loop per
@@ -131,7 +133,7 @@ export class LocalRunner implements DeliveryRunner {
     const lowWater = Math.min(this.o.perEndpoint, this.o.batchSize / 2);
     if (room <= 0 || (!this.hints.length && this.held.queuedCount() >= lowWater)) return [];
     const { endpoints, accounts } = this.held.freePlaces(this.o.perEndpoint * PREFETCH_FACTOR, this.o.perAccount);
-    const base: Omit<ClaimOptions, "scanLimit" | "limit" | "full"> = {
+    const base: Omit<ClaimOptions, "scanLimit" | "limit" | "full" | "fullAccounts"> = {
       owner: this.owner,
       leaseMs: this.o.leaseMs,
       free: endpoints,
@@ -146,11 +148,21 @@ export class LocalRunner implements DeliveryRunner {
     if (byId.length >= limit || hinted.length >= limit) return byId;
     await this.analyzeNowAndThen();
     const full = [...endpoints].filter(([, n]) => n === 0).map(([id]) => id);
-    const due = await claimDueBatch(this.o.db, { ...base, limit: limit - byId.length, scanLimit: 5000, full });
+    const fullAccounts = [...accounts].filter(([, n]) => n === 0).map(([id]) => id);
+    const due = await claimDueBatch(this.o.db, {
+      ...base,
+      limit: limit - byId.length,
+      scanLimit: SCAN_LIMIT,
+      full,
+      fullAccounts,
+    });
     return [...byId, ...due];
   }
 
-  private async dispatch(claimed: ClaimedDelivery[]) {
+  private async dispatch(all: ClaimedDelivery[]) {
+    // A lease that ran out while this runner still holds the delivery (renewals failing) must not
+    // give it a second copy here: the one already held goes on.
+    const claimed = all.filter((c) => !this.held.has(c.id));
     const now = Date.now();
     for (const c of claimed) this.held.add(c.id, c.endpointId, c.accountId, now);
     const plan = await planClaimed(this.o.db, claimed).catch(async (err) => {
