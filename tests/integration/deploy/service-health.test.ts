@@ -1,19 +1,15 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import journal from "@/db/migrations/meta/_journal.json";
-import { openDb, type DbHandle } from "@/db/client";
+import { openDb } from "@/db/client";
 import { parkEndpointBacklog } from "@/server/delivery/engine/park";
 import { checkServiceHealth } from "@/server/health/check-service-health";
 import { closedPort, startBlackHole } from "@/tests/helpers/black-hole";
-import { createTestDb } from "@/tests/helpers/db";
 import { insertAccount, insertDelivery } from "@/tests/helpers/deliveries";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
+import { setupIntegration } from "@/tests/helpers/integration";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 const secondsAgo = (s: number) => new Date(Date.now() - s * 1000);
 
@@ -27,10 +23,10 @@ test("a reachable, migrated database: ok, with the oldest due delivery's age (pa
   await insertDelivery(h.db, accountId, active.id, { nextAttemptAt: secondsAgo(30) });
   await insertDelivery(h.db, accountId, active.id, { nextAttemptAt: secondsAgo(600), status: "succeeded" });
 
-  const health = await checkServiceHealth({ getHandle: async () => h, runner: "inngest" });
+  const health = await checkServiceHealth({ getHandle: async () => h.handle, runner: "inngest" });
   expect(health).toMatchObject({
     status: "ok",
-    database: { reachable: true, driver: h.driver },
+    database: { reachable: true, driver: h.handle.driver },
     migrations: { current: true, applied: journal.entries.length, expected: journal.entries.length, pending: [] },
     runner: "inngest",
   });
@@ -79,7 +75,7 @@ test("GET /api/health answers 200 with the runner in use", async () => {
 test("a database that lacks this build's latest migration (deployed before db:migrate): degraded, naming it", async () => {
   const latest = journal.entries.at(-1)!;
   await h.db.execute(sql`delete from drizzle.__drizzle_migrations where created_at = ${latest.when}`);
-  const health = await checkServiceHealth({ getHandle: async () => h, runner: "local" });
+  const health = await checkServiceHealth({ getHandle: async () => h.handle, runner: "local" });
   expect(health).toMatchObject({
     status: "degraded",
     database: { reachable: true },

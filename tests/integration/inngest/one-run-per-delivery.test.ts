@@ -1,36 +1,27 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
 import { deliveries, endpoints } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import { createActor } from "@/tests/helpers/actors";
 import { retryDelivery } from "@/server/delivery/commands/retry-delivery";
 import { parkEndpointBacklog } from "@/server/delivery/engine/park";
 import { InngestRunner } from "@/server/delivery/runners/inngest-runner";
 import { createInngestClient, DELIVERY_REQUESTED } from "@/server/inngest/client";
 import { createDeliverWebhook } from "@/server/inngest/functions/deliver-webhook";
 import { createSweepDeliveries } from "@/server/inngest/functions/sweep-deliveries";
-import { createTestDb } from "@/tests/helpers/db";
 import { insertAccount, insertDelivery } from "@/tests/helpers/deliveries";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
 import { startFakeInngest, type FakeInngest } from "@/tests/helpers/fake-inngest";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { setupIntegration } from "@/tests/helpers/integration";
 
-let h: DbHandle;
+const h = setupIntegration({ receiver: true });
 let fake: FakeInngest;
-let receiver: Receiver;
 let accountId: string;
 beforeAll(async () => {
-  h = await createTestDb();
   fake = await startFakeInngest();
-  receiver = await startReceiver();
   accountId = await insertAccount(h.db);
 });
-afterAll(async () => {
-  await receiver.close();
-  await fake.close();
-  await h.close();
-});
+afterAll(() => fake.close());
 
 const row = async (id: string) => (await h.db.select().from(deliveries).where(eq(deliveries.id, id)))[0]!;
 const requestFor = (d: { id: string; endpointId: string }): [{ name: string; data: Record<string, string> }] => [
@@ -43,8 +34,8 @@ const deliverWebhook = (schedule: number[]) =>
 
 describe("deliver-webhook marks the delivery as held by its run", () => {
   test("asleep until the retry: marked until it wakes; a paused endpoint ends the run and the mark", async () => {
-    receiver.respondOnce({ status: 503 });
-    const ep = await insertEndpoint(h.db, accountId, `${receiver.url}/marks`);
+    h.receiver.respondOnce({ status: 503 });
+    const ep = await insertEndpoint(h.db, accountId, `${h.receiver.url}/marks`);
     const d = await insertDelivery(h.db, accountId, ep.id);
     await deliverWebhook([0, 60_000]).executeStep("wait-1", { events: requestFor(d) });
     const asleep = await row(d.id);
@@ -60,10 +51,11 @@ describe("deliver-webhook marks the delivery as held by its run", () => {
 });
 
 test("a manual retry while the run sleeps leaves one effective run: the retry's run sends, the old one (were it not cancelled) finds nothing to do", async () => {
-  receiver.respondOnce({ status: 503 });
-  const ep = await insertEndpoint(h.db, accountId, `${receiver.url}/retry`);
-  const d = await insertDelivery(h.db, accountId, ep.id);
-  const before = receiver.requests.length;
+  h.receiver.respondOnce({ status: 503 });
+  const { actor } = await createActor(h.services);
+  const ep = await insertEndpoint(h.db, actor.accountId, `${h.receiver.url}/retry`);
+  const d = await insertDelivery(h.db, actor.accountId, ep.id);
+  const before = h.receiver.requests.length;
 
   // Run A: the first attempt fails; A sleeps until the retry a minute later.
   await deliverWebhook([0, 60_000]).executeStep("wait-1", { events: requestFor(d) });
@@ -72,7 +64,6 @@ test("a manual retry while the run sleeps leaves one effective run: the retry's 
 
   // The user presses Retry: the delivery is due now and a new request goes to Inngest, with the
   // same singleton key (the delivery id) as run A's, so Inngest cancels A for the new run.
-  const actor: Actor = { userId: "usr_test", accountId, role: "customer" };
   const runner = new InngestRunner(createInngestClient({ baseUrl: fake.url }), h.db);
   await retryDelivery({ db: h.db, actor, runner }, { id: d.id });
   const sent = fake.events.filter((e) => e.data.deliveryId === d.id);
@@ -94,13 +85,13 @@ test("a manual retry while the run sleeps leaves one effective run: the retry's 
     ],
   });
   expect(a).toMatchObject({ status: "skipped", reason: "finished" });
-  expect(receiver.requests.length - before).toBe(2); // the failed first attempt and the manual one
+  expect(h.receiver.requests.length - before).toBe(2); // the failed first attempt and the manual one
   expect(await row(d.id)).toMatchObject({ status: "succeeded", attempts: 2 });
 });
 
 test("the sweep re-sends only deliveries no live run holds, and marks them", async () => {
-  const ep = await insertEndpoint(h.db, accountId, `${receiver.url}/sweep`);
-  const paused = await insertEndpoint(h.db, accountId, `${receiver.url}/sweep`, { status: "paused" });
+  const ep = await insertEndpoint(h.db, accountId, `${h.receiver.url}/sweep`);
+  const paused = await insertEndpoint(h.db, accountId, `${h.receiver.url}/sweep`, { status: "paused" });
   const ago = (min: number) => new Date(Date.now() - min * 60_000);
   const lost = await insertDelivery(h.db, accountId, ep.id, { nextAttemptAt: ago(10) }); // hand-off never confirmed
   const queued = await insertDelivery(h.db, accountId, ep.id, { nextAttemptAt: ago(10), enqueuedAt: ago(9) }); // queued behind the concurrency limit

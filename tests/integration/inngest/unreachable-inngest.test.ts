@@ -1,11 +1,9 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { POST } from "@/app/api/v1/events/route";
-import type { DbHandle } from "@/db/client";
+import * as eventsRoute from "@/app/api/v1/events/route";
 import { deliveries, events } from "@/db/schema";
 import { createApiKey } from "@/server/api-keys/create-api-key";
-import type { Actor } from "@/server/auth/actor";
 import { retryDelivery } from "@/server/delivery/commands/retry-delivery";
 import { startReplay } from "@/server/delivery/replay/start-replay";
 import { InngestRunner } from "@/server/delivery/runners/inngest-runner";
@@ -14,33 +12,30 @@ import { sampleEvent } from "@/server/events/catalog";
 import { createInngestClient } from "@/server/inngest/client";
 import { createSweepDeliveries } from "@/server/inngest/functions/sweep-deliveries";
 import { closedPort, startBlackHole, type BlackHole } from "@/tests/helpers/black-hole";
-import { createTestDb } from "@/tests/helpers/db";
-import { insertAccount, insertDelivery } from "@/tests/helpers/deliveries";
+import { createActor } from "@/tests/helpers/actors";
+import { insertDelivery } from "@/tests/helpers/deliveries";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
 import { startFakeInngest } from "@/tests/helpers/fake-inngest";
+import { setupIntegration } from "@/tests/helpers/integration";
+import { restClient } from "@/tests/helpers/rest-client";
 
-let h: DbHandle;
+const h = setupIntegration();
 let hole: BlackHole;
 let refusedUrl: string;
 beforeAll(async () => {
-  h = await createTestDb();
   hole = await startBlackHole();
   refusedUrl = `http://127.0.0.1:${await closedPort()}/`;
 });
-afterAll(async () => {
-  await hole.close();
-  await h.close();
-});
+afterAll(() => hole.close());
 
 /** Everything these tests handed to the broken Inngest: the sweep must send all of it later. */
 const handedOff: string[] = [];
 
 async function setup() {
-  const accountId = await insertAccount(h.db);
-  const actor: Actor = { userId: "usr_test", accountId, role: "customer" };
+  const { actor } = await createActor(h.services);
   const { key } = await createApiKey({ db: h.db, actor }, { name: "test" });
-  const ep = await insertEndpoint(h.db, accountId, "http://127.0.0.1:9/hook");
-  return { accountId, actor, key, ep };
+  const ep = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/hook");
+  return { accountId: actor.accountId, actor, key, ep };
 }
 
 describe.each([
@@ -51,18 +46,22 @@ describe.each([
 
   test("ingestion answers 202 within 2 s; the events and deliveries are stored, unmarked for the sweep", async () => {
     const { key } = await setup();
+    const { call } = restClient({ db: h.db, runner: runner() });
     const started = Date.now();
-    const res = await POST.with({ db: h.db, runner: runner() })(
-      new Request("http://localhost:3000/api/v1/events", {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-        body: JSON.stringify({ events: [sampleEvent("sms.dlr"), sampleEvent("sms.dlr")] }),
-      }),
+    const res = await call(
+      eventsRoute.POST,
+      "POST",
+      {},
+      {
+        key,
+        json: { events: [sampleEvent("sms.dlr"), sampleEvent("sms.dlr")] },
+        path: "/api/v1/events",
+      },
     );
     const elapsed = Date.now() - started;
     expect(res.status).toBe(202);
     expect(elapsed).toBeLessThan(2000);
-    const { ids } = (await res.json()) as { ids: string[] };
+    const { ids } = res.data as { ids: string[] };
     expect(await h.db.select().from(events).where(inArray(events.id, ids))).toHaveLength(2);
     const rows = await h.db.select().from(deliveries).where(inArray(deliveries.eventId, ids));
     expect(rows).toHaveLength(2);
