@@ -18,7 +18,7 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
-export type OpenDbOptions = {
+type OpenDbOptions = {
   /** Postgres connection string; without it, PGlite in `pgliteDir` (`memory://` keeps it in memory). */
   url?: string;
   pgliteDir?: string;

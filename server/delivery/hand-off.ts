@@ -13,7 +13,7 @@ export async function handOff(runner: DeliveryRunner, items: DeliveryItem[], wha
     return true;
   } catch (err) {
     console.error(
-      `[hookline] hand-off of ${items.length} deliveries (${what}) failed; they stay due and will be picked up later:`,
+      `[hookline] hand-off of ${items.length} deliveries (${what}) not confirmed; they stay due and are picked up later if need be:`,
       err instanceof Error ? err.message : err,
     );
     return false;

@@ -3,7 +3,7 @@ import { queryRows, readMigrationStatus, type DbHandle, type MigrationStatus } f
 
 const TIMEOUT_MS = 5_000;
 
-export type ServiceHealth = {
+type ServiceHealth = {
   /** ok: serving; degraded: reachable but migrations are missing; down: no database. */
   status: "ok" | "degraded" | "down";
   checkedAt: string;

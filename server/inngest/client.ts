@@ -4,7 +4,7 @@ import { getEnv } from "@/server/env";
 const env = getEnv();
 
 /** Longest wait for one request to Inngest (an event send; the SDK retries a failed one). */
-export const INNGEST_REQUEST_TIMEOUT_MS = 5_000;
+const INNGEST_REQUEST_TIMEOUT_MS = 5_000;
 
 /** The SDK's requests, each with a timeout: a black-holed Inngest must not hold a caller forever. */
 const fetchWithTimeout: typeof fetch = (input, init) =>

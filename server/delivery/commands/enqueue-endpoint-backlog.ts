@@ -5,7 +5,7 @@ import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
 import { handOff } from "@/server/delivery/hand-off";
 
 /** The most deliveries handed over by one resume; the Inngest sweep picks up the rest. */
-export const RESUME_LIMIT = 5_000;
+const RESUME_LIMIT = 5_000;
 
 /**
  * After an endpoint is resumed: hands its waiting deliveries to the runner again (the Inngest

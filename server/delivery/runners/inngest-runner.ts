@@ -6,10 +6,10 @@ import { markEnqueued } from "./mark-enqueued";
 
 const BATCH = 500;
 /** How long a caller (a request) waits for Inngest to accept the events. */
-export const ENQUEUE_DEADLINE_MS = 1_000;
+const ENQUEUE_DEADLINE_MS = 1_000;
 
 /** Inngest did not confirm the hand-off in time; the deliveries are safe in the database. */
-export class EnqueueTimeoutError extends Error {}
+class EnqueueTimeoutError extends Error {}
 
 /** The events that ask Inngest to run deliver-webhook for these deliveries. */
 export function deliveryEvents(items: DeliveryItem[]) {
