@@ -2,8 +2,9 @@ import type { z } from "zod";
 import { authenticateApiKey } from "@/server/api-keys/authenticate-api-key";
 import { getAppServices, type AppServices } from "@/server/app-services";
 import type { ApiKeyActor } from "@/server/auth/actor";
+import { findUnsafeInput } from "@/server/lib/find-unsafe-input";
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./read-json-body";
-import { errorResponse } from "./respond";
+import { errorResponse, RestError } from "./respond";
 
 /** The second argument Next.js passes a route handler (`params` is a Promise since Next 15). */
 type RouteContext<P> = { params: Promise<P> };
@@ -45,6 +46,8 @@ export function withApiKey<P = Record<string, never>, S extends z.ZodType | unde
             : undefined
         ) as BodyOf<S>;
         const params = ctx ? await ctx.params : ({} as P);
+        const unsafe = findUnsafeInput(params);
+        if (unsafe) throw new RestError("validation_failed", "The path is not valid", [unsafe]);
         return await handler({ ...services, req, actor, params, body });
       } catch (err) {
         return errorResponse(err);

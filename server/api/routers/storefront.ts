@@ -2,15 +2,19 @@ import { z } from "zod";
 import { getStorefront } from "@/server/white-label/get-storefront";
 import { storefrontSignUpSchema } from "@/server/reseller/schemas";
 import { signUpOnStorefront } from "@/server/reseller/sign-up-on-storefront";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { createTRPCRouter, publicProcedure, writeLimit } from "../trpc";
 
 export const storefrontRouter = createTRPCRouter({
   /** Public: a storefront's branding by slug (its sign-up page). */
   get: publicProcedure
     .input(z.object({ slug: z.string().min(1).max(64) }))
     .query(({ ctx, input }) => getStorefront(ctx, input)),
-  signUp: publicProcedure.input(storefrontSignUpSchema).mutation(async ({ ctx, input }) => {
-    const user = await signUpOnStorefront(ctx, input);
-    return { userId: user.userId };
-  }),
+  /** The same answer whether or not the email already has an account (its owner gets a mail). */
+  signUp: publicProcedure
+    .use(writeLimit("signUp"))
+    .input(storefrontSignUpSchema)
+    .mutation(async ({ ctx, input }) => {
+      await signUpOnStorefront(ctx, input);
+      return { ok: true as const };
+    }),
 });
