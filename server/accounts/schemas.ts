@@ -54,3 +54,21 @@ export const changePasswordSchema = z.object({
   newPassword: newPasswordSchema,
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** Settings → Privacy. */
+export const privacySettingsSchema = z.object({
+  piiMasking: z.boolean({ error: "Choose whether to mask personal data" }),
+  retentionDays: z
+    .number({ error: "Enter a number of days" })
+    .int("Enter a whole number of days")
+    .min(1, "Keep data for at least 1 day")
+    .max(90, "Keep data for at most 90 days"),
+});
+export type PrivacySettingsInput = z.infer<typeof privacySettingsSchema>;
+
+/** Deleting an account: the password again, and the word DELETE typed out. */
+export const deleteAccountSchema = z.object({
+  password: z.string().min(1, "Enter your password").max(200),
+  confirm: z.literal("DELETE", { error: "Type DELETE to confirm" }),
+});
+export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;

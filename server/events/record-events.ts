@@ -1,6 +1,6 @@
-import { and, eq, gte, inArray, lt, ne } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { deliveries, endpoints, events } from "@/db/schema";
+import { accounts, deliveries, endpoints, events } from "@/db/schema";
 import type { DeliveryItem } from "@/server/delivery/delivery-runner";
 import { newId } from "@/server/lib/ids";
 import type { EventType } from "./catalog";
@@ -36,6 +36,8 @@ export async function recordEvents(tx: DbOrTx, accountId: string, input: ValidEv
   });
   if (!fresh.length) return { ids, deliveries: [] as DeliveryItem[] };
 
+  // Whether the account masks PII now: its views keep these events masked even if it stops.
+  const piiMasked = sql<boolean>`coalesce((select ${accounts.piiMasking} from ${accounts} where ${accounts.id} = ${accountId}), true)`;
   const inserted = await tx
     .insert(events)
     .values(
@@ -45,6 +47,7 @@ export async function recordEvents(tx: DbOrTx, accountId: string, input: ValidEv
         type: event.type,
         data: event.data,
         idempotencyKey: event.idempotencyKey ?? null,
+        piiMasked,
       })),
     )
     .onConflictDoNothing()
