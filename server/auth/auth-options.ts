@@ -98,6 +98,8 @@ export function buildAuthOptions(resolveDb: () => Promise<Db> = getDb): NextAuth
         console.error(`[next-auth][error][${code}]`, metadata);
       },
       warn(code) {
+        // Without NEXTAUTH_URL (development, tests) next-auth uses the request's host.
+        if (code === "NEXTAUTH_URL" && env.NODE_ENV !== "production") return;
         console.warn(`[next-auth][warn][${code}]`);
       },
       debug() {},
