@@ -71,13 +71,14 @@ export class BrowserSession {
   /** One tRPC call over HTTP (query: GET, mutation: POST), answered as `{ status, data | error }`. */
   async trpc(kind: "query" | "mutation", path: string, input?: unknown) {
     const payload = input === undefined ? undefined : JSON.stringify(superjson.serialize(input));
+    // A mutation without input still sends a (serialised undefined) body, as the tRPC client does.
     const res =
       kind === "query"
         ? await this.fetch(`/api/trpc/${path}${payload ? `?input=${encodeURIComponent(payload)}` : ""}`)
         : await this.fetch(`/api/trpc/${path}`, {
             method: "POST",
             headers: { "content-type": "application/json" },
-            body: payload,
+            body: payload ?? JSON.stringify(superjson.serialize(undefined)),
           });
     const text = await res.text();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- inspected loosely by tests
