@@ -13,7 +13,7 @@ export async function register() {
     console.error(`\n[hookline] ${err.message}\n[hookline] Set these variables (see .env.example) and start again.\n`);
     process.exit(1);
   }
-  const { getDbHandle } = await import("./db");
+  const { getDbHandle } = await import("./server/db");
   await getDbHandle();
   const { startDeliveryRunner } = await import("./server/delivery/runners/start-delivery-runner");
   await startDeliveryRunner();

@@ -15,7 +15,8 @@ export type DeliveryRowData = {
   eventType: string;
   status: string;
   attempts: number;
-  nextAttemptAt: Date | string;
+  /** null while the endpoint is paused (the delivery waits for the resume). */
+  nextAttemptAt: Date | string | null;
   lastStatusCode: number | null;
   lastError: string | null;
   createdAt: Date | string;
@@ -43,7 +44,9 @@ export function DeliveryRow({
   testId = "delivery-row",
 }: DeliveryRowProps) {
   const next =
-    d.status === "retrying" || (d.status === "pending" && d.attempts > 0) ? formatDateTime(d.nextAttemptAt) : null;
+    (d.status === "retrying" || (d.status === "pending" && d.attempts > 0)) && d.nextAttemptAt
+      ? formatDateTime(d.nextAttemptAt)
+      : null;
   return (
     <tr
       data-testid={testId}

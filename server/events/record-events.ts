@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { accounts, deliveries, endpoints, events } from "@/db/schema";
 import type { DeliveryItem } from "@/server/delivery/delivery-runner";
+import { PARKED_OFFSET } from "@/server/delivery/engine/park";
 import { newId } from "@/server/lib/ids";
 import type { EventType } from "./catalog";
 import { IDEMPOTENCY_WINDOW_MS } from "./ingest-schemas";
@@ -66,14 +67,27 @@ export async function recordEvents(tx: DbOrTx, accountId: string, input: ValidEv
 
   const created = fresh.filter((f) => insertedIds.has(f.id));
   const subscribers = await tx
-    .select({ id: endpoints.id, eventTypes: endpoints.eventTypes, wabaNumber: endpoints.wabaNumber })
+    .select({
+      id: endpoints.id,
+      eventTypes: endpoints.eventTypes,
+      wabaNumber: endpoints.wabaNumber,
+      status: endpoints.status,
+    })
     .from(endpoints)
     .where(and(eq(endpoints.accountId, accountId), ne(endpoints.status, "disabled")));
 
+  const parkedUntil = sql`now() + ${PARKED_OFFSET}::interval`;
   const rows = created.flatMap(({ id, event }) =>
     subscribers
       .filter((ep) => subscribes(ep, event))
-      .map((ep) => ({ id: newId("dlv"), accountId, eventId: id, endpointId: ep.id })),
+      .map((ep) => ({
+        id: newId("dlv"),
+        accountId,
+        eventId: id,
+        endpointId: ep.id,
+        // A paused endpoint's deliveries wait parked until it is resumed (engine/park.ts).
+        ...(ep.status === "paused" ? { nextAttemptAt: parkedUntil } : {}),
+      })),
   );
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(deliveries).values(rows.slice(i, i + 1000));
   return { ids, deliveries: rows.map((r) => ({ id: r.id, endpointId: r.endpointId })) };
