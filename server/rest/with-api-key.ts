@@ -3,6 +3,7 @@ import { authenticateApiKey } from "@/server/api-keys/authenticate-api-key";
 import { getAppServices, type AppServices } from "@/server/app-services";
 import type { ApiKeyActor } from "@/server/auth/actor";
 import { findUnsafeInput } from "@/server/lib/find-unsafe-input";
+import { takeWriteToken, type WriteAction } from "@/server/rate-limits/write-limits";
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./read-json-body";
 import { errorResponse, RestError } from "./respond";
 
@@ -21,6 +22,8 @@ type Options<S extends z.ZodType | undefined> = {
   body?: S;
   /** Largest accepted body, in bytes (default 1 MB). */
   maxBodyBytes?: number;
+  /** A write-heavy route: one token per call from the account's bucket for this action (429 when empty). */
+  writeLimit?: WriteAction;
 };
 
 type BodyOf<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -40,6 +43,7 @@ export function withApiKey<P = Record<string, never>, S extends z.ZodType | unde
       try {
         const services = await resolve();
         const actor = await authenticateApiKey(services.db, req.headers.get("authorization"));
+        if (options.writeLimit) await takeWriteToken(services.db, options.writeLimit, actor.accountId);
         const body = (
           options.body
             ? await readJsonBody(req, options.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
