@@ -7,7 +7,7 @@ import { inCatalogOrder } from "@/server/events/catalog";
 import { maskEventData } from "@/server/events/mask-pii";
 
 /** The most events and deliveries one export carries (newest first); `truncated` says when there were more. */
-export const EXPORT_LIMIT = 50_000;
+const EXPORT_LIMIT = 50_000;
 
 /**
  * Everything the account owns, as JSON: profile, endpoints (header values masked, no signing

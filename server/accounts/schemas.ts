@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** A new password: the same rule for sign-up, reset and change. */
-export const newPasswordSchema = z
+const newPasswordSchema = z
   .string()
   .min(10, "Password must be at least 10 characters")
   .max(200, "Password is too long")

@@ -21,7 +21,7 @@ export type ThrottleConfig = {
  * - the client across emails: `maxFailuresPerClient` per window (credential stuffing).
  * Buckets refill gradually, so a refusal lasts about one interval, not the whole window.
  */
-export function signInBuckets(email: string, client: string, cfg: ThrottleConfig) {
+function signInBuckets(email: string, client: string, cfg: ThrottleConfig) {
   const windowMs = cfg.windowMinutes * 60_000;
   const pair: Bucket = {
     key: `signin:pair:${client}:${email}`,

@@ -1,6 +1,6 @@
 import type { Mail, Mailer } from "./mailer";
 
-export type OutboxEntry = Mail & { id: number; sentAt: Date };
+type OutboxEntry = Mail & { id: number; sentAt: Date };
 
 const KEEP = 50;
 // On globalThis so development reloads keep the outbox.

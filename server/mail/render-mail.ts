@@ -1,6 +1,6 @@
 import { HOOKLINE_BRAND, type MailBrand } from "./mailer";
 
-export type MailContent = {
+type MailContent = {
   subject: string;
   heading: string;
   paragraphs: string[];

@@ -5,7 +5,7 @@ import { rateLimits } from "@/db/schema";
 /** A GCRA bucket: `burst` tokens, one back every `intervalMs`. */
 export type Bucket = { key: string; burst: number; intervalMs: number };
 
-export type TakeResult = { allowed: true } | { allowed: false; retryAfterMs: number };
+type TakeResult = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 type Row = { key: string; tat_ms: number; now_ms: number };
 

@@ -8,7 +8,7 @@ const MINUTE = 60_000;
  * Per-account (or, for public forms, per-client) limits on write-heavy actions: a burst, then one
  * more every interval. Generous for people, tight for scripts.
  */
-export const WRITE_LIMITS = {
+const WRITE_LIMITS = {
   createApiKey: { burst: 10, intervalMs: MINUTE },
   createEndpoint: { burst: 30, intervalMs: 10_000 },
   sendTestRequest: { burst: 30, intervalMs: 3_000 },
