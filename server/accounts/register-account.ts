@@ -5,6 +5,7 @@ import { hashPassword } from "@/server/auth/password";
 import { conflict, DomainError } from "@/server/errors";
 import { appUrl } from "@/server/lib/app-url";
 import { logUnexpectedError } from "@/server/lib/error-id";
+import { getMailer } from "@/server/mail/get-mailer";
 import type { Mailer, MailBrand } from "@/server/mail/mailer";
 import { alreadyRegisteredMail } from "@/server/mail/templates/already-registered-mail";
 import type { SignUpData } from "./schemas";
@@ -24,10 +25,10 @@ type RegisterOptions<T> = {
  * it first keeps the two answers from telling emails apart).
  */
 export async function registerAccount<T = void>(
-  { db, mailer }: { db: Db; mailer: Mailer },
+  { db, mailer = getMailer() }: { db: Db; mailer?: Mailer },
   input: SignUpData,
   opts: RegisterOptions<T> = {},
-): Promise<{ created: true; userId: string; extra?: T } | { created: false }> {
+): Promise<{ created: true; userId: string; accountId: string; extra?: T } | { created: false }> {
   const [usernameTaken] = await db
     .select({ id: users.id })
     .from(users)
@@ -44,7 +45,7 @@ export async function registerAccount<T = void>(
   }
   try {
     const user = await signUp({ db }, input, opts);
-    return { created: true, userId: user.userId, extra: user.extra };
+    return { created: true, userId: user.userId, accountId: user.accountId, extra: user.extra };
   } catch (err) {
     // Lost a race with another sign-up for the same email: the same answer as above.
     if (err instanceof DomainError && err.issues?.some((i) => i.path[0] === "email")) {

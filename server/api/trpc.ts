@@ -19,17 +19,16 @@ export const MAX_BATCH_SIZE = 10;
  * The app's services (or a test's, injected the same way as for REST), the session, and the
  * client's address (for limits on public forms).
  */
-export async function createTRPCContext(opts: { session: Session | null; services?: AppServices; client?: string }) {
-  const services = opts.services ?? (await getAppServices());
-  return {
-    ...services,
-    mailer: services.mailer ?? getMailer(),
-    session: opts.session,
-    client: opts.client ?? "unknown",
-  };
-}
+type TRPCContext = AppServices & { session: Session | null; client?: string };
 
-type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;
+export async function createTRPCContext(opts: {
+  session: Session | null;
+  services?: AppServices;
+  client?: string;
+}): Promise<TRPCContext> {
+  const services = opts.services ?? (await getAppServices());
+  return { ...services, session: opts.session, client: opts.client };
+}
 
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,

@@ -15,7 +15,7 @@ import type { StorefrontSignUpData } from "./schemas";
  * gets the same answer, and its owner a mail in the storefront's brand.
  */
 export async function signUpOnStorefront(
-  { db, runner, mailer }: { db: Db; runner: DeliveryRunner; mailer: Mailer },
+  { db, runner, mailer }: { db: Db; runner: DeliveryRunner; mailer?: Mailer },
   input: StorefrontSignUpData,
 ) {
   const store = await getStorefront({ db }, { slug: input.slug });

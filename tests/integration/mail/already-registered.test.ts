@@ -1,26 +1,22 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
 import { users } from "@/db/schema";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { startAppServer } from "@/tests/helpers/app-server";
 import { BrowserSession } from "@/tests/helpers/browser-session";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { startSmtpServer } from "@/tests/helpers/smtp";
-import { createUser } from "@/tests/helpers/users";
+import { createActor } from "@/tests/helpers/actors";
 
-let h: DbHandle;
+const h = setupIntegration();
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let app: { url: string; close: () => Promise<void> };
 beforeAll(async () => {
-  h = await createTestDb();
   smtp = await startSmtpServer();
-  app = await startAppServer({ db: h.db, runner: new LocalRunner({ db: h.db }), mailer: smtp.mailer });
+  app = await startAppServer({ ...h.services, mailer: smtp.mailer });
 });
 afterAll(async () => {
   await app?.close();
   await smtp?.close();
-  await h?.close();
 });
 
 let n = 0;
@@ -40,31 +36,33 @@ const form = (email: string) => {
 
 describe("sign-up does not tell which emails exist", () => {
   test("a taken email gets the same answer as a new one; the owner is told by mail", async () => {
-    const owner = await createUser(h.db);
+    const owner = await createActor(h.services);
     const visitor = new BrowserSession(app.url, "198.51.100.60");
     const before = smtp.mails.length;
 
-    const taken = await visitor.trpc("mutation", "auth.signUp", form(owner.email.toUpperCase()));
+    const taken = await visitor.trpc("mutation", "auth.signUp", form(owner.input.email.toUpperCase()));
     const fresh = await visitor.trpc("mutation", "auth.signUp", form(`fresh_${n}@example.test`));
     expect(taken.status).toBe(200);
     expect(taken.text).toBe(fresh.text);
     expect(taken.text).not.toMatch(/exists|taken|registered/i);
 
     const [mail] = (await smtp.waitFor(before + 1)).slice(before);
-    expect(mail!.to).toBe(owner.email);
+    expect(mail!.to).toBe(owner.input.email);
     expect(mail!.subject).toBe("Someone tried to create a Hookline account with your email");
     expect(mail!.text).toContain("/forgot-password");
     // No second account, and the owner's password still works.
-    const [row] = await h.db.select({ n: count() }).from(users).where(eq(users.email, owner.email));
+    const [row] = await h.db.select({ n: count() }).from(users).where(eq(users.email, owner.input.email));
     expect(row!.n).toBe(1);
-    expect((await new BrowserSession(app.url, "198.51.100.61").signIn(owner.email, owner.password)).ok).toBe(true);
+    expect(
+      (await new BrowserSession(app.url, "198.51.100.61").signIn(owner.input.email, owner.input.password)).ok,
+    ).toBe(true);
   });
 
   test("a taken username is still refused, whether or not the email exists", async () => {
-    const owner = await createUser(h.db);
+    const owner = await createActor(h.services);
     const visitor = new BrowserSession(app.url, "198.51.100.62");
     const withTakenEmail = await visitor.trpc("mutation", "auth.signUp", {
-      ...form(owner.email),
+      ...form(owner.input.email),
       username: owner.input.username,
     });
     const withNewEmail = await visitor.trpc("mutation", "auth.signUp", {
@@ -76,19 +74,19 @@ describe("sign-up does not tell which emails exist", () => {
   });
 
   test("on a storefront, the notice carries the reseller's brand", async () => {
-    const reseller = await createUser(h.db, { role: "reseller" });
+    const reseller = await createActor(h.services, { role: "reseller" });
     const b = new BrowserSession(app.url, "198.51.100.63");
-    await b.signIn(reseller.email, reseller.password);
+    await b.signIn(reseller.input.email, reseller.input.password);
     await b.trpc("mutation", "reseller.saveWhiteLabel", {
       brandName: "Zeta Messaging",
       slug: "zeta-msg",
       primaryColor: "#7c3aed",
       supportEmail: "help@zeta.test",
     });
-    const owner = await createUser(h.db);
+    const owner = await createActor(h.services);
     const before = smtp.mails.length;
     const res = await new BrowserSession(app.url, "198.51.100.64").trpc("mutation", "storefront.signUp", {
-      ...form(owner.email),
+      ...form(owner.input.email),
       slug: "zeta-msg",
     });
     expect(res.data).toEqual({ ok: true });

@@ -1,32 +1,28 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
 import { accounts } from "@/db/schema";
 import { queryRows } from "@/db";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { recordEvents } from "@/server/events/record-events";
 import { startAppServer } from "@/tests/helpers/app-server";
 import { BrowserSession } from "@/tests/helpers/browser-session";
-import { createTestDb } from "@/tests/helpers/db";
-import { createUser } from "@/tests/helpers/users";
+import { setupIntegration } from "@/tests/helpers/integration";
+import { createActor } from "@/tests/helpers/actors";
 
-let h: DbHandle;
+const h = setupIntegration();
 let app: { url: string; close: () => Promise<void> };
 beforeAll(async () => {
-  h = await createTestDb();
-  app = await startAppServer({ db: h.db, runner: new LocalRunner({ db: h.db }) });
+  app = await startAppServer(h.services);
 });
 afterAll(async () => {
   await app?.close();
-  await h?.close();
 });
 
 let n = 0;
 /** A signed-in customer with an endpoint (with a secret header), an API key and one event delivered to it. */
 async function populated(opts: { role?: "customer" | "reseller"; resellerId?: string } = {}) {
-  const u = await createUser(h.db, opts);
+  const u = await createActor(h.services, opts);
   const b = new BrowserSession(app.url, `198.51.100.${100 + ++n}`);
-  await b.signIn(u.email, u.password);
+  await b.signIn(u.input.email, u.input.password);
   const ep = await b.trpc("mutation", "endpoints.create", {
     url: "https://example.com/hook",
     product: "sms",
@@ -63,7 +59,7 @@ describe("account export", () => {
     expect(data.deliveries).toHaveLength(1);
     expect(data.deliveries[0].endpointId).toBe(mine.endpointId);
     expect(data.apiKeys).toHaveLength(1);
-    expect(data.users[0].email).toBe(mine.u.email);
+    expect(data.users[0].email).toBe(mine.u.input.email);
 
     const text = res.text;
     expect(text).not.toContain("very-secret-token");
@@ -80,12 +76,15 @@ describe("account deletion", () => {
     const wrong = await doomed.b.trpc("mutation", "account.delete", { password: "not-it-123", confirm: "DELETE" });
     expect(wrong.status).toBe(400);
     const unconfirmed = await doomed.b.trpc("mutation", "account.delete", {
-      password: doomed.u.password,
+      password: doomed.u.input.password,
       confirm: "yes",
     });
     expect(unconfirmed.status).toBe(400);
 
-    const res = await doomed.b.trpc("mutation", "account.delete", { password: doomed.u.password, confirm: "DELETE" });
+    const res = await doomed.b.trpc("mutation", "account.delete", {
+      password: doomed.u.input.password,
+      confirm: "DELETE",
+    });
     expect(res.data).toEqual({ deleted: true, detachedCustomers: 0 });
     for (const table of ["users", "endpoints", "events", "deliveries", "api_keys"])
       expect(await rowsOf(table, doomed.u.accountId)).toBe(0);
@@ -100,7 +99,7 @@ describe("account deletion", () => {
     const reseller = await populated({ role: "reseller" });
     const customer = await populated({ resellerId: reseller.u.accountId });
     const res = await reseller.b.trpc("mutation", "account.delete", {
-      password: reseller.u.password,
+      password: reseller.u.input.password,
       confirm: "DELETE",
     });
     expect(res.data).toEqual({ deleted: true, detachedCustomers: 1 });

@@ -1,37 +1,26 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as eventsRoute from "@/app/api/v1/events/route";
-import type { DbHandle } from "@/db/client";
 import { deliveries, deliveryAttempts } from "@/db/schema";
-import type { AppServices } from "@/server/app-services";
 import { createApiKey } from "@/server/api-keys/create-api-key";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { startAppServer } from "@/tests/helpers/app-server";
 import { BrowserSession } from "@/tests/helpers/browser-session";
-import { createTestDb } from "@/tests/helpers/db";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
-import { call, type Handler } from "@/tests/helpers/rest-client";
-import { createUser } from "@/tests/helpers/users";
+import { setupIntegration } from "@/tests/helpers/integration";
+import { restClient } from "@/tests/helpers/rest-client";
+import { createActor } from "@/tests/helpers/actors";
 import { until } from "@/tests/helpers/wait-until";
 
-let h: DbHandle;
-let runner: LocalRunner;
-let services: AppServices;
+const h = setupIntegration({ runner: { idlePollMs: 50, attempt: { allowPrivateNetworks: true } }, receiver: true });
+const { call } = restClient(() => h.services);
 let app: { url: string; close: () => Promise<void> };
-let receiver: Receiver;
 let browser: BrowserSession;
 let key: string;
 
 beforeAll(async () => {
-  h = await createTestDb();
-  runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
-  runner.start();
-  services = { db: h.db, runner };
-  app = await startAppServer(services);
-  receiver = await startReceiver();
-  const u = await createUser(h.db);
+  app = await startAppServer(h.services);
+  const u = await createActor(h.services);
   browser = new BrowserSession(app.url);
-  await browser.signIn(u.email, u.password);
+  await browser.signIn(u.input.email, u.input.password);
   key = (
     await createApiKey(
       { db: h.db, actor: { userId: u.userId, accountId: u.accountId, role: "customer" } },
@@ -39,7 +28,7 @@ beforeAll(async () => {
     )
   ).key;
   const created = await browser.trpc("mutation", "endpoints.create", {
-    url: `${receiver.url}/in`,
+    url: `${h.receiver.url}/in`,
     product: "sms",
     reportType: "dlr",
     method: "JSON",
@@ -48,18 +37,14 @@ beforeAll(async () => {
   });
   expect(created.status, created.text).toBe(200);
 });
-afterAll(async () => {
-  await runner?.stop();
-  await Promise.all([app?.close(), receiver?.close()]);
-  await h?.close();
-});
+afterAll(() => app?.close());
 
 const MOBILE = "919812345678";
 const TEXT = "My OTP is 4411, please call me";
 
 async function ingest() {
   const res = await call(
-    eventsRoute.POST.with(services) as unknown as Handler<Record<string, never>>,
+    eventsRoute.POST,
     "POST",
     {},
     {
@@ -99,9 +84,9 @@ describe("PII masking (on by default for new accounts)", () => {
     const privacy = await browser.trpc("query", "account.privacy");
     expect(privacy.data).toMatchObject({ piiMasking: true });
 
-    const before = receiver.requests.length;
+    const before = h.receiver.requests.length;
     const id = await ingest();
-    const [sent] = (await receiver.waitFor(before + 1)).slice(before);
+    const [sent] = (await h.receiver.waitFor(before + 1)).slice(before);
     expect(JSON.parse(sent!.body).data).toMatchObject({ from: MOBILE, text: TEXT });
 
     const stored = await storedAttempt(id);
@@ -123,9 +108,9 @@ describe("PII masking (on by default for new accounts)", () => {
     const saved = await browser.trpc("mutation", "account.savePrivacy", { piiMasking: false, retentionDays: 30 });
     expect(saved.status).toBe(200);
 
-    const before = receiver.requests.length;
+    const before = h.receiver.requests.length;
     const second = await ingest();
-    await receiver.waitFor(before + 1);
+    await h.receiver.waitFor(before + 1);
     expect((await storedAttempt(second)).body).toContain(MOBILE);
     const secondView = await browser.trpc("query", "events.get", { id: second });
     expect(secondView.data).toMatchObject({ masked: false, data: { from: MOBILE, text: TEXT } });

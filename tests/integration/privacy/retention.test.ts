@@ -1,19 +1,15 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, test } from "vitest";
 import { accounts, deliveries, deliveryAttempts, events } from "@/db/schema";
 import { savePrivacySettings } from "@/server/accounts/save-privacy-settings";
 import { newId } from "@/server/lib/ids";
 import { runHousekeeping } from "@/server/maintenance/run-housekeeping";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { createUser } from "@/tests/helpers/users";
+import { createActor } from "@/tests/helpers/actors";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(() => h?.close());
+const h = setupIntegration();
+beforeAll(async () => {});
 
 const DAY = 86_400_000;
 
@@ -47,12 +43,12 @@ async function remaining(ids: string[]) {
 
 describe("retention per account", () => {
   test("each account's events and attempts are pruned after its own retention", async () => {
-    const short = await createUser(h.db);
-    const long = await createUser(h.db);
+    const short = await createActor(h.services);
+    const long = await createActor(h.services);
     const actor = (u: { userId: string; accountId: string }) => ({ ...u, role: "customer" as const });
     await savePrivacySettings({ db: h.db, actor: actor(short) }, { piiMasking: true, retentionDays: 2 });
     await savePrivacySettings({ db: h.db, actor: actor(long) }, { piiMasking: true, retentionDays: 60 });
-    const defaultUser = await createUser(h.db); // RETENTION_DAYS: 30
+    const defaultUser = await createActor(h.services); // RETENTION_DAYS: 30
     const ep = async (u: { accountId: string }) => (await insertEndpoint(h.db, u.accountId, "http://127.0.0.1:9/")).id;
     const [shortEp, longEp, defaultEp] = [await ep(short), await ep(long), await ep(defaultUser)];
 
@@ -79,7 +75,7 @@ describe("retention per account", () => {
   });
 
   test("the setting must be 1–90 days", async () => {
-    const u = await createUser(h.db);
+    const u = await createActor(h.services);
     const { privacySettingsSchema } = await import("@/server/accounts/schemas");
     expect(privacySettingsSchema.safeParse({ piiMasking: true, retentionDays: 0 }).success).toBe(false);
     expect(privacySettingsSchema.safeParse({ piiMasking: true, retentionDays: 91 }).success).toBe(false);

@@ -6,16 +6,15 @@ import * as replayRoute from "@/app/api/v1/endpoints/[id]/replay/route";
 import * as endpointsRoute from "@/app/api/v1/endpoints/route";
 import * as eventRoute from "@/app/api/v1/events/[id]/route";
 import * as eventsRoute from "@/app/api/v1/events/route";
-import type { DbHandle } from "@/db/client";
-import type { AppServices } from "@/server/app-services";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { startAppServer } from "@/tests/helpers/app-server";
 import { BrowserSession } from "@/tests/helpers/browser-session";
 import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { call, type Handler } from "@/tests/helpers/rest-client";
-import { createUser } from "@/tests/helpers/users";
+import { restClient } from "@/tests/helpers/rest-client";
+import { createActor } from "@/tests/helpers/actors";
 
 /**
  * The bad-input classes that answered 500 (with SQL in the body) on the attack run: NUL bytes
@@ -23,17 +22,14 @@ import { createUser } from "@/tests/helpers/users";
  * out-of-range dates; JSON nested thousands deep. Every one must be a 4xx with a plain message.
  */
 
-let h: DbHandle;
-let services: AppServices;
+const h = setupIntegration();
 let key: string;
 let endpointId: string;
 let app: { url: string; close: () => Promise<void> };
 let browser: BrowserSession;
 
 beforeAll(async () => {
-  h = await createTestDb();
-  services = { db: h.db, runner: new LocalRunner({ db: h.db }) };
-  const u = await createUser(h.db);
+  const u = await createActor(h.services);
   key = (
     await createApiKey(
       { db: h.db, actor: { userId: u.userId, accountId: u.accountId, role: "customer" } },
@@ -41,13 +37,12 @@ beforeAll(async () => {
     )
   ).key;
   endpointId = (await insertEndpoint(h.db, u.accountId, "http://127.0.0.1:9/hook")).id;
-  app = await startAppServer(services);
+  app = await startAppServer(h.services);
   browser = new BrowserSession(app.url);
-  expect((await browser.signIn(u.email, u.password)).ok).toBe(true);
+  expect((await browser.signIn(u.input.email, u.input.password)).ok).toBe(true);
 });
 afterAll(async () => {
   await app?.close();
-  await h?.close();
 });
 
 /** No SQL, stack, driver or hash text in any answer. */
@@ -64,7 +59,7 @@ function expectRestRefusal(res: { status: number; data: unknown; text: string })
   expectNothingLeaked(res.text);
 }
 
-const rest = <P>(route: { with: (s: AppServices) => unknown }) => route.with(services) as unknown as Handler<P>;
+const { call } = restClient(() => h.services);
 const sms = (data: Record<string, unknown> = {}) => ({
   type: "sms.dlr",
   data: { transaction_id: "t1", message_id: "m1", mobile: "919812345678", status: "delivered", ...data },
@@ -74,14 +69,14 @@ const BAD_STRINGS = { nul: "abc\u0000def", loneSurrogate: "abc\ud800def" };
 describe("REST: bad input is a 4xx with { error: { code, message } }", () => {
   for (const [name, bad] of Object.entries(BAD_STRINGS)) {
     test(`${name} in path ids`, async () => {
-      expectRestRefusal(await call(rest(eventRoute.GET), "GET", { id: bad }, { key, path: "/api/v1/events/x" }));
-      expectRestRefusal(await call(rest(deliveryRoute.GET), "GET", { id: bad }, { key, path: "/api/v1/deliveries/x" }));
-      expectRestRefusal(await call(rest(endpointRoute.GET), "GET", { id: bad }, { key }));
-      expectRestRefusal(await call(rest(endpointRoute.DELETE), "DELETE", { id: bad }, { key }));
+      expectRestRefusal(await call(eventRoute.GET, "GET", { id: bad }, { key, path: "/api/v1/events/x" }));
+      expectRestRefusal(await call(deliveryRoute.GET, "GET", { id: bad }, { key, path: "/api/v1/deliveries/x" }));
+      expectRestRefusal(await call(endpointRoute.GET, "GET", { id: bad }, { key }));
+      expectRestRefusal(await call(endpointRoute.DELETE, "DELETE", { id: bad }, { key }));
     });
 
     test(`${name} in event data, keys and idempotency keys`, async () => {
-      const post = (json: unknown) => call(rest(eventsRoute.POST), "POST", {}, { key, json, path: "/api/v1/events" });
+      const post = (json: unknown) => call(eventsRoute.POST, "POST", {}, { key, json, path: "/api/v1/events" });
       expectRestRefusal(await post(sms({ client_ref: bad })));
       expectRestRefusal(await post(sms({ [`x${bad}`]: "1" })));
       expectRestRefusal(await post({ ...sms(), idempotencyKey: bad }));
@@ -90,20 +85,20 @@ describe("REST: bad input is a 4xx with { error: { code, message } }", () => {
 
     test(`${name} in endpoint fields, paramMap and customParams`, async () => {
       const base = { url: "https://example.com/hook", product: "sms", reportType: "dlr", method: "JSON" };
-      const create = (json: unknown) => call(rest(endpointsRoute.POST), "POST", {}, { key, json });
+      const create = (json: unknown) => call(endpointsRoute.POST, "POST", {}, { key, json });
       expectRestRefusal(await create({ ...base, description: bad }));
       expectRestRefusal(await create({ ...base, paramMap: { mobile: bad } }));
       expectRestRefusal(await create({ ...base, customParams: [{ key: "k", value: bad }] }));
       expectRestRefusal(
-        await call(rest(endpointRoute.PATCH), "PATCH", { id: endpointId }, { key, json: { description: bad } }),
+        await call(endpointRoute.PATCH, "PATCH", { id: endpointId }, { key, json: { description: bad } }),
       );
     });
 
     test(`${name} in query strings`, async () => {
       const q = name === "nul" ? "abc%00def" : "abc%ED%A0%80def";
-      expectRestRefusal(await call(rest(eventsRoute.GET), "GET", {}, { key, path: `/api/v1/events?cursor=${q}` }));
+      expectRestRefusal(await call(eventsRoute.GET, "GET", {}, { key, path: `/api/v1/events?cursor=${q}` }));
       expectRestRefusal(
-        await call(rest(deliveriesRoute.GET), "GET", {}, { key, path: `/api/v1/deliveries?endpointId=${q}` }),
+        await call(deliveriesRoute.GET, "GET", {}, { key, path: `/api/v1/deliveries?endpointId=${q}` }),
       );
     });
   }
@@ -116,21 +111,17 @@ describe("REST: bad input is a 4xx with { error: { code, message } }", () => {
       "0000-01-01",
     ]) {
       const q = encodeURIComponent(date);
-      expectRestRefusal(await call(rest(eventsRoute.GET), "GET", {}, { key, path: `/api/v1/events?from=${q}` }));
-      expectRestRefusal(await call(rest(eventsRoute.GET), "GET", {}, { key, path: `/api/v1/events?to=${q}` }));
-      expectRestRefusal(
-        await call(rest(deliveriesRoute.GET), "GET", {}, { key, path: `/api/v1/deliveries?since=${q}` }),
-      );
-      expectRestRefusal(
-        await call(rest(deliveriesRoute.GET), "GET", {}, { key, path: `/api/v1/deliveries?until=${q}` }),
-      );
-      expectRestRefusal(await call(rest(replayRoute.POST), "POST", { id: endpointId }, { key, json: { since: date } }));
+      expectRestRefusal(await call(eventsRoute.GET, "GET", {}, { key, path: `/api/v1/events?from=${q}` }));
+      expectRestRefusal(await call(eventsRoute.GET, "GET", {}, { key, path: `/api/v1/events?to=${q}` }));
+      expectRestRefusal(await call(deliveriesRoute.GET, "GET", {}, { key, path: `/api/v1/deliveries?since=${q}` }));
+      expectRestRefusal(await call(deliveriesRoute.GET, "GET", {}, { key, path: `/api/v1/deliveries?until=${q}` }));
+      expectRestRefusal(await call(replayRoute.POST, "POST", { id: endpointId }, { key, json: { since: date } }));
     }
   });
 
   test("JSON nested thousands deep", async () => {
     const post = (raw: string) =>
-      call(rest(eventsRoute.POST), "POST", {}, { key, raw, contentType: "application/json", path: "/api/v1/events" });
+      call(eventsRoute.POST, "POST", {}, { key, raw, contentType: "application/json", path: "/api/v1/events" });
     for (const depth of [100, 5_000]) {
       const nested = `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
       expectRestRefusal(
@@ -238,9 +229,9 @@ describe("tRPC batches", () => {
   });
 
   test("API keys: one account cannot create hundreds in a burst", async () => {
-    const u = await createUser(h.db);
+    const u = await createActor(h.services);
     const b = new BrowserSession(app.url, "198.51.100.202");
-    await b.signIn(u.email, u.password);
+    await b.signIn(u.input.email, u.input.password);
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) => b.trpc("mutation", "apiKeys.create", { name: `burst ${i}` })),
     );

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { MASKED_VALUE } from "@/server/endpoints/schemas";
 import { startAppServer } from "@/tests/helpers/app-server";
 import { BrowserSession } from "@/tests/helpers/browser-session";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
-import { createUser } from "@/tests/helpers/users";
+import { createActor } from "@/tests/helpers/actors";
 
-let h: DbHandle;
+const h = setupIntegration();
 let app: { url: string; close: () => Promise<void> };
 let browser: BrowserSession;
 let saved: Receiver;
@@ -17,12 +15,11 @@ let endpointId: string;
 const SECRET = "Bearer live-credential-123";
 
 beforeAll(async () => {
-  h = await createTestDb();
-  app = await startAppServer({ db: h.db, runner: new LocalRunner({ db: h.db }) });
+  app = await startAppServer(h.services);
   [saved, other] = await Promise.all([startReceiver(), startReceiver()]);
-  const u = await createUser(h.db);
+  const u = await createActor(h.services);
   browser = new BrowserSession(app.url);
-  await browser.signIn(u.email, u.password);
+  await browser.signIn(u.input.email, u.input.password);
   const created = await browser.trpc("mutation", "endpoints.create", {
     url: `${saved.url}/hook`,
     product: "sms",
@@ -34,7 +31,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([app?.close(), saved?.close(), other?.close()]);
-  await h?.close();
 });
 
 const draft = (url: string, value = MASKED_VALUE) => ({

@@ -1,22 +1,18 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
 import { accounts } from "@/db/schema";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { startAppServer } from "@/tests/helpers/app-server";
 import { BrowserSession } from "@/tests/helpers/browser-session";
-import { createTestDb } from "@/tests/helpers/db";
-import { createUser } from "@/tests/helpers/users";
+import { setupIntegration } from "@/tests/helpers/integration";
+import { createActor } from "@/tests/helpers/actors";
 
-let h: DbHandle;
+const h = setupIntegration();
 let app: { url: string; close: () => Promise<void> };
 beforeAll(async () => {
-  h = await createTestDb();
-  app = await startAppServer({ db: h.db, runner: new LocalRunner({ db: h.db }) });
+  app = await startAppServer(h.services);
 });
 afterAll(async () => {
   await app?.close();
-  await h?.close();
 });
 
 /** A second browser that only has the first one's session cookie: a stolen or kept cookie. */
@@ -28,11 +24,11 @@ function replay(cookie: string) {
 
 describe("sessions end in the database, not when the cookie expires", () => {
   test("after sign-out the old cookie no longer answers account.me", async () => {
-    const u = await createUser(h.db);
+    const u = await createActor(h.services);
     const browser = new BrowserSession(app.url);
-    expect(await browser.signIn(u.email, u.password)).toEqual({ ok: true, error: null });
+    expect(await browser.signIn(u.input.email, u.input.password)).toEqual({ ok: true, error: null });
     const cookie = browser.sessionCookie()!;
-    expect((await browser.trpc("query", "account.me")).data).toMatchObject({ email: u.email });
+    expect((await browser.trpc("query", "account.me")).data).toMatchObject({ email: u.input.email });
 
     await browser.signOut();
     const stale = await replay(cookie).trpc("query", "account.me");
@@ -42,19 +38,19 @@ describe("sessions end in the database, not when the cookie expires", () => {
   });
 
   test("sign-out ends the user's other sessions too", async () => {
-    const u = await createUser(h.db);
+    const u = await createActor(h.services);
     const laptop = new BrowserSession(app.url);
     const phone = new BrowserSession(app.url, "203.0.113.99");
-    await laptop.signIn(u.email, u.password);
-    await phone.signIn(u.email, u.password);
+    await laptop.signIn(u.input.email, u.input.password);
+    await phone.signIn(u.input.email, u.input.password);
     await laptop.signOut();
     expect((await phone.trpc("query", "account.me")).status).toBe(401);
   });
 
   test("a suspended account's session can no longer create API keys or endpoints", async () => {
-    const u = await createUser(h.db);
+    const u = await createActor(h.services);
     const browser = new BrowserSession(app.url);
-    await browser.signIn(u.email, u.password);
+    await browser.signIn(u.input.email, u.input.password);
     expect((await browser.trpc("mutation", "apiKeys.create", { name: "before" })).status).toBe(200);
 
     await h.db.update(accounts).set({ status: "suspended" }).where(eq(accounts.id, u.accountId));
@@ -69,23 +65,23 @@ describe("sessions end in the database, not when the cookie expires", () => {
     expect(endpoint.status).toBe(401);
     expect((await browser.trpc("query", "account.me")).status).toBe(401);
     // And the suspended owner cannot sign in again.
-    const again = await new BrowserSession(app.url).signIn(u.email, u.password);
+    const again = await new BrowserSession(app.url).signIn(u.input.email, u.input.password);
     expect(again.ok).toBe(false);
   });
 
   test("changing the password ends every session", async () => {
-    const u = await createUser(h.db);
+    const u = await createActor(h.services);
     const browser = new BrowserSession(app.url);
-    await browser.signIn(u.email, u.password);
+    await browser.signIn(u.input.email, u.input.password);
     const other = new BrowserSession(app.url, "203.0.113.50");
-    await other.signIn(u.email, u.password);
+    await other.signIn(u.input.email, u.input.password);
     const changed = await browser.trpc("mutation", "account.changePassword", {
-      currentPassword: u.password,
+      currentPassword: u.input.password,
       newPassword: "new-password-22",
     });
     expect(changed.status).toBe(200);
     expect((await other.trpc("query", "account.me")).status).toBe(401);
     expect((await browser.trpc("query", "account.me")).status).toBe(401);
-    expect((await new BrowserSession(app.url).signIn(u.email, "new-password-22")).ok).toBe(true);
+    expect((await new BrowserSession(app.url).signIn(u.input.email, "new-password-22")).ok).toBe(true);
   });
 });

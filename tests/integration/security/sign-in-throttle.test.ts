@@ -1,22 +1,18 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
 import { authenticate } from "@/server/auth/authenticate";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { DomainError } from "@/server/errors";
 import { startAppServer } from "@/tests/helpers/app-server";
 import { BrowserSession } from "@/tests/helpers/browser-session";
-import { createTestDb } from "@/tests/helpers/db";
-import { createUser } from "@/tests/helpers/users";
+import { setupIntegration } from "@/tests/helpers/integration";
+import { createActor } from "@/tests/helpers/actors";
 
-let h: DbHandle;
+const h = setupIntegration();
 let app: { url: string; close: () => Promise<void> };
 beforeAll(async () => {
-  h = await createTestDb();
-  app = await startAppServer({ db: h.db, runner: new LocalRunner({ db: h.db }) });
+  app = await startAppServer(h.services);
 });
 afterAll(async () => {
   await app?.close();
-  await h?.close();
 });
 
 // The app's defaults: 10 checks per email and client, 20 per client, over 15 minutes.
@@ -24,11 +20,11 @@ const THROTTLED = /Too many sign-in attempts\. Try again in \d+ minutes?\./;
 
 describe("sign-in throttle (over HTTP, next-auth's credentials callback)", () => {
   test("50 parallel sign-ins, 49 wrong and the right one last: at most 10 passwords are checked", async () => {
-    const u = await createUser(h.db);
+    const u = await createActor(h.services);
     const attacker = new BrowserSession(app.url, "192.0.2.66");
     const csrf = await attacker.csrfToken();
-    const passwords = [...Array.from({ length: 49 }, (_, i) => `wrong-password-${i}`), u.password];
-    const results = await Promise.all(passwords.map((p) => attacker.signIn(u.email, p, csrf)));
+    const passwords = [...Array.from({ length: 49 }, (_, i) => `wrong-password-${i}`), u.input.password];
+    const results = await Promise.all(passwords.map((p) => attacker.signIn(u.input.email, p, csrf)));
 
     const checked = results.filter(
       (r) => r.ok || r.error === "CredentialsSignin" || r.error === "Incorrect email or password",
@@ -48,20 +44,20 @@ describe("sign-in throttle (over HTTP, next-auth's credentials callback)", () =>
   });
 
   test("a guesser locks only itself out: the owner signs in from elsewhere", async () => {
-    const u = await createUser(h.db);
+    const u = await createActor(h.services);
     const attacker = new BrowserSession(app.url, "192.0.2.88");
     const csrf = await attacker.csrfToken();
-    for (let i = 0; i < 12; i++) await attacker.signIn(u.email, `guess-${i}-aaaa`, csrf);
-    expect((await attacker.signIn(u.email, u.password, csrf)).error).toMatch(THROTTLED);
+    for (let i = 0; i < 12; i++) await attacker.signIn(u.input.email, `guess-${i}-aaaa`, csrf);
+    expect((await attacker.signIn(u.input.email, u.input.password, csrf)).error).toMatch(THROTTLED);
 
     const owner = new BrowserSession(app.url, "203.0.113.5");
-    expect(await owner.signIn(u.email, u.password)).toEqual({ ok: true, error: null });
+    expect(await owner.signIn(u.input.email, u.input.password)).toEqual({ ok: true, error: null });
   });
 
   test("wrong password and unknown email answer alike", async () => {
-    const u = await createUser(h.db);
+    const u = await createActor(h.services);
     const b = new BrowserSession(app.url, "192.0.2.99");
-    const wrong = await b.signIn(u.email, "not-the-password-1");
+    const wrong = await b.signIn(u.input.email, "not-the-password-1");
     const unknown = await b.signIn("ghost@example.test", "not-the-password-1");
     expect(wrong).toEqual(unknown);
   });
@@ -71,10 +67,10 @@ describe("authenticate() under a parallel burst (the check and count are one ato
   const throttle = { maxFailures: 5, windowMinutes: 15, maxFailuresPerClient: 1000 };
 
   test("200 parallel checks for one email and client: exactly 5 reach the password", async () => {
-    const u = await createUser(h.db);
+    const u = await createActor(h.services);
     const outcomes = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        authenticate({ db: h.db, throttle }, { email: u.email, password: `bad-password-${i}` }, "192.0.2.1").then(
+        authenticate({ db: h.db, throttle }, { email: u.input.email, password: `bad-password-${i}` }, "192.0.2.1").then(
           () => "ok",
           (e: DomainError) => e.code,
         ),
@@ -85,15 +81,17 @@ describe("authenticate() under a parallel burst (the check and count are one ato
   });
 
   test("a success forgets the failures against the email", async () => {
-    const u = await createUser(h.db);
+    const u = await createActor(h.services);
     for (let i = 0; i < 4; i++)
-      await authenticate({ db: h.db, throttle }, { email: u.email, password: `bad-password-${i}` }, "192.0.2.2").catch(
-        () => {},
-      );
-    await authenticate({ db: h.db, throttle }, { email: u.email, password: u.password }, "192.0.2.2");
+      await authenticate(
+        { db: h.db, throttle },
+        { email: u.input.email, password: `bad-password-${i}` },
+        "192.0.2.2",
+      ).catch(() => {});
+    await authenticate({ db: h.db, throttle }, { email: u.input.email, password: u.input.password }, "192.0.2.2");
     for (let i = 0; i < 5; i++)
       await expect(
-        authenticate({ db: h.db, throttle }, { email: u.email, password: `bad-again-${i}` }, "192.0.2.2"),
+        authenticate({ db: h.db, throttle }, { email: u.input.email, password: `bad-again-${i}` }, "192.0.2.2"),
       ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });

@@ -1,29 +1,25 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
 import { slugReservations } from "@/db/schema";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { startAppServer } from "@/tests/helpers/app-server";
 import { BrowserSession } from "@/tests/helpers/browser-session";
-import { createTestDb } from "@/tests/helpers/db";
-import { createUser } from "@/tests/helpers/users";
+import { setupIntegration } from "@/tests/helpers/integration";
+import { createActor } from "@/tests/helpers/actors";
 
-let h: DbHandle;
+const h = setupIntegration();
 let app: { url: string; close: () => Promise<void> };
 beforeAll(async () => {
-  h = await createTestDb();
-  app = await startAppServer({ db: h.db, runner: new LocalRunner({ db: h.db }) });
+  app = await startAppServer(h.services);
 });
 afterAll(async () => {
   await app?.close();
-  await h?.close();
 });
 
 let n = 0;
 async function reseller() {
-  const u = await createUser(h.db, { role: "reseller" });
+  const u = await createActor(h.services, { role: "reseller" });
   const b = new BrowserSession(app.url, `198.51.100.${++n}`);
-  await b.signIn(u.email, u.password);
+  await b.signIn(u.input.email, u.input.password);
   return b;
 }
 const store = (slug: string) => ({ brandName: "Acme SMS", slug, primaryColor: "#0f766e" });
