@@ -8,6 +8,7 @@ import { authenticate, type SessionUser } from "./authenticate";
 import { clientAddress } from "./client-address";
 import { endUserSessions } from "./end-user-sessions";
 import { findSessionActor } from "./find-session-actor";
+import { wantsSecureCookies } from "./wants-secure-cookies";
 
 const SESSION_ENDED = "SESSION_ENDED";
 
@@ -16,9 +17,6 @@ class SessionEnded extends Error {
     super(SESSION_ENDED);
   }
 }
-
-const isLoopback = (url: string | undefined) =>
-  !!url && /^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(url);
 
 /**
  * next-auth with JWT sessions that the database can end: the token carries the user's session
@@ -35,9 +33,7 @@ export function buildAuthOptions(resolveDb: () => Promise<Db> = getDb): NextAuth
   return {
     secret: env.AUTH_SECRET,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-    // Secure cookies in production (next-auth already does so for an https NEXTAUTH_URL); a
-    // loopback URL is a local production build, where browsers would drop them over http.
-    useSecureCookies: env.NODE_ENV === "production" && !isLoopback(env.NEXTAUTH_URL),
+    useSecureCookies: wantsSecureCookies(env),
     pages: { signIn: "/sign-in" },
     providers: [
       CredentialsProvider({
