@@ -9,7 +9,6 @@ import { insertEndpoint } from "@/tests/helpers/endpoints";
 import { createActor } from "@/tests/helpers/actors";
 
 const h = setupIntegration();
-beforeAll(async () => {});
 
 const DAY = 86_400_000;
 
