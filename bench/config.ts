@@ -28,6 +28,8 @@ export const config = {
   /** The whole run is cut off after this, whatever it is waiting for. */
   maxMinutes: num("BENCH_MAX_MINUTES", 150, 10),
   pgUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+  /** Which databases to run, e.g. `postgres` alone so its RSS is not mixed with PGlite's. */
+  targets: (process.env.BENCH_TARGETS ?? "pglite,postgres").split(",").map((t) => t.trim()),
 };
 
 export type BenchConfig = typeof config;

@@ -62,6 +62,7 @@ export class LocalRunner implements DeliveryRunner {
   private readonly send: ReturnType<typeof resolveSendDeps>;
   private readonly o: Required<Omit<LocalRunnerOptions, "attempt" | "onError">>;
   private lastAnalyze = 0;
+  private lastDueScan = 0;
 
   constructor(private readonly opts: LocalRunnerOptions) {
     const concurrency = opts.concurrency ?? 500;
@@ -145,7 +146,11 @@ export class LocalRunner implements DeliveryRunner {
     const limit = Math.min(room, this.o.batchSize);
     const hinted = this.hints.splice(0, limit);
     const byId = hinted.length ? await claimByIds(this.o.db, hinted, { ...base, limit }) : [];
+    // Fresh work came by id; the due scan (retries, other processes' work, expired leases) then
+    // runs at most once per poll interval instead of once per ingested event.
     if (byId.length >= limit || hinted.length >= limit) return byId;
+    if (hinted.length && Date.now() - this.lastDueScan < this.o.idlePollMs) return byId;
+    this.lastDueScan = Date.now();
     await this.analyzeNowAndThen();
     const full = [...endpoints].filter(([, n]) => n === 0).map(([id]) => id);
     const fullAccounts = [...accounts].filter(([, n]) => n === 0).map(([id]) => id);
