@@ -1,7 +1,8 @@
 /**
- * Runs once per server process: fails fast on bad configuration (exit 1 with a message naming
- * the variable), opens the database (applying migrations) so the first request does not pay
- * for it, and starts the in-process delivery runner unless deliveries go through Inngest.
+ * Runs once per server process. Fails fast on a configuration that cannot work (exit 1 with a
+ * message naming the variable), then starts the server's background work without waiting for
+ * it: a database that is unreachable at this moment is retried, never fatal (GET /api/health
+ * reports it meanwhile), and production never migrates here (`npm run db:migrate` is a deploy step).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -13,8 +14,6 @@ export async function register() {
     console.error(`\n[hookline] ${err.message}\n[hookline] Set these variables (see .env.example) and start again.\n`);
     process.exit(1);
   }
-  const { getDbHandle } = await import("./server/db");
-  await getDbHandle();
-  const { startDeliveryRunner } = await import("./server/delivery/runners/start-delivery-runner");
-  await startDeliveryRunner();
+  const { startServer } = await import("./server/start-server");
+  startServer();
 }

@@ -44,6 +44,8 @@ export const endpoints = pgTable(
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
     /** GCRA theoretical arrival time for the per-endpoint rate limit. */
     rateTat: timestamp("rate_tat", { withTimezone: true, precision: 6 }),
+    /** The account's PII masking, copied here so the engine's one load reads it. */
+    maskPii: boolean("mask_pii").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -54,7 +56,7 @@ export type EndpointRow = typeof endpoints.$inferSelect;
 
 /**
  * Adaptive throttling state, one row per endpoint that has been throttled or measured. Kept apart
- * from `endpoints` so that updating it (every recorded batch) does not change the endpoint's row
+ * from `endpoints` so that updating it (about once a second while it is sent to) does not change the endpoint's row
  * version, which keys the engine's config cache. All runners read the rate from here.
  */
 export const endpointThrottles = pgTable("endpoint_throttles", {

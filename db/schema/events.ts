@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { endpoints } from "./endpoints";
 import { replays } from "./replays";
@@ -14,6 +14,8 @@ export const events = pgTable(
     type: text("type").notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     idempotencyKey: text("idempotency_key"),
+    /** Recorded while the account masked PII: shown masked even after masking is turned off. */
+    piiMasked: boolean("pii_masked").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -55,6 +57,13 @@ export const deliveries = pgTable(
     nextTrigger: text("next_trigger", { enum: ["scheduled", "manual"] })
       .notNull()
       .default("scheduled"),
+    /**
+     * Inngest runner only: when a run last took charge of this delivery — the hand-off to Inngest,
+     * or the time its run wakes up next (its sleep). Null: no run is known to hold it. The sweep
+     * re-sends only deliveries whose mark is missing or old, so a run that is merely queued or
+     * asleep is not doubled.
+     */
+    enqueuedAt: timestamp("enqueued_at", { withTimezone: true }),
     /** The bulk replay that last re-queued this delivery, if any. */
     replayId: text("replay_id").references(() => replays.id, { onDelete: "set null" }),
     /**

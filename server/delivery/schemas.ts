@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EVENT_TYPES } from "@/server/events/catalog";
+import { DATE_RANGE_MESSAGE, isDateInRange } from "@/server/lib/date-range";
 
 /** `superseded`: a later status of the same message was sent instead (latest status only); not a failure. */
 export const DELIVERY_STATUSES = ["pending", "sending", "retrying", "succeeded", "failed", "superseded"] as const;
@@ -20,6 +21,10 @@ const dateParam = z
     const date = value instanceof Date ? value : new Date(value);
     if (Number.isNaN(date.getTime())) {
       ctx.addIssue({ code: "custom", message: "must be a date-time, e.g. 2026-11-29T10:00:00Z" });
+      return z.NEVER;
+    }
+    if (!isDateInRange(date)) {
+      ctx.addIssue({ code: "custom", message: DATE_RANGE_MESSAGE });
       return z.NEVER;
     }
     return date;

@@ -26,4 +26,4 @@ export function newId(prefix: IdPrefix): string {
   return `${prefix}_${encodeTime(Date.now())}${encodeRandom()}`;
 }
 
-type IdPrefix = "acc" | "usr" | "wl" | "waba" | "key" | "ep" | "evt" | "dlv" | "att" | "sif" | "rpl";
+type IdPrefix = "acc" | "usr" | "wl" | "waba" | "key" | "ep" | "evt" | "dlv" | "att" | "rpl" | "prt" | "err";

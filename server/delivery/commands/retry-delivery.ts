@@ -2,6 +2,7 @@ import type { RunnerContext } from "@/server/auth/actor";
 import { and, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import { deliveries, endpoints } from "@/db/schema";
 import { conflict, notFound } from "@/server/errors";
+import { handOff } from "@/server/delivery/hand-off";
 
 /**
  * Manual retry: the delivery is due now and its next attempt is recorded as `manual`. Works for
@@ -44,6 +45,8 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
       ...(found.status === "failed" || found.status === "superseded"
         ? { orderingKey: null, successorId: null, supersededBy: null }
         : {}),
+      // Needs a new run: until the runner confirms one, the Inngest sweep may send it again.
+      enqueuedAt: null,
       updatedAt: now,
     })
     .where(
@@ -56,6 +59,7 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
     )
     .returning({ id: deliveries.id, status: deliveries.status, nextAttemptAt: deliveries.nextAttemptAt });
   if (!updated) throw conflict("This delivery changed while retrying it; reload and try again.");
-  await runner.enqueue([{ id, endpointId: found.endpointId, dedupeKey: `${id}-retry-${now.getTime()}` }]);
+  // Saved as due now: if the runner cannot take it at this moment, it is picked up later.
+  await handOff(runner, [{ id, endpointId: found.endpointId, dedupeKey: `${id}-retry-${now.getTime()}` }], "retry");
   return updated;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { StorefrontSignUp } from "@/components/reseller/storefront-sign-up";
 import { StorefrontHeader } from "@/components/reseller/storefront-preview";
@@ -24,8 +24,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function StorefrontSignUpPage({ params }: Props) {
-  const store = await loadStorefront((await params).slug);
-  if (!store) notFound();
+  const { slug } = await params;
+  const store = await loadStorefront(slug);
+  if (!store) {
+    // A storefront that changed its slug keeps its old links for 30 days.
+    const moved = await (await serverCaller()).storefront.movedTo({ slug }).catch(() => null);
+    if (moved) redirect(`/r/${moved.movedTo}/sign-up`);
+    notFound();
+  }
   return (
     <TRPCReactProvider>
       <main

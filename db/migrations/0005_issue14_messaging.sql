@@ -29,3 +29,6 @@ CREATE INDEX "deliveries_ready_at_idx" ON "deliveries" USING btree ("next_attemp
 CREATE INDEX "deliveries_ordering_idx" ON "deliveries" USING btree ("endpoint_id","ordering_key") WHERE "deliveries"."ordering_key" is not null and "deliveries"."status" in ('pending', 'retrying');--> statement-breakpoint
 -- Per-message order is the default for delivery-report endpoints (new deliveries only: existing ones have no key).
 UPDATE "endpoints" SET "ordered_delivery" = true WHERE "report_type" = 'dlr';
+--> statement-breakpoint
+-- (deliveries.enqueued_at comes from 0003; 0004's snapshot did not list it, this one's does.)
+SELECT 1;
