@@ -198,7 +198,7 @@ export type EndpointConfigShape = {
 export type EndpointConfigInput = EndpointConfigShape & { eventTypes: string[] };
 
 /** Per-message order is the default for delivery-report webhooks. */
-export const defaultOrderedDelivery = (reportType: ReportType) => reportType === "dlr";
+const defaultOrderedDelivery = (reportType: ReportType) => reportType === "dlr";
 
 /**
  * Fills what the product + report type imply: event types, parameter names, ordered delivery;
