@@ -1,20 +1,7 @@
 /**
- * Runs once per server process: fails fast on bad configuration (exit 1 with a message naming
- * the variable), opens the database (applying migrations) so the first request does not pay
- * for it, and starts the in-process delivery runner unless deliveries go through Inngest.
+ * Runs once per server process. The Node.js work lives in instrumentation-node.ts, imported only
+ * on the Node.js runtime, so the Edge bundle never sees `process.exit` (Next warned on every request).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getEnv, EnvError } = await import("./server/env");
-  try {
-    getEnv();
-  } catch (err) {
-    if (!(err instanceof EnvError)) throw err;
-    console.error(`\n[hookline] ${err.message}\n[hookline] Set these variables (see .env.example) and start again.\n`);
-    process.exit(1);
-  }
-  const { getDbHandle } = await import("./db");
-  await getDbHandle();
-  const { startDeliveryRunner } = await import("./server/delivery/runners/start-delivery-runner");
-  await startDeliveryRunner();
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./instrumentation-node");
 }

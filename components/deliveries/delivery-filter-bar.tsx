@@ -1,6 +1,7 @@
 "use client";
 
-import { InputField, SelectField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
+import { UtcTimeInput } from "@/components/ui/utc-time-input";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { EVENT_TYPE_LABELS } from "@/components/webhooks/labels";
 import { DELIVERY_STATUSES } from "@/server/delivery/schemas";
@@ -45,21 +46,8 @@ export function DeliveryFilterBar({
           </option>
         ))}
       </SelectField>
-      <InputField
-        label="Since (UTC)"
-        type="datetime-local"
-        value={filters.since}
-        max={filters.until || undefined}
-        onChange={(e) => set("since", e.target.value)}
-      />
-      <InputField
-        label="Until (UTC)"
-        type="datetime-local"
-        value={filters.until}
-        min={filters.since || undefined}
-        error={error ?? undefined}
-        onChange={(e) => set("until", e.target.value)}
-      />
+      <UtcTimeInput label="Since" value={filters.since} onChange={(v) => set("since", v)} />
+      <UtcTimeInput label="Until" value={filters.until} error={error ?? undefined} onChange={(v) => set("until", v)} />
     </FilterBar>
   );
 }

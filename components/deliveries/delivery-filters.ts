@@ -4,7 +4,7 @@ import { EVENT_TYPES } from "@/server/events/catalog";
 
 /**
  * The delivery log's filters as kept in the URL: `?status=failed&eventType=sms.dlr&since=2026-11-29T10:00&until=…`.
- * `since`/`until` are `datetime-local` values read as UTC (all times on the page are UTC).
+ * `since`/`until` are minute values read as UTC (`UtcTimeInput`) (all times on the page are UTC).
  * Unknown or malformed values are dropped, so a hand-edited URL never breaks the page. Other
  * parameters (the page's `tab`, `delivery`) are left alone.
  */

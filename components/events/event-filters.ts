@@ -4,7 +4,7 @@ import { EVENT_STATUSES } from "@/server/events/list-events-schema";
 
 /**
  * The Events filters as kept in the URL: `?type=sms.dlr&status=failed&from=2025-12-31T10:00&to=…`.
- * `from`/`to` are `datetime-local` values read as UTC (all times on the page are UTC). Unknown or
+ * `from`/`to` are minute values read as UTC (`UtcTimeInput`) (all times on the page are UTC). Unknown or
  * malformed values are dropped, so a hand-edited URL never breaks the page.
  */
 export type EventFilters = { type: string; status: string; from: string; to: string };

@@ -1,6 +1,7 @@
 "use client";
 
-import { InputField, SelectField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
+import { UtcTimeInput } from "@/components/ui/utc-time-input";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { EVENT_TYPE_LABELS } from "@/components/webhooks/labels";
 import { EVENT_TYPES } from "@/server/events/catalog";
@@ -35,21 +36,8 @@ export function EventsFilterBar({
           </option>
         ))}
       </SelectField>
-      <InputField
-        label="From (UTC)"
-        type="datetime-local"
-        value={filters.from}
-        max={filters.to || undefined}
-        onChange={(e) => set("from", e.target.value)}
-      />
-      <InputField
-        label="To (UTC)"
-        type="datetime-local"
-        value={filters.to}
-        min={filters.from || undefined}
-        error={error ?? undefined}
-        onChange={(e) => set("to", e.target.value)}
-      />
+      <UtcTimeInput label="From" value={filters.from} onChange={(v) => set("from", v)} />
+      <UtcTimeInput label="To" value={filters.to} error={error ?? undefined} onChange={(v) => set("to", v)} />
     </FilterBar>
   );
 }

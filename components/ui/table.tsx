@@ -2,8 +2,9 @@ import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 /**
- * A bordered table with a (visually hidden) caption. Too wide for its column, it scrolls
- * sideways inside its frame: `contain: inline-size` keeps it from widening the page.
+ * A bordered table with a (visually hidden) caption. On phones each row is a card whose cells are
+ * labelled by `Td label` (globals.css, `data-cards`); on wider screens a table too wide for its
+ * column scrolls sideways inside its frame (`contain: inline-size` keeps it from widening the page).
  */
 export function Table({ children, caption, className }: { children: ReactNode; caption?: string; className?: string }) {
   return (
@@ -13,7 +14,7 @@ export function Table({ children, caption, className }: { children: ReactNode; c
         className,
       )}
     >
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table data-cards="" className="min-w-full divide-y divide-slate-200 text-sm">
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}
       </table>
@@ -42,6 +43,7 @@ export function Tr({ children, className }: { children: ReactNode; className?: s
   return <tr className={cn("hover:bg-slate-50", className)}>{children}</tr>;
 }
 
-export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn("px-4 py-3 align-top text-slate-700", className)} {...props} />;
+/** A cell; `label` names its column on the phone card layout. */
+export function Td({ className, label, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { label?: string }) {
+  return <td data-label={label} className={cn("px-4 py-3 align-top text-slate-700", className)} {...props} />;
 }

@@ -66,7 +66,7 @@ export function EndpointsTable() {
         <TBody>
           {endpoints.map((ep) => (
             <tr key={ep.id} className="hover:bg-slate-50">
-              <Td className="whitespace-nowrap font-mono text-xs">
+              <Td label="ID" className="whitespace-nowrap font-mono text-xs">
                 <Link
                   href={`/webhooks/${ep.id}`}
                   title={ep.id}
@@ -75,8 +75,10 @@ export function EndpointsTable() {
                   {shortId(ep.id)}
                 </Link>
               </Td>
-              <Td className="whitespace-nowrap">{PRODUCT_LABELS[ep.product] ?? ep.product}</Td>
-              <Td className="max-w-[18rem]">
+              <Td label="Product" className="whitespace-nowrap">
+                {PRODUCT_LABELS[ep.product] ?? ep.product}
+              </Td>
+              <Td label="Webhook" className="max-w-[18rem]">
                 <span className="block truncate font-mono text-xs text-slate-900" title={ep.url}>
                   {ep.url}
                 </span>
@@ -86,12 +88,14 @@ export function EndpointsTable() {
                   </span>
                 )}
               </Td>
-              <Td>{REPORT_TYPE_LABELS[ep.reportType] ?? ep.reportType}</Td>
-              <Td className="whitespace-nowrap">{METHOD_LABELS[ep.method] ?? ep.method}</Td>
-              <Td className="whitespace-nowrap font-mono text-xs">
+              <Td label="Report Type">{REPORT_TYPE_LABELS[ep.reportType] ?? ep.reportType}</Td>
+              <Td label="Server Method" className="whitespace-nowrap">
+                {METHOD_LABELS[ep.method] ?? ep.method}
+              </Td>
+              <Td label="Product Unique ID" className="whitespace-nowrap font-mono text-xs">
                 {ep.wabaNumber ?? <span className="text-slate-400">—</span>}
               </Td>
-              <Td>
+              <Td label="Status">
                 <span className="flex flex-col items-start gap-1">
                   <StatusBadge status={ep.status} reason={ep.disabledReason} />
                   <EndpointHealthHint item={healthOf.get(ep.id)} />

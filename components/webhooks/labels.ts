@@ -1,3 +1,4 @@
+import { formatUtc } from "@/lib/time";
 import type { BadgeTone } from "@/components/ui/badge";
 
 export const PRODUCT_LABELS: Record<string, string> = { sms: "SMS", whatsapp: "WhatsApp", platform: "Platform" };
@@ -93,13 +94,8 @@ export function formatMs(ms: number): string {
   return `${Number((ms / 1000).toFixed(2))} s`;
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+/** "2026-11-22 10:15:09 UTC": the app's one date format (lib/time.ts). */
+export const formatDateTime = (value: Date | string | null | undefined): string => formatUtc(value);
 
-/** "22 Nov 2026, 10:15 UTC" — UTC so server and client render the same text. */
-export function formatDateTime(value: Date | string | null | undefined): string {
-  if (!value) return "—";
-  return `${dateTime.format(new Date(value))} UTC`;
-}
-
-/** A count with thousands separators ("1,000"). */
-export const formatCount = (value: number) => value.toLocaleString("en-GB");
+/** A count with thousands separators ("1,000"), the same on server and browser. */
+export const formatCount = (value: number) => String(Math.trunc(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
