@@ -1,5 +1,6 @@
 "use client";
 
+import { failedInARowText } from "./failure-streak";
 import { Time } from "@/components/ui/time";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -70,7 +71,7 @@ function DashboardBody({ data }: { data: Dashboard }) {
           label="Need attention"
           value={totals.needAttention}
           tone={totals.needAttention ? "danger" : "success"}
-          hint={`Disabled, or ${thresholds.warnAfter}+ failures in a row`}
+          hint={`Disabled, or ${thresholds.warnAfter}+ failed deliveries in a row`}
         />
       </dl>
       <Table caption="Endpoint health">
@@ -100,7 +101,7 @@ function DashboardBody({ data }: { data: Dashboard }) {
               <Td label="Status">
                 <span className="flex flex-col items-start gap-1">
                   <StatusBadge status={item.endpoint.status} reason={item.endpoint.disabledReason} showReason={false} />
-                  {item.attention === "failing" && <Badge tone="danger">{item.failedInARow} failures in a row</Badge>}
+                  {item.attention === "failing" && <Badge tone="danger">{failedInARowText(item.failedInARow)}</Badge>}
                 </span>
               </Td>
               <Td label="Success rate" className="text-right tabular-nums">

@@ -10,7 +10,7 @@ export function Table({ children, caption, className }: { children: ReactNode; c
   return (
     <div
       className={cn(
-        "overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 [contain:inline-size]",
+        "relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 [contain:inline-size]",
         className,
       )}
     >
@@ -32,7 +32,7 @@ export function THead({ children }: { children: ReactNode }) {
 
 /** A column header; alignment comes from the <thead> (left) unless `className` sets text-right. */
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={cn("px-4 py-3 align-bottom", className)} {...props} />;
+  return <th scope="col" className={cn("px-3 py-3 align-bottom first:pl-4 last:pr-4", className)} {...props} />;
 }
 
 export function TBody({ children }: { children: ReactNode }) {
@@ -45,5 +45,11 @@ export function Tr({ children, className }: { children: ReactNode; className?: s
 
 /** A cell; `label` names its column on the phone card layout. */
 export function Td({ className, label, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { label?: string }) {
-  return <td data-label={label} className={cn("px-4 py-3 align-top text-slate-700", className)} {...props} />;
+  return (
+    <td
+      data-label={label}
+      className={cn("px-3 py-3 align-top text-slate-700 first:pl-4 last:pr-4", className)}
+      {...props}
+    />
+  );
 }

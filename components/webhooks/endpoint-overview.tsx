@@ -1,5 +1,6 @@
 "use client";
 
+import { FAILURE_STREAK_LABEL } from "@/components/health/failure-streak";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -15,6 +16,7 @@ import {
 } from "./labels";
 import { RequestPreview } from "./request-preview";
 import { SigningSecretCard } from "./signing-secret-card";
+import { FailureStreakValue } from "./failure-streak-item";
 import { StatusBadge } from "./status-badge";
 import { TestResultPanel, type WebhookTestResult } from "./test-result-panel";
 
@@ -47,7 +49,9 @@ export function EndpointOverview({ ep, testResult: result, testPending, testErro
             <Item label="Status">
               <StatusBadge status={ep.status} reason={ep.disabledReason} />
             </Item>
-            <Item label="Consecutive failures">{ep.consecutiveFailures}</Item>
+            <Item label={FAILURE_STREAK_LABEL}>
+              <FailureStreakValue endpointId={ep.id} fallback={ep.consecutiveFailures} />
+            </Item>
             <Item label="Product">{PRODUCT_LABELS[ep.product] ?? ep.product}</Item>
             <Item label="Report Type">{REPORT_TYPE_LABELS[ep.reportType] ?? ep.reportType}</Item>
             <Item label="Server Method">{METHOD_LABELS[ep.method] ?? ep.method}</Item>

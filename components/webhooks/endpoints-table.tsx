@@ -78,7 +78,7 @@ export function EndpointsTable() {
               <Td label="Product" className="whitespace-nowrap">
                 {PRODUCT_LABELS[ep.product] ?? ep.product}
               </Td>
-              <Td label="Webhook" className="max-w-[18rem]">
+              <Td label="Webhook" className="max-w-[15rem]">
                 <span className="block truncate font-mono text-xs text-slate-900" title={ep.url}>
                   {ep.url}
                 </span>
