@@ -4,6 +4,11 @@ import { accounts } from "./accounts";
 import { endpoints } from "./endpoints";
 import { replays } from "./replays";
 
+/** The event's mobile number as digits only, whichever field carries it (`mobile`, `from`, `mobile_number`). */
+export const MOBILE_KEY = sql.raw(
+  `regexp_replace(coalesce(data ->> 'mobile', data ->> 'from', data ->> 'mobile_number'), '[^0-9]', '', 'g')`,
+);
+
 export const events = pgTable(
   "events",
   {
@@ -19,6 +24,11 @@ export const events = pgTable(
   (t) => [
     uniqueIndex("events_account_idempotency_uq").on(t.accountId, t.idempotencyKey),
     index("events_account_created_idx").on(t.accountId, t.createdAt),
+    // "Find any message": exact lookups by the upstream ids and the mobile number (digits only),
+    // newest first (server/events/search-events.ts builds the same expressions).
+    index("events_search_transaction_idx").on(t.accountId, sql`(${t.data} ->> 'transaction_id')`, t.createdAt),
+    index("events_search_message_idx").on(t.accountId, sql`(${t.data} ->> 'message_id')`, t.createdAt),
+    index("events_search_mobile_idx").on(t.accountId, sql`(${MOBILE_KEY})`, t.createdAt),
   ],
 );
 
@@ -47,6 +57,13 @@ export const deliveries = pgTable(
     nextTrigger: text("next_trigger", { enum: ["scheduled", "manual"] })
       .notNull()
       .default("scheduled"),
+    /** Attempts made by hand (Retry, replay): they never advance the automatic schedule. */
+    manualAttempts: integer("manual_attempts").notNull().default(0),
+    /**
+     * While a manual retry waits to run: when the automatic schedule's next attempt was due, so a
+     * failed manual attempt puts the delivery back on that time instead of pushing it later.
+     */
+    resumeAt: timestamp("resume_at", { withTimezone: true, precision: 6 }),
     /** The bulk replay that last re-queued this delivery, if any. */
     replayId: text("replay_id").references(() => replays.id, { onDelete: "set null" }),
     lastStatusCode: integer("last_status_code"),

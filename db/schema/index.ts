@@ -5,3 +5,4 @@ export * from "./api-keys";
 export * from "./endpoints";
 export * from "./events";
 export * from "./replays";
+export * from "./notifications";

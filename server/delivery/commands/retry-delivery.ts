@@ -1,12 +1,13 @@
 import type { RunnerContext } from "@/server/auth/actor";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { deliveries, endpoints } from "@/db/schema";
 import { conflict, notFound } from "@/server/errors";
 
 /**
- * Manual retry: the delivery is due now and its next attempt is recorded as `manual`. Works for
- * failed, retrying and pending deliveries. A failed delivery that had used up its schedule gets
- * this one attempt; one that had not carries on with its schedule if this attempt fails too.
+ * Manual retry: one extra attempt now, recorded as `manual`. It does not move the automatic
+ * schedule: the time of the next scheduled attempt is kept in `resume_at`, and if the manual
+ * attempt fails the delivery waits for that time again (`decideAfterManual`). Works for failed,
+ * retrying and pending deliveries; a failed one that had used up its schedule gets this one attempt.
  */
 export async function retryDelivery({ db, actor: { accountId }, runner }: RunnerContext, { id }: { id: string }) {
   const [found] = await db
@@ -25,6 +26,11 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
     .update(deliveries)
     .set({
       status: "pending",
+      // A second click before the first retry ran keeps the schedule's time it had saved.
+      resumeAt: sql`case
+        when ${deliveries.nextTrigger} = 'manual' then ${deliveries.resumeAt}
+        when ${deliveries.status} in ('pending', 'retrying') then ${deliveries.nextAttemptAt}
+        else null end`,
       nextAttemptAt: now,
       nextTrigger: "manual",
       rateSlotAt: null,
@@ -32,7 +38,12 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
       updatedAt: now,
     })
     .where(and(eq(deliveries.id, id), inArray(deliveries.status, ["pending", "retrying", "failed"])))
-    .returning({ id: deliveries.id, status: deliveries.status, nextAttemptAt: deliveries.nextAttemptAt });
+    .returning({
+      id: deliveries.id,
+      status: deliveries.status,
+      nextAttemptAt: deliveries.nextAttemptAt,
+      resumeAt: deliveries.resumeAt,
+    });
   if (!updated) throw conflict("This delivery changed while retrying it; reload and try again.");
   await runner.enqueue([{ id, endpointId: found.endpointId, dedupeKey: `${id}-retry-${now.getTime()}` }]);
   return updated;

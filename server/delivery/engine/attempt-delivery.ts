@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type dns from "node:dns";
 import type { Db } from "@/db";
 import { deliveries } from "@/db/schema";
+import { decideAfterManual, scheduledAttemptNumber } from "@/server/delivery/policy/decide-after-manual";
 import { decideNext } from "@/server/delivery/policy/decide-next";
 import { parseSchedule } from "@/server/delivery/policy/retry-schedule";
 import { sendOnce } from "@/server/delivery/send-once";
@@ -115,12 +116,23 @@ export async function attemptDelivery(
   const attemptNumber = delivery.attempts + 1;
   const at = new Date();
   const schedule = deps.schedule ?? parseSchedule(env.WEBHOOK_RETRY_SCHEDULE);
-  const decision = decideNext(outcome, attemptNumber, schedule, at, deps.random);
+  const trigger = opts.trigger ?? delivery.nextTrigger;
+  // A manual attempt is extra: it neither uses up a step of the schedule nor moves the next one.
+  const decision =
+    trigger === "manual"
+      ? decideAfterManual(
+          outcome,
+          { resumeAt: delivery.resumeAt, scheduledAttempts: delivery.attempts - delivery.manualAttempts },
+          schedule,
+          at,
+          deps.random,
+        )
+      : decideNext(outcome, scheduledAttemptNumber(delivery), schedule, at, deps.random);
   await recordAttempt(db, {
     delivery,
     consecutiveFailures: endpoint.consecutiveFailures,
     attemptNumber,
-    trigger: opts.trigger ?? delivery.nextTrigger,
+    trigger,
     request,
     outcome,
     decision,

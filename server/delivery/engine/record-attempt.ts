@@ -44,7 +44,8 @@ export async function recordAttempt(db: Db, r: AttemptRecord) {
         ${outcome.errorClass}, ${outcome.errorMessage}, ${at})
     ), delivery as (
       update deliveries set status = ${status}, attempts = ${r.attemptNumber}, next_attempt_at = ${nextAttemptAt},
-        lease_expires_at = null, rate_slot_at = null, next_trigger = 'scheduled', last_status_code = ${outcome.status},
+        lease_expires_at = null, rate_slot_at = null, next_trigger = 'scheduled', resume_at = null,
+        manual_attempts = manual_attempts + ${r.trigger === "manual" ? 1 : 0}, last_status_code = ${outcome.status},
         last_error = ${outcome.ok ? null : describeOutcome(outcome)}, delivered_at = ${decision.kind === "succeeded" ? at : null},
         updated_at = ${at}
       where id = ${delivery.id}
