@@ -3,7 +3,7 @@ import type { BadgeTone } from "@/components/ui/badge";
 
 export const PRODUCT_LABELS: Record<string, string> = { sms: "SMS", whatsapp: "WhatsApp", platform: "Platform" };
 
-export const REPORT_TYPE_LABELS: Record<string, string> = { dlr: "DLR", mo: "MO", signup: "Signup" };
+export const REPORT_TYPE_LABELS: Record<string, string> = { dlr: "DLR", mo: "MO", signup: "Signup", alerts: "Alerts" };
 
 export const METHOD_LABELS: Record<string, string> = {
   POST: "POST (form)",
@@ -24,6 +24,9 @@ export const EVENT_TYPE_LABELS: Record<string, string> = {
   "whatsapp.mo": "WhatsApp inbound message",
   "link.click": "Link click",
   "user.signup": "Customer signup",
+  "endpoint.failing": "Endpoint failing",
+  "endpoint.disabled": "Endpoint disabled",
+  "endpoint.recovered": "Endpoint recovered",
 };
 
 export const STATUS_STYLES: Record<string, { tone: BadgeTone; label: string }> = {

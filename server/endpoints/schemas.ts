@@ -230,7 +230,7 @@ export const signupWebhookInputSchema = z.object({
 export type SignupWebhookInput = z.output<typeof signupWebhookInputSchema>;
 
 const PRODUCT_LABEL: Record<Product, string> = { sms: "SMS", whatsapp: "WhatsApp", platform: "platform" };
-const REPORT_LABEL: Record<ReportType, string> = { dlr: "DLR", mo: "MO", signup: "signup" };
+const REPORT_LABEL: Record<ReportType, string> = { dlr: "DLR", mo: "MO", signup: "signup", alerts: "alerts" };
 
 /** Rules across fields, as issues at the field the user has to change. Empty when valid. */
 export function validateEndpointConfig(v: EndpointConfigInput): FieldIssue[] {

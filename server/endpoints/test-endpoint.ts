@@ -17,7 +17,13 @@ import { primaryEventType } from "./param-map";
 import type { EndpointDraft } from "./schemas";
 import { storedHeaderValue } from "./stored-header-value";
 
-type Target = { config: EndpointConfig; secrets: string[]; eventType: EventType; savedId: string | null };
+type Target = {
+  config: EndpointConfig;
+  secrets: string[];
+  eventType: EventType;
+  savedId: string | null;
+  wabaNumber: string | null;
+};
 
 /**
  * Test Webhook: sends a realistic sample event of the endpoint's type through the real sender
@@ -26,8 +32,9 @@ type Target = { config: EndpointConfig; secrets: string[]; eventType: EventType;
  * signed with a throwaway secret.
  */
 export async function testEndpoint(ctx: DomainContext, input: { id: string } | { draft: EndpointDraft }) {
-  const { config, secrets, eventType, savedId } = await resolveTarget(ctx, input);
-  const sample = sampleEvent(eventType);
+  const { config, secrets, eventType, savedId, wabaNumber } = await resolveTarget(ctx, input);
+  // The endpoint's own WABA number, not the catalog sample's.
+  const sample = sampleEvent(eventType, { wabaNumber });
   const { request, outcome } = await sendOnce({
     config,
     secrets,
@@ -66,6 +73,7 @@ async function resolveTarget(
       secrets,
       eventType: primaryEventType(row.product, row.reportType, row.eventTypes),
       savedId: row.id,
+      wabaNumber: row.wabaNumber,
     };
   }
   const c = normalizeEndpoint(input.draft);
@@ -79,5 +87,6 @@ async function resolveTarget(
     secrets: [generateSecret()],
     eventType: primaryEventType(c.product, c.reportType, c.eventTypes),
     savedId: null,
+    wabaNumber: c.wabaNumber ?? null,
   };
 }
