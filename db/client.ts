@@ -2,6 +2,7 @@ import path from "node:path";
 import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
+import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
@@ -45,7 +46,10 @@ async function openPostgres(url: string, max = 10): Promise<DbHandle> {
 async function openPglite(dir: string): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  if (!dir.startsWith("memory://")) {
+    mkdirSync(dir, { recursive: true });
+    acquirePgliteLock(dir);
+  }
   const client = new PGlite(dir);
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;

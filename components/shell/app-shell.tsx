@@ -28,7 +28,11 @@ export function AppShell({ user, children, notice }: { user: ShellUser; children
           variant="secondary"
           size="sm"
           className="mt-3 w-full"
-          onClick={() => signOut({ callbackUrl: "/sign-in" })}
+          // No redirect from next-auth: its URL would be NEXTAUTH_URL's (or localhost:3000's), not this host's.
+          onClick={async () => {
+            await signOut({ redirect: false });
+            window.location.assign("/sign-in");
+          }}
         >
           Sign out
         </Button>

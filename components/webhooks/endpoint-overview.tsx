@@ -9,7 +9,7 @@ import type { EndpointView } from "@/server/endpoints/to-endpoint-view";
 import {
   EVENT_TYPE_LABELS,
   formatDateTime,
-  METHOD_LABELS,
+  methodLabel,
   PAYLOAD_FORMAT_LABELS,
   PRODUCT_LABELS,
   REPORT_TYPE_LABELS,
@@ -54,7 +54,7 @@ export function EndpointOverview({ ep, testResult: result, testPending, testErro
             </Item>
             <Item label="Product">{PRODUCT_LABELS[ep.product] ?? ep.product}</Item>
             <Item label="Report Type">{REPORT_TYPE_LABELS[ep.reportType] ?? ep.reportType}</Item>
-            <Item label="Server Method">{METHOD_LABELS[ep.method] ?? ep.method}</Item>
+            <Item label="Server Method">{methodLabel(ep)}</Item>
             <Item label="Payload format">{PAYLOAD_FORMAT_LABELS[ep.payloadFormat] ?? ep.payloadFormat}</Item>
             <Item label="Product Unique ID (WABA number)">
               {ep.wabaNumber ? <span className="font-mono">{ep.wabaNumber}</span> : <Muted>—</Muted>}

@@ -10,7 +10,7 @@ import { LinkButton } from "@/components/ui/link-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
-import { METHOD_LABELS, PRODUCT_LABELS, REPORT_TYPE_LABELS } from "./labels";
+import { methodLabel, PRODUCT_LABELS, REPORT_TYPE_LABELS } from "./labels";
 import { EndpointHealthHint } from "./endpoint-health-hint";
 import { StatusBadge } from "./status-badge";
 
@@ -18,6 +18,14 @@ import { StatusBadge } from "./status-badge";
 function shortId(id: string) {
   return id.length > 14 ? `${id.slice(0, 7)}…${id.slice(-4)}` : id;
 }
+
+/** The signup and alerts webhooks are edited where they were set up. */
+const editHref = (ep: { id: string; product: string; reportType: string }) =>
+  ep.reportType === "alerts"
+    ? "/settings"
+    : ep.product === "platform"
+      ? "/reseller/signup-webhook"
+      : `/webhooks/${ep.id}/edit`;
 
 const actionLink = "rounded px-1.5 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50 hover:underline";
 
@@ -90,7 +98,7 @@ export function EndpointsTable() {
               </Td>
               <Td label="Report Type">{REPORT_TYPE_LABELS[ep.reportType] ?? ep.reportType}</Td>
               <Td label="Server Method" className="whitespace-nowrap">
-                {METHOD_LABELS[ep.method] ?? ep.method}
+                {methodLabel(ep)}
               </Td>
               <Td label="Product Unique ID" className="whitespace-nowrap font-mono text-xs">
                 {ep.wabaNumber ?? <span className="text-slate-400">—</span>}
@@ -103,10 +111,7 @@ export function EndpointsTable() {
               </Td>
               <Td className="whitespace-nowrap text-right">
                 <div className="flex justify-end gap-1">
-                  <Link
-                    href={ep.product === "platform" ? "/reseller/signup-webhook" : `/webhooks/${ep.id}/edit`}
-                    className={actionLink}
-                  >
+                  <Link href={editHref(ep)} className={actionLink}>
                     Edit<span className="sr-only"> webhook {ep.url}</span>
                   </Link>
                   <button

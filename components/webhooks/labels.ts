@@ -12,6 +12,15 @@ export const METHOD_LABELS: Record<string, string> = {
   XML: "XML",
 };
 
+/**
+ * The send method as the endpoint's own form names it: the platform's webhooks (signup, alerts)
+ * offer POST or GET only (stored as JSON = a POST with a JSON body); the others POST/GET/JSON/XML.
+ */
+export function methodLabel(ep: { product: string; method: string }): string {
+  if (ep.product === "platform") return ep.method === "GET" ? "GET" : "POST";
+  return METHOD_LABELS[ep.method] ?? ep.method;
+}
+
 export const PAYLOAD_FORMAT_LABELS: Record<string, string> = {
   mapped: "Flat, your parameter names",
   envelope: "JSON envelope {id, type, timestamp, data}",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { suggestHttps } from "@/lib/phone-and-url";
 import { isReservedHeader } from "@/server/delivery/render/is-reserved-header";
 import { EVENT_TYPES, type EventType } from "@/server/events/catalog";
 import type { FieldIssue } from "@/server/errors";
@@ -41,6 +42,11 @@ const urlSchema = z
   .max(2048, "URL must be at most 2048 characters")
   .superRefine((value, ctx) => {
     if (value === "" || value.length > 2048) return;
+    const suggested = suggestHttps(value);
+    if (suggested) {
+      ctx.addIssue({ code: "custom", message: `Start the URL with https:// (or http://), e.g. ${suggested}` });
+      return;
+    }
     let url: URL;
     try {
       url = new URL(value);

@@ -4,7 +4,7 @@ import { recordTestAttempt } from "@/server/delivery/engine/record-test-attempt"
 import { toEndpointConfig } from "@/server/delivery/endpoint-config";
 import { toCurl } from "@/server/delivery/render/to-curl";
 import { sendOnce } from "@/server/delivery/send-once";
-import { describeOutcome } from "@/server/delivery/send/describe-outcome";
+import { outcomeAdvice } from "@/server/delivery/send/describe-outcome";
 import { generateSecret } from "@/server/delivery/sign/generate-secret";
 import type { EndpointConfig } from "@/server/delivery/types";
 import { getEnv } from "@/server/env";
@@ -55,7 +55,8 @@ export async function testEndpoint(ctx: DomainContext, input: { id: string } | {
     bodyTruncated: outcome.bodyTruncated,
     errorClass: outcome.errorClass,
     errorMessage: outcome.errorMessage,
-    hint: outcome.ok ? null : describeOutcome(outcome),
+    // The panel titles the failure with errorMessage; the hint is only the advice, not a repeat of it.
+    hint: outcome.ok ? null : outcomeAdvice(outcome),
     eventType,
     request,
     curl: toCurl(request),

@@ -56,7 +56,7 @@ test("a failing endpoint: the failed attempt with status and body, fix, Retry â†
   await page.getByLabel("Description").fill("Order DLRs");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Done" }).click();
-  await page.waitForURL(/\/webhooks$/);
+  await page.waitForURL(/\/webhooks\/ep_/);
 
   // The receiver is down: every attempt (schedule 0s, 1s, 1s in e2e) gets a 500 with a body.
   receiver.respondWith(broken);

@@ -1,5 +1,8 @@
 import NextAuth from "next-auth";
 import { buildAuthOptions } from "@/server/auth/auth-options";
+import { configureAuthUrl } from "@/server/auth/public-url";
+
+configureAuthUrl();
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
