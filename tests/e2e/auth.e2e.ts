@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser, screenshot } from "./browser";
+import { launchBrowser, openPage, screenshot } from "./browser";
 import { fillSignUp } from "./fill-sign-up";
+import { newProfile, signUp } from "./sign-up";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,27 +10,37 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-test("sign up, sign out, sign in, land on the dashboard", async () => {
-  const base = inject("baseUrl");
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  const id = Date.now().toString(36);
-  const email = `e2e_${id}@example.test`;
-  const password = "e2e-password-1";
+const viewport = { width: 1280, height: 860 };
 
+test("a signed-out visitor is sent to sign-in", async () => {
+  const base = inject("baseUrl");
+  const page = await openPage(browser, viewport);
   await page.goto(`${base}/webhooks`);
   await page.waitForURL(/\/sign-in/);
+});
+
+test("sign up: a short password is refused, a valid one lands on the dashboard", async () => {
+  const base = inject("baseUrl");
+  const page = await openPage(browser, viewport);
+  const profile = newProfile("E2E Tester", "e2e");
 
   await page.goto(`${base}/sign-up`);
-  await fillSignUp(page, { name: "E2E Tester", username: `e2e_${id}`, email, password: "short" });
+  await fillSignUp(page, { ...profile, password: "short" });
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Password must be at least 10 characters").isVisible()).resolves.toBe(true);
   await screenshot(page, "auth-01-sign-up-validation");
 
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Password").fill(profile.password);
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/webhooks/);
   await page.getByRole("heading", { name: "Webhooks" }).waitFor();
   await screenshot(page, "auth-02-dashboard-after-sign-up");
+});
+
+test("sign out, sign in: a wrong password is refused, the right one lands on the dashboard", async () => {
+  const base = inject("baseUrl");
+  const page = await openPage(browser, viewport);
+  const { email, password } = await signUp(page, base, newProfile("E2E Tester", "e2e"));
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/sign-in/);
@@ -44,10 +55,13 @@ test("sign up, sign out, sign in, land on the dashboard", async () => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/webhooks/);
   await expect(page.getByText("E2E Tester").first().isVisible()).resolves.toBe(true);
+});
 
-  // Customers cannot open reseller pages.
+test("customers cannot open reseller pages", async () => {
+  const base = inject("baseUrl");
+  const page = await openPage(browser, viewport);
+  await signUp(page, base, newProfile("E2E Tester", "e2e"));
   await page.goto(`${base}/reseller/customers`);
   await page.getByText("Reseller accounts only").waitFor();
   await screenshot(page, "auth-04-reseller-gate");
-  await page.close();
 });

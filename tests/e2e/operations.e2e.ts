@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startReceiver, type Receiver } from "../helpers/receiver";
-import { launchBrowser, screenshot } from "./browser";
-import { fillSignUp } from "./fill-sign-up";
+import { launchBrowser, openPage, screenshot } from "./browser";
+import { createEndpoint, endpointRow, openEndpointDetails } from "./create-endpoint";
+import { newProfile, signUp } from "./sign-up";
 
+// Deliveries going wrong and being put right: the delivery log, Retry, health, replay, 410 →
+// disabled → re-enable; the dashboards.
 let browser: Browser;
 let receiver: Receiver;
 const broken = {
@@ -15,12 +18,19 @@ const fixed = { status: 200, headers: { "content-type": "application/json" }, bo
 
 beforeAll(async () => {
   browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+beforeEach(async () => {
   receiver = await startReceiver();
+  receiver.respondWith(fixed);
 });
-afterAll(async () => {
-  await browser?.close();
-  await receiver?.close();
-});
+afterEach(() => receiver?.close());
+
+/** A new customer with a JSON endpoint "Order DLRs" on the receiver; the page is left on the webhooks table. */
+async function setUp(page: Page, base: string) {
+  await signUp(page, base, newProfile("Ops Tester", "ops"));
+  await createEndpoint(page, base, { url: `${receiver.url}/ops`, description: "Order DLRs" });
+}
 
 /** Events page → Send sample event (an SMS DLR) → the new event's page; returns its URL. */
 async function sendSample(page: Page, base: string, { delivered = true } = {}) {
@@ -36,27 +46,16 @@ async function sendSample(page: Page, base: string, { delivered = true } = {}) {
   return page.url();
 }
 
-test("a failing endpoint: the failed attempt with status and body, fix, Retry → succeeded, health shows both; replay; dashboards", async () => {
-  const base = inject("baseUrl");
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  const id = Date.now().toString(36);
-  await page.goto(`${base}/sign-up`);
-  await fillSignUp(page, {
-    name: "Ops Tester",
-    username: `ops_${id}`,
-    email: `ops_${id}@example.test`,
-    password: "e2e-password-1",
-  });
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(/\/webhooks/);
+/** Sends a sample event and waits until its delivery has `outcome` ("Failed" once every attempt failed). */
+async function sendSampleUntil(page: Page, base: string, outcome: "Failed" | "Succeeded") {
+  await sendSample(page, base);
+  await page.getByTestId("event-delivery").first().getByText(outcome).waitFor({ timeout: 20_000 });
+}
 
-  await page.goto(`${base}/webhooks/new`);
-  await page.getByLabel("Webhook Server Send Method").selectOption("JSON");
-  await page.getByLabel("Webhook (URL Endpoint)").fill(`${receiver.url}/ops`);
-  await page.getByLabel("Description").fill("Order DLRs");
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Done" }).click();
-  await page.waitForURL(/\/webhooks\/ep_/);
+test("a failing endpoint: the failed attempt with status and body; fixed, Retry → succeeded; health shows both", async () => {
+  const base = inject("baseUrl");
+  const page = await openPage(browser);
+  await setUp(page, base);
 
   // The receiver is down: every attempt (schedule 0s, 1s, 1s in e2e) gets a 500 with a body.
   receiver.respondWith(broken);
@@ -102,21 +101,20 @@ test("a failing endpoint: the failed attempt with status and body, fix, Retry �
   await expect(chart.locator("rect.fill-red-500").count()).resolves.toBeGreaterThan(0);
   expect(new URL(page.url()).searchParams.get("tab")).toBe("health");
   await screenshot(page, "operations-04-endpoint-health");
+});
 
-  // Down again for two events, then fixed: replay what failed, with progress to the end.
+test("Replay failed…: replays only the failed deliveries, with progress to the end; the log shows all succeeded", async () => {
+  const base = inject("baseUrl");
+  const page = await openPage(browser);
+  await setUp(page, base);
+
+  // One delivered event (not replayed), then down for two events, then fixed.
+  await sendSampleUntil(page, base, "Succeeded");
   receiver.respondWith(broken);
-  for (let i = 0; i < 2; i++) {
-    await sendSample(page, base);
-    await page.getByTestId("event-delivery").first().getByText("Failed").waitFor({ timeout: 20_000 });
-  }
+  for (let i = 0; i < 2; i++) await sendSampleUntil(page, base, "Failed");
   receiver.respondWith(fixed);
-  await page.goto(`${base}/webhooks`);
-  await page
-    .getByRole("row")
-    .filter({ hasText: "Order DLRs" })
-    .getByRole("link", { name: /View Details/ })
-    .click();
-  await page.waitForURL(/\/webhooks\/ep_/);
+
+  await openEndpointDetails(page, base, "Order DLRs");
   await page.getByRole("button", { name: "Replay failed…" }).click();
   const replay = page.getByRole("dialog", { name: "Replay failed deliveries" });
   await replay.getByRole("button", { name: "Replay 2 deliveries" }).click();
@@ -129,22 +127,23 @@ test("a failing endpoint: the failed attempt with status and body, fix, Retry �
   await page.getByTestId("delivery-row").getByText("Succeeded").nth(2).waitFor();
   await expect(page.getByTestId("delivery-row").count()).resolves.toBe(3);
   await screenshot(page, "operations-06-delivery-log");
+});
 
-  // 410 Gone disables the endpoint; an event sent meanwhile gets no delivery. Re-enable offers
-  // to replay what it missed: the failed delivery and the event it never got.
+test("410 Gone disables the endpoint; Re-enable offers to replay the failed delivery and the missed event", async () => {
+  const base = inject("baseUrl");
+  const page = await openPage(browser);
+  await setUp(page, base);
+
+  // An event sent while disabled gets no delivery.
   receiver.respondWith({ status: 410, body: "gone" });
-  await sendSample(page, base);
-  await page.getByTestId("event-delivery").first().getByText("Failed").waitFor({ timeout: 20_000 });
+  await sendSampleUntil(page, base, "Failed");
   await sendSample(page, base, { delivered: false });
   await page.getByText("No endpoint received this event").waitFor();
   receiver.respondWith(fixed);
+
   await page.goto(`${base}/webhooks`);
-  await page.getByRole("row").filter({ hasText: "Order DLRs" }).getByText("Disabled").waitFor();
-  await page
-    .getByRole("row")
-    .filter({ hasText: "Order DLRs" })
-    .getByRole("link", { name: /View Details/ })
-    .click();
+  await endpointRow(page, "Order DLRs").getByText("Disabled").waitFor();
+  await openEndpointDetails(page, base, "Order DLRs");
   await page.getByText("This webhook is disabled").waitFor();
   await page.getByText(/410/).first().waitFor();
   await screenshot(page, "operations-07-disabled");
@@ -162,8 +161,17 @@ test("a failing endpoint: the failed attempt with status and body, fix, Retry �
   await missed.getByTestId("replay-progress").getByText("2 of 2 done").waitFor({ timeout: 30_000 });
   await missed.getByRole("button", { name: "Done" }).click();
   await expect(page.getByText("This webhook is disabled").count()).resolves.toBe(0);
+});
 
-  // The dashboards: health across endpoints, the events list, the API reference.
+test("dashboards: health across endpoints, the events list, the API reference and its OpenAPI document", async () => {
+  const base = inject("baseUrl");
+  const page = await openPage(browser);
+  await setUp(page, base);
+  // Something to show: one delivered event and one that failed.
+  await sendSampleUntil(page, base, "Succeeded");
+  receiver.respondWith(broken);
+  await sendSampleUntil(page, base, "Failed");
+
   await page.goto(`${base}/health`);
   await page.getByRole("link", { name: "Order DLRs" }).waitFor();
   await screenshot(page, "operations-09-health-dashboard");
@@ -179,5 +187,4 @@ test("a failing endpoint: the failed attempt with status and body, fix, Retry �
   const spec = await fetch(`${base}/api/v1/openapi.json`);
   expect(spec.status).toBe(200);
   expect((await spec.json()).openapi).toMatch(/^3\.1/);
-  await page.close();
 });

@@ -1,56 +1,68 @@
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import type { Browser } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from "vitest";
+import type { Browser, Page } from "playwright-core";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
-import { launchBrowser, screenshot } from "./browser";
+import { launchBrowser, openPage, screenshot } from "./browser";
 import { fillSignUp } from "./fill-sign-up";
+import { newProfile, uniqueId } from "./sign-up";
 
 let browser: Browser;
 let receiver: Receiver;
 beforeAll(async () => {
   browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+beforeEach(async () => {
   receiver = await startReceiver();
 });
-afterAll(async () => {
-  await browser?.close();
-  await receiver?.close();
-});
+afterEach(() => receiver?.close());
 
-test("reseller sets the Signup Webhook, a visitor signs up on the storefront, the hook and the log show it", async () => {
+/** Signs a reseller up, saves a storefront "Acme SMS" at `slug`, fills the Signup Webhook form (POST to the receiver). */
+async function setUpReseller(page: Page, base: string, slug: string) {
+  await page.goto(`${base}/sign-up`);
+  await fillSignUp(page, { ...newProfile("Acme Messaging", "acme"), password: "reseller-pass-1" });
+  await page.getByText("Register as a reseller").click();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/reseller\/customers/);
+
+  await page.goto(`${base}/reseller/white-label`);
+  await page.getByLabel("Brand name").fill("Acme SMS");
+  await page.getByLabel("Slug").fill(slug);
+  await page.getByLabel("Primary colour").fill("#0f766e");
+  await page.getByRole("button", { name: "Save Changes" }).first().click();
+  await page.getByText("Storefront saved.").waitFor();
+
+  await page.getByLabel("Feature").selectOption("signup-webhook");
+  await page.getByLabel("Send Method").selectOption("POST");
+  await page.getByLabel("Webhook Endpoint URL").fill(receiver.url);
+}
+
+async function saveSignupWebhook(page: Page) {
+  await page.getByRole("button", { name: "Save Changes" }).last().click();
+  await page.getByText("Signup webhook saved.", { exact: false }).waitFor();
+}
+
+test("reseller white label: storefront saved; the Signup Webhook's Test Webhook sends a sample; saved", async () => {
   const base = inject("baseUrl");
-  const id = Date.now().toString(36);
-  const slug = `acme-${id}`;
-  const reseller = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const reseller = await openPage(browser, { width: 1280, height: 900 });
+  await setUpReseller(reseller, base, `acme-${uniqueId()}`);
 
-  await reseller.goto(`${base}/sign-up`);
-  await fillSignUp(reseller, {
-    name: "Acme Messaging",
-    username: `acme_${id}`,
-    email: `acme_${id}@example.test`,
-    password: "reseller-pass-1",
-  });
-  await reseller.getByText("Register as a reseller").click();
-  await reseller.getByRole("button", { name: "Create account" }).click();
-  await reseller.waitForURL(/\/reseller\/customers/);
-
-  await reseller.goto(`${base}/reseller/white-label`);
-  await reseller.getByLabel("Brand name").fill("Acme SMS");
-  await reseller.getByLabel("Slug").fill(slug);
-  await reseller.getByLabel("Primary colour").fill("#0f766e");
-  await reseller.getByRole("button", { name: "Save Changes" }).first().click();
-  await reseller.getByText("Storefront saved.").waitFor();
-
-  await reseller.getByLabel("Feature").selectOption("signup-webhook");
-  await reseller.getByLabel("Send Method").selectOption("POST");
-  await reseller.getByLabel("Webhook Endpoint URL").fill(receiver.url);
   await reseller.getByRole("button", { name: "Test Webhook" }).click();
   await reseller.getByTestId("test-status").waitFor();
   expect(await reseller.getByTestId("test-status").textContent()).toBe("HTTP 200 OK");
   expect(JSON.parse(receiver.requests[0]!.body).user_id).toBe("2796XX");
-  await reseller.getByRole("button", { name: "Save Changes" }).last().click();
-  await reseller.getByText("Signup webhook saved.", { exact: false }).waitFor();
+  await saveSignupWebhook(reseller);
   await screenshot(reseller, "reseller-01-white-label-signup-webhook");
+});
 
-  const visitor = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+test("a visitor signs up on the reseller's storefront: the Signup Webhook gets the profile; the customers list and the delivery log show it", async () => {
+  const base = inject("baseUrl");
+  const id = uniqueId();
+  const slug = `acme-${id}`;
+  const reseller = await openPage(browser, { width: 1280, height: 900 });
+  await setUpReseller(reseller, base, slug);
+  await saveSignupWebhook(reseller);
+
+  const visitor = await openPage(browser, { width: 1100, height: 900 });
   await visitor.goto(`${base}/r/${slug}/sign-up`);
   await visitor.getByText("Create your Acme SMS account").waitFor();
   await screenshot(visitor, "reseller-02-storefront-sign-up");
@@ -63,8 +75,8 @@ test("reseller sets the Signup Webhook, a visitor signs up on the storefront, th
   await visitor.getByRole("button", { name: "Sign up" }).click();
   await visitor.waitForURL(/\/webhooks/);
 
-  await receiver.waitFor(2, 20_000);
-  const payload = JSON.parse(receiver.requests[1]!.body);
+  const [request] = await receiver.waitFor(1, 20_000);
+  const payload = JSON.parse(request!.body);
   expect(Object.keys(payload).sort()).toEqual([
     "email",
     "mobile_number",
@@ -86,7 +98,11 @@ test("reseller sets the Signup Webhook, a visitor signs up on the storefront, th
   await reseller.getByTestId("signup-delivery").first().waitFor();
   await reseller.getByText("succeeded").first().waitFor();
   await screenshot(reseller, "reseller-04-signup-delivery-log");
+});
 
-  await visitor.goto(`${base}/r/no-such-store-${id}/sign-up`);
+test("a storefront that does not exist says so", async () => {
+  const base = inject("baseUrl");
+  const visitor = await openPage(browser, { width: 1100, height: 900 });
+  await visitor.goto(`${base}/r/no-such-store-${uniqueId()}/sign-up`);
   await visitor.getByText("This storefront does not exist").waitFor();
 });
