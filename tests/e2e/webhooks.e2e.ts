@@ -97,8 +97,9 @@ test("add a WhatsApp DLR webhook with XML, renamed parameters and a custom heade
   await screenshot(page, "webhooks-04-secret-once");
   await dialog.getByRole("button", { name: "Done" }).click();
 
-  // The table lists it.
-  await page.waitForURL(/\/webhooks$/);
+  // Its page opens; the table lists it.
+  await page.waitForURL(/\/webhooks\/ep_/);
+  await page.goto(`${base}/webhooks`);
   const row = endpointRow(page, `${receiver.url}/dlr`);
   await row.waitFor();
   const rowText = (await row.textContent()) ?? "";
