@@ -1,6 +1,7 @@
 "use client";
 
 import { SelectField } from "@/components/ui/field";
+import { SearchBox } from "@/components/ui/search-box";
 import { UtcTimeInput } from "@/components/ui/utc-time-input";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { EVENT_TYPE_LABELS } from "@/components/webhooks/labels";
@@ -30,6 +31,14 @@ export function DeliveryFilterBar({
       canClear={hasDeliveryFilters(filters)}
       onClear={() => onChange(EMPTY_DELIVERY_FILTERS)}
     >
+      <SearchBox
+        label="Find a message"
+        className="sm:col-span-2 lg:col-span-5"
+        value={filters.q}
+        onSearch={(q) => set("q", q)}
+        placeholder="Delivery id (webhook-id), event id, transaction_id, message_id or mobile number"
+        hint="Exact match. A mobile number with or without +, spaces allowed."
+      />
       <SelectField label="Status" value={filters.status} onChange={(e) => set("status", e.target.value)}>
         <option value="">Any status</option>
         {DELIVERY_STATUSES.map((s) => (

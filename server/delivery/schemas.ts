@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchTermSchema } from "@/server/events/search-events";
 import { EVENT_TYPES } from "@/server/events/catalog";
 
 export const DELIVERY_STATUSES = ["pending", "sending", "retrying", "succeeded", "failed"] as const;
@@ -28,6 +29,8 @@ const dateParam = z
 export const listDeliveriesSchema = z
   .object({
     endpointId: id("ep").optional(),
+    /** An event id, delivery id (webhook-id), transaction_id, message_id or mobile number: exact match. */
+    search: searchTermSchema.optional(),
     eventId: id("evt").optional(),
     eventType: z.enum(EVENT_TYPES, { error: () => `must be one of: ${EVENT_TYPES.join(", ")}` }).optional(),
     status: z.enum(DELIVERY_STATUSES, { error: () => `must be one of: ${DELIVERY_STATUSES.join(", ")}` }).optional(),
