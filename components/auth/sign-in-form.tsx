@@ -28,7 +28,7 @@ export function SignInForm() {
       return;
     }
     const next = params.get("callbackUrl");
-    router.push(next && next.startsWith("/") && !next.startsWith("//") ? next : "/webhooks");
+    router.push(next && next.startsWith("/") && !next.startsWith("//") ? next : "/overview");
     router.refresh();
   });
 

@@ -21,7 +21,7 @@ export function StorefrontSignUp({ slug, primaryColor }: { slug: string; primary
           await signUp.mutateAsync({ ...values, slug });
           const res = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
           if (res?.error) throw new Error(res.error);
-          router.push("/webhooks");
+          router.push("/overview");
           router.refresh();
         }}
       />

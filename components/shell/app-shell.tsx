@@ -12,7 +12,7 @@ export function AppShell({ user, children, notice }: { user: ShellUser; children
   const [open, setOpen] = useState(false);
   const sidebar = (
     <div className="flex h-full flex-col">
-      <Link href="/webhooks" className="px-3 text-lg font-bold tracking-tight text-brand-700">
+      <Link href="/overview" className="px-3 text-lg font-bold tracking-tight text-brand-700">
         <span aria-hidden>⚡</span> Hookline
       </Link>
       <div className="mt-8 flex-1">

@@ -73,7 +73,7 @@ test("a visitor signs up on the reseller's storefront: the Signup Webhook gets t
     password: "visitor-pass-1",
   });
   await visitor.getByRole("button", { name: "Sign up" }).click();
-  await visitor.waitForURL(/\/webhooks/);
+  await visitor.waitForURL(/\/overview/);
 
   const [request] = await receiver.waitFor(1, 20_000);
   const payload = JSON.parse(request!.body);
