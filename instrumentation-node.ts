@@ -3,7 +3,7 @@ import { EnvError, getEnv } from "./server/env";
 /**
  * Fails fast on bad configuration (exit 1 with a message naming the variable), opens the database
  * (applying migrations) so the first request does not pay for it, and starts the in-process
- * delivery runner unless deliveries go through Inngest.
+ * delivery runner and the endpoint-alert watcher unless deliveries go through Inngest.
  */
 try {
   getEnv();
@@ -15,4 +15,11 @@ try {
 const { getDbHandle } = await import("./server/db");
 await getDbHandle();
 const { startDeliveryRunner } = await import("./server/delivery/runners/start-delivery-runner");
-await startDeliveryRunner();
+const runner = await startDeliveryRunner();
+if (runner) {
+  const [{ getDb }, { startAlertWatcher }] = await Promise.all([
+    import("./server/db"),
+    import("./server/alerts/start-alert-watcher"),
+  ]);
+  startAlertWatcher({ db: await getDb(), runner });
+}

@@ -18,4 +18,6 @@ CREATE INDEX "notifications_account_idx" ON "notifications" USING btree ("accoun
 CREATE INDEX "notifications_unread_idx" ON "notifications" USING btree ("account_id") WHERE "notifications"."read_at" is null;--> statement-breakpoint
 CREATE INDEX "events_search_transaction_idx" ON "events" USING btree ("account_id",("data" ->> 'transaction_id'),"created_at");--> statement-breakpoint
 CREATE INDEX "events_search_message_idx" ON "events" USING btree ("account_id",("data" ->> 'message_id'),"created_at");--> statement-breakpoint
-CREATE INDEX "events_search_mobile_idx" ON "events" USING btree ("account_id",(regexp_replace(coalesce(data ->> 'mobile', data ->> 'from', data ->> 'mobile_number'), '[^0-9]', '', 'g')),"created_at");
+CREATE INDEX "events_search_mobile_idx" ON "events" USING btree ("account_id",(regexp_replace(coalesce(data ->> 'mobile', data ->> 'from', data ->> 'mobile_number'), '[^0-9]', '', 'g')),"created_at");--> statement-breakpoint
+-- Endpoints already failing or disabled before alerts existed start in that state: no burst of old alerts.
+UPDATE "endpoints" SET "alert_state" = CASE WHEN "status" = 'disabled' THEN 'disabled' WHEN "consecutive_failures" >= 5 THEN 'failing' ELSE 'ok' END;

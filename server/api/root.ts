@@ -5,6 +5,7 @@ import { deliveriesRouter } from "./routers/deliveries";
 import { endpointsRouter } from "./routers/endpoints";
 import { eventsRouter } from "./routers/events";
 import { healthRouter } from "./routers/health";
+import { notificationsRouter } from "./routers/notifications";
 import { overviewRouter } from "./routers/overview";
 import { resellerRouter } from "./routers/reseller";
 import { storefrontRouter } from "./routers/storefront";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   events: eventsRouter,
   health: healthRouter,
   overview: overviewRouter,
+  notifications: notificationsRouter,
   apiKeys: apiKeysRouter,
   wabaNumbers: wabaNumbersRouter,
 });

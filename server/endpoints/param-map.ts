@@ -5,7 +5,7 @@ export type Product = "sms" | "whatsapp" | "platform";
 export type ReportType = "dlr" | "mo" | "signup" | "alerts";
 
 export const PRODUCTS = ["sms", "whatsapp", "platform"] as const satisfies readonly Product[];
-export const REPORT_TYPES = ["dlr", "mo", "signup"] as const satisfies readonly ReportType[];
+export const REPORT_TYPES = ["dlr", "mo", "signup", "alerts"] as const satisfies readonly ReportType[];
 
 type ParamField = { field: string; label: string; defaultName: string };
 

@@ -125,7 +125,7 @@ describe("product, report type and WABA number", () => {
       reportType: "Signup webhooks are only available for the platform product",
     });
     expect(issues({ ...sms, product: "platform", method: "JSON" })).toMatchObject({
-      reportType: "The platform product only has signup webhooks",
+      reportType: "The platform product only has signup and alerts webhooks",
     });
   });
 
