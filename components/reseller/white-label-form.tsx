@@ -61,7 +61,7 @@ export function WhiteLabelForm() {
             label="Slug"
             hint={
               <>
-                Your sign-up page: <code>/r/{slug || "your-slug"}/sign-up</code>
+                Your pages: <code>/r/{slug || "your-slug"}/sign-up</code> and <code>/sign-in</code>
               </>
             }
             error={errors.slug?.message}
@@ -92,13 +92,22 @@ export function WhiteLabelForm() {
               Save Changes
             </Button>
             {current && (
-              <Link
-                href={`/r/${current.slug}/sign-up`}
-                target="_blank"
-                className="text-sm font-medium text-brand-600 hover:underline"
-              >
-                Open sign-up page ↗
-              </Link>
+              <>
+                <Link
+                  href={`/r/${current.slug}/sign-up`}
+                  target="_blank"
+                  className="text-sm font-medium text-brand-600 hover:underline"
+                >
+                  Open sign-up page ↗
+                </Link>
+                <Link
+                  href={`/r/${current.slug}/sign-in`}
+                  target="_blank"
+                  className="text-sm font-medium text-brand-600 hover:underline"
+                >
+                  Sign-in page ↗
+                </Link>
+              </>
             )}
           </div>
         </form>

@@ -54,7 +54,8 @@ export function AppShell({
           // No redirect from next-auth: its URL would be NEXTAUTH_URL's (or localhost:3000's), not this host's.
           onClick={async () => {
             await signOut({ redirect: false });
-            window.location.assign("/sign-in");
+            // A reseller's customer goes back to the storefront's own sign-in.
+            window.location.assign(brand ? `/r/${brand.slug}/sign-in` : "/sign-in");
           }}
         >
           Sign out

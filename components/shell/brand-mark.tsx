@@ -1,4 +1,4 @@
-export type ShellBrand = { brandName: string; logoUrl: string | null; primaryColor: string };
+export type ShellBrand = { slug: string; brandName: string; logoUrl: string | null; primaryColor: string };
 
 /** The shell's brand: Hookline's, or a reseller's logo (or initial in its colour) and name. */
 export function BrandMark({ brand, compact }: { brand: ShellBrand | null; compact?: boolean }) {
