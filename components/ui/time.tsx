@@ -3,17 +3,14 @@
 import { useSyncExternalStore } from "react";
 import { formatRelative, formatUtc } from "@/lib/time";
 
-// One clock for every relative time on the page, ticking every 15 s.
-let now = Date.now();
+// One clock for every relative time on the page: whole seconds, so it reads the same between
+// two calls (a stable snapshot), re-read every 5 s so every relative time moves on together.
+const getNow = () => Math.floor(Date.now() / 1000) * 1000;
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | null = null;
 function subscribe(listener: () => void) {
   listeners.add(listener);
-  if (!timer)
-    timer = setInterval(() => {
-      now = Date.now();
-      listeners.forEach((l) => l());
-    }, 15_000);
+  if (!timer) timer = setInterval(() => listeners.forEach((l) => l()), 5_000);
   return () => {
     listeners.delete(listener);
     if (!listeners.size && timer) {
@@ -22,7 +19,6 @@ function subscribe(listener: () => void) {
     }
   };
 }
-const getNow = () => now;
 
 /**
  * A time in a list: relative ("3 min ago") with the exact UTC time on hover, or exact
@@ -44,7 +40,7 @@ export function Time({
   const full = formatUtc(date);
   return (
     <time dateTime={date.toISOString()} title={full} className={className} suppressHydrationWarning>
-      {exact ? full : formatRelative(date, Math.max(clock, Date.now()))}
+      {exact ? full : formatRelative(date, clock)}
     </time>
   );
 }
