@@ -11,7 +11,7 @@ type DeliveryDetailData = {
   eventType: string;
   status: string;
   attempts: number;
-  nextAttemptAt: Date | string;
+  nextAttemptAt: Date | string | null;
   deliveredAt: Date | string | null;
   createdAt: Date | string;
   endpoint: { id: string; url: string };
@@ -58,7 +58,9 @@ export function DeliveryDetail({
             ? formatDateTime(d.deliveredAt)
             : d.status === "failed"
               ? "None (retry or replay it)"
-              : formatDateTime(d.nextAttemptAt)}
+              : d.nextAttemptAt
+                ? formatDateTime(d.nextAttemptAt)
+                : "When the endpoint is resumed"}
         </Item>
         <Item label="Endpoint URL">
           <span className="break-all font-mono text-xs">{d.endpoint.url}</span>

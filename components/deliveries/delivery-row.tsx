@@ -16,7 +16,8 @@ export type DeliveryRowData = {
   eventType: string;
   status: string;
   attempts: number;
-  nextAttemptAt: Date | string;
+  /** null while the endpoint is paused (the delivery waits for the resume). */
+  nextAttemptAt: Date | string | null;
   lastStatusCode: number | null;
   lastError: string | null;
   createdAt: Date | string;
@@ -44,7 +45,9 @@ export function DeliveryRow({
   testId = "delivery-row",
 }: DeliveryRowProps) {
   const next =
-    d.status === "retrying" || (d.status === "pending" && d.attempts > 0) ? <Time value={d.nextAttemptAt} /> : null;
+    (d.status === "retrying" || (d.status === "pending" && d.attempts > 0)) && d.nextAttemptAt ? (
+      <Time value={d.nextAttemptAt} />
+    ) : null;
   return (
     <tr
       data-testid={testId}

@@ -15,7 +15,7 @@ export type EventDelivery = {
   attempts: number;
   lastStatusCode: number | null;
   lastError: string | null;
-  nextAttemptAt: Date;
+  nextAttemptAt: Date | null;
   deliveredAt: Date | null;
 };
 
@@ -23,9 +23,11 @@ function outcome(d: EventDelivery): string {
   if (d.status === "succeeded") return `Delivered ${formatDateTime(d.deliveredAt)}`;
   if (d.status === "sending") return "Sending now…";
   if (d.status === "retrying")
-    return `${d.lastError ?? "Failed attempt"} — next attempt ${formatDateTime(d.nextAttemptAt)}`;
+    return d.nextAttemptAt
+      ? `${d.lastError ?? "Failed attempt"} — next attempt ${formatDateTime(d.nextAttemptAt)}`
+      : `${d.lastError ?? "Failed attempt"} — waiting: the endpoint is paused`;
   if (d.status === "pending")
-    return d.endpointStatus === "paused"
+    return d.endpointStatus === "paused" || !d.nextAttemptAt
       ? "Waiting: the endpoint is paused"
       : `Queued — first attempt ${formatDateTime(d.nextAttemptAt)}`;
   return d.lastError ?? "Failed";

@@ -50,7 +50,15 @@ export const deliveries = pgTable(
       .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    /**
+     * A claim: while this is in the future the delivery is held by one runner (`lease_owner`) and
+     * no other may send it. Not indexed and not part of `status`, so taking and renewing a lease
+     * is an in-place (HOT) update that rewrites no index.
+     */
     leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
+    leaseOwner: text("lease_owner"),
+    /** Errors of our own (not the receiver's) while attempting it; past a bound it fails with the reason. */
+    internalFailures: integer("internal_failures").notNull().default(0),
     /** A send slot reserved under the endpoint's rate limit; honoured when claimed on time. */
     rateSlotAt: timestamp("rate_slot_at", { withTimezone: true, precision: 6 }),
     /** What the next attempt is recorded as: a manual retry marks it until it has run. */
@@ -73,14 +81,17 @@ export const deliveries = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    // The claim's scan: live deliveries in due order (status leading would need a sort across values).
+    index("deliveries_due_at_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'retrying')`),
     // Lists page newest first by id (ids are time-ordered).
     index("deliveries_endpoint_idx").on(t.endpointId, t.id),
     index("deliveries_event_idx").on(t.eventId),
     // The claim walks each endpoint's live deliveries in due order.
     index("deliveries_endpoint_due_idx")
       .on(t.endpointId, t.nextAttemptAt)
-      .where(sql`${t.status} in ('pending', 'retrying', 'sending')`),
+      .where(sql`${t.status} in ('pending', 'retrying')`),
     index("deliveries_account_idx").on(t.accountId, t.id),
     index("deliveries_replay_idx")
       .on(t.replayId)

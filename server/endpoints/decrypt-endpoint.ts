@@ -7,7 +7,7 @@ import { getEnv } from "@/server/env";
 type Header = { name: string; value: string };
 
 /** An endpoint row with what the sender needs: plaintext header values and the secrets in force. */
-type SendableEndpoint = { row: EndpointRow; config: EndpointConfig; secrets: string[] };
+export type SendableEndpoint = { row: EndpointRow; config: EndpointConfig; secrets: string[] };
 
 // Decrypting on every attempt is wasted work at thousands of deliveries per second. Plaintexts
 // are cached by their ciphertext (each encryption has a fresh IV, so any edit or rotation is a

@@ -1,6 +1,7 @@
 import type { DomainContext } from "@/server/auth/actor";
 import { eq } from "drizzle-orm";
 import { endpoints } from "@/db/schema";
+import { parkEndpointBacklog, unparkEndpointBacklog } from "@/server/delivery/engine/park";
 import { encryptSecret } from "@/server/crypto/secret-box";
 import { invalid } from "@/server/errors";
 import { getEnv } from "@/server/env";
@@ -77,5 +78,7 @@ export async function updateEndpoint({ db, actor }: DomainContext, input: { id: 
     })
     .where(eq(endpoints.id, row.id))
     .returning();
+  if (status === "paused" && row.status !== "paused") await parkEndpointBacklog(db, row.id);
+  if (status !== "paused" && row.status === "paused") await unparkEndpointBacklog(db, row.id);
   return toEndpointView(updated!);
 }

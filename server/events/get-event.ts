@@ -1,6 +1,7 @@
 import type { ReadContext } from "@/server/auth/actor";
 import { and, asc, eq } from "drizzle-orm";
 import { deliveries, endpoints, events } from "@/db/schema";
+import { shownNextAttemptAt, shownStatus } from "@/server/delivery/log/shown-columns";
 import { notFound } from "@/server/errors";
 import { inCatalogOrder } from "./catalog";
 import { overallStatus } from "./list-events";
@@ -29,11 +30,11 @@ export async function getEvent({ db, actor: { accountId } }: ReadContext, { id }
       endpointUrl: endpoints.url,
       endpointDescription: endpoints.description,
       endpointStatus: endpoints.status,
-      status: deliveries.status,
+      status: shownStatus,
       attempts: deliveries.attempts,
       lastStatusCode: deliveries.lastStatusCode,
       lastError: deliveries.lastError,
-      nextAttemptAt: deliveries.nextAttemptAt,
+      nextAttemptAt: shownNextAttemptAt,
       deliveredAt: deliveries.deliveredAt,
       createdAt: deliveries.createdAt,
       updatedAt: deliveries.updatedAt,

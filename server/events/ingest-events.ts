@@ -18,7 +18,8 @@ export async function ingestEvents(
   const batch = "events" in body;
   const list = batch ? body.events : [body];
   const valid = validateEvents(list, batch ? ["events"] : []);
-  const { ids, deliveries } = await db.transaction((tx) => recordEvents(tx, accountId, valid));
+  // recordEvents writes events and deliveries in one statement: no transaction of its own needed.
+  const { ids, deliveries } = await recordEvents(db, accountId, valid);
   if (deliveries.length) {
     // The events are committed and accepted; a lost hand-off is picked up by the local runner's
     // polling or the Inngest sweep, so it must not turn into an error for the sender.

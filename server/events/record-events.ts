@@ -1,7 +1,8 @@
-import { and, eq, gte, inArray, lt, ne } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
-import { deliveries, endpoints, events } from "@/db/schema";
+import { and, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { queryRows, type DbOrTx } from "@/db";
+import { endpoints, events } from "@/db/schema";
 import type { DeliveryItem } from "@/server/delivery/delivery-runner";
+import { PARKED_OFFSET } from "@/server/delivery/engine/park";
 import { newId } from "@/server/lib/ids";
 import type { EventType } from "./catalog";
 import { IDEMPOTENCY_WINDOW_MS } from "./ingest-schemas";
@@ -10,9 +11,9 @@ import { subscribes } from "./subscribes";
 export type ValidEvent = { type: EventType; data: Record<string, unknown>; idempotencyKey?: string };
 
 /**
- * Writes events and their deliveries with the caller's transaction (so a signup and its event
- * commit together). Returns one id per input, in order — the first event's id for a repeated
- * idempotency key — and the deliveries to hand to the runner once the transaction commits.
+ * Writes events and their deliveries in one statement (on the caller's transaction when given one,
+ * so a signup and its event commit together). Returns one id per input, in order — the first
+ * event's id for a repeated idempotency key — and the deliveries to hand to the runner.
  *
  * Idempotency keys are unique per account. Within 24 h a repeat returns the first event; an older
  * key is released (its event keeps existing, the key is cleared) so the key can be used again.
@@ -36,20 +37,23 @@ export async function recordEvents(tx: DbOrTx, accountId: string, input: ValidEv
   });
   if (!fresh.length) return { ids, deliveries: [] as DeliveryItem[] };
 
-  const inserted = await tx
-    .insert(events)
-    .values(
-      fresh.map(({ id, event }) => ({
-        id,
-        accountId,
-        type: event.type,
-        data: event.data,
-        idempotencyKey: event.idempotencyKey ?? null,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: events.id });
-  const insertedIds = new Set(inserted.map((r) => r.id));
+  const subscribers = await tx
+    .select({
+      id: endpoints.id,
+      eventTypes: endpoints.eventTypes,
+      wabaNumber: endpoints.wabaNumber,
+      status: endpoints.status,
+    })
+    .from(endpoints)
+    .where(and(eq(endpoints.accountId, accountId), ne(endpoints.status, "disabled")));
+  const planned = fresh.flatMap(({ id, event }) =>
+    subscribers
+      .filter((ep) => subscribes(ep, event))
+      // A paused endpoint's deliveries wait parked until it is resumed (engine/park.ts).
+      .map((ep) => ({ id: newId("dlv"), event_id: id, endpoint_id: ep.id, parked: ep.status === "paused" })),
+  );
+
+  const insertedIds = await insertEventsAndDeliveries(tx, accountId, fresh, planned);
   const raced = fresh.filter((f) => !insertedIds.has(f.id));
   if (raced.length) {
     // Another request inserted the same key between our lookup and insert: answer with its id.
@@ -60,20 +64,45 @@ export async function recordEvents(tx: DbOrTx, accountId: string, input: ValidEv
     );
     for (const r of raced) ids[r.index] = winners.get(r.event.idempotencyKey!) ?? r.id;
   }
+  const written = planned.filter((d) => insertedIds.has(d.event_id));
+  return { ids, deliveries: written.map((d) => ({ id: d.id, endpointId: d.endpoint_id })) };
+}
 
-  const created = fresh.filter((f) => insertedIds.has(f.id));
-  const subscribers = await tx
-    .select({ id: endpoints.id, eventTypes: endpoints.eventTypes, wabaNumber: endpoints.wabaNumber })
-    .from(endpoints)
-    .where(and(eq(endpoints.accountId, accountId), ne(endpoints.status, "disabled")));
-
-  const rows = created.flatMap(({ id, event }) =>
-    subscribers
-      .filter((ep) => subscribes(ep, event))
-      .map((ep) => ({ id: newId("dlv"), accountId, eventId: id, endpointId: ep.id })),
+/**
+ * The events and their deliveries in one statement (one round trip, atomic without a
+ * transaction of its own); an event lost to a concurrent insert of its idempotency key gets no
+ * deliveries. Returns the ids of the events inserted.
+ */
+async function insertEventsAndDeliveries(
+  tx: DbOrTx,
+  accountId: string,
+  fresh: { id: string; event: ValidEvent }[],
+  planned: { id: string; event_id: string; endpoint_id: string; parked: boolean }[],
+): Promise<Set<string>> {
+  const eventRows = fresh.map(({ id, event }) => ({
+    id,
+    type: event.type,
+    data: event.data,
+    key: event.idempotencyKey ?? null,
+  }));
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`with ev as (
+        insert into events (id, account_id, type, data, idempotency_key)
+        select x.id, ${accountId}, x.type, x.data, x.key
+        from jsonb_to_recordset(${JSON.stringify(eventRows)}::jsonb) as x(id text, type text, data jsonb, key text)
+        on conflict do nothing
+        returning id
+      ), dl as (
+        insert into deliveries (id, account_id, event_id, endpoint_id, next_attempt_at)
+        select y.id, ${accountId}, y.event_id, y.endpoint_id,
+          case when y.parked then now() + ${PARKED_OFFSET}::interval else now() end
+        from jsonb_to_recordset(${JSON.stringify(planned)}::jsonb) as y(id text, event_id text, endpoint_id text, parked boolean)
+        where y.event_id in (select id from ev)
+      )
+      select id from ev`,
   );
-  for (let i = 0; i < rows.length; i += 1000) await tx.insert(deliveries).values(rows.slice(i, i + 1000));
-  return { ids, deliveries: rows.map((r) => ({ id: r.id, endpointId: r.endpointId })) };
+  return new Set(rows.map((r) => r.id));
 }
 
 async function lookupKeys(tx: DbOrTx, accountId: string, keys: string[]) {

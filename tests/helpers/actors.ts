@@ -1,17 +1,33 @@
 import type { Session } from "next-auth";
 import type { Db } from "@/db";
-import { createCaller } from "@/server/api/root";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
-import { signUp } from "@/server/accounts/sign-up";
 import { signUpSchema } from "@/server/accounts/schemas";
+import { signUp } from "@/server/accounts/sign-up";
+import { createCaller } from "@/server/api/root";
+import type { Actor } from "@/server/auth/actor";
+import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
+import { LocalRunner } from "@/server/delivery/runners/local-runner";
+
+/**
+ * What a test hands the transports: its database and, optionally, a runner. Without one, tRPC
+ * callers get a real runner on the test database that is never started (enqueue() only wakes it;
+ * tests that need sends start their own, see tests/helpers/integration.ts).
+ */
+export type TestServices = { db: Db; runner?: DeliveryRunner };
 
 let seq = 0;
 
-/** Signs up a real user through the domain verb and returns a tRPC caller acting as them. */
+const servicesOf = ({ db, runner }: TestServices) => ({ db, runner: runner ?? new LocalRunner({ db }) });
+
+/**
+ * Signs up a real user through the domain verb. Returns its ids, the sign-up input, the session,
+ * the `actor` to call domain verbs with (`verb({ db, actor: me.actor }, input)`) and a tRPC caller
+ * acting as them on `services`.
+ */
 export async function createActor(
-  db: Db,
+  services: TestServices,
   opts: { role?: "customer" | "reseller"; resellerId?: string; name?: string } = {},
 ) {
+  const { db, runner } = servicesOf(services);
   const n = `${Date.now().toString(36)}${++seq}`;
   const input = signUpSchema.parse({
     fullName: opts.name ?? `Test User ${n}`,
@@ -25,6 +41,7 @@ export async function createActor(
     accountType: opts.role ?? "customer",
   });
   const user = await signUp({ db }, input, { resellerId: opts.resellerId });
+  const actor: Actor = { userId: user.userId, accountId: user.accountId, role: user.accountType };
   const session: Session = {
     expires: new Date(Date.now() + 3600_000).toISOString(),
     user: {
@@ -36,12 +53,10 @@ export async function createActor(
       name: input.fullName,
     },
   };
-  return { ...user, input, session, caller: createCaller({ db, session, getRunner: async () => testRunner(db) }) };
+  return { ...user, input, actor, session, caller: createCaller({ db, runner, session }) };
 }
 
-export const anonymousCaller = (db: Db) => createCaller({ db, session: null, getRunner: async () => testRunner(db) });
+export type TestActor = Awaited<ReturnType<typeof createActor>>;
 
-/** A real runner on the test database, not started: enqueue() only wakes it. Tests that need sends start their own. */
-function testRunner(db: Db) {
-  return new LocalRunner({ db });
-}
+/** A tRPC caller with no session (public procedures; protected ones answer UNAUTHORIZED). */
+export const anonymousCaller = (services: TestServices) => createCaller({ ...servicesOf(services), session: null });

@@ -1,4 +1,4 @@
-import type { DeliveryItem } from "@/server/delivery/runners/delivery-runner";
+import type { DeliveryItem } from "@/server/delivery/delivery-runner";
 
 /** A runner that records what it is handed and sends nothing. */
 export function recorder() {

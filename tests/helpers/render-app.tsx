@@ -9,14 +9,14 @@ import { PathnameContext, SearchParamsContext } from "next/dist/shared/lib/hooks
 import type { Session } from "next-auth";
 import { Suspense, useMemo, useState, type ReactNode } from "react";
 import superjson from "superjson";
-import { makeQueryClient } from "@/components/trpc/query-client";
+import { makeQueryClient } from "@/lib/query-client";
 import { TRPCProvider } from "@/components/trpc/react";
 import { Toaster } from "@/components/ui/toast";
-import type { Db } from "@/db";
 import { appRouter, type AppRouter } from "@/server/api/root";
-import type { DeliveryRunner } from "@/server/delivery/runners/delivery-runner";
+import type { AppServices } from "@/server/app-services";
 
-type AppContext = { db: Db; session: Session; getRunner: () => Promise<DeliveryRunner> };
+/** The tRPC context, as the app builds it: the services (the test's database and runner) and a session. */
+export type AppContext = AppServices & { session: Session };
 
 /**
  * Renders client components with the app's providers against the real tRPC router and database

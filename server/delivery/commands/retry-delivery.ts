@@ -1,5 +1,5 @@
 import type { RunnerContext } from "@/server/auth/actor";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { deliveries, endpoints } from "@/db/schema";
 import { conflict, notFound } from "@/server/errors";
 
@@ -11,13 +11,19 @@ import { conflict, notFound } from "@/server/errors";
  */
 export async function retryDelivery({ db, actor: { accountId }, runner }: RunnerContext, { id }: { id: string }) {
   const [found] = await db
-    .select({ status: deliveries.status, endpointId: deliveries.endpointId, endpointStatus: endpoints.status })
+    .select({
+      status: deliveries.status,
+      leaseExpiresAt: deliveries.leaseExpiresAt,
+      endpointId: deliveries.endpointId,
+      endpointStatus: endpoints.status,
+    })
     .from(deliveries)
     .innerJoin(endpoints, eq(endpoints.id, deliveries.endpointId))
     .where(and(eq(deliveries.id, id), eq(deliveries.accountId, accountId)));
   if (!found) throw notFound("Delivery");
   if (found.status === "succeeded") throw conflict("This delivery has already succeeded.");
-  if (found.status === "sending") throw conflict("This delivery is being sent right now.");
+  const leased = found.leaseExpiresAt !== null && found.leaseExpiresAt.getTime() > Date.now();
+  if (found.status === "sending" || leased) throw conflict("This delivery is being sent right now.");
   if (found.endpointStatus === "disabled") throw conflict("The endpoint is disabled: enable it first, then retry.");
   if (found.endpointStatus === "paused") throw conflict("The endpoint is paused: resume it first, then retry.");
 
@@ -35,9 +41,16 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
       nextTrigger: "manual",
       rateSlotAt: null,
       leaseExpiresAt: null,
+      leaseOwner: null,
       updatedAt: now,
     })
-    .where(and(eq(deliveries.id, id), inArray(deliveries.status, ["pending", "retrying", "failed"])))
+    .where(
+      and(
+        eq(deliveries.id, id),
+        inArray(deliveries.status, ["pending", "retrying", "failed"]),
+        or(isNull(deliveries.leaseExpiresAt), lte(deliveries.leaseExpiresAt, now)),
+      ),
+    )
     .returning({
       id: deliveries.id,
       status: deliveries.status,

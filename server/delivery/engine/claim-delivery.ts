@@ -1,36 +1,57 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
+import { CLAIMED_COLUMNS, toClaimedDelivery, type ClaimedDelivery, type ClaimedRow } from "./claimed-delivery";
+import { PARKED_OFFSET } from "./park";
 
-/** How early a woken runner may claim a delivery: it then waits for the exact time in-process. */
+/** How early a woken run may claim a delivery (Inngest's sleeps end a little early or late). */
 const CLAIM_EARLY_MS = 1000;
 
 type ClaimResult =
-  | { claimed: true }
-  | { claimed: false; state: "missing" | "finished" }
-  | { claimed: false; state: "waiting"; until: Date };
+  | { claimed: ClaimedDelivery }
+  | { claimed: null; state: "missing" | "finished" | "paused" }
+  | { claimed: null; state: "waiting"; until: Date };
 
 /**
  * Claims one delivery for an attempt (the Inngest path; the local runner claims in batches).
- * Atomic, so two function runs for the same delivery — say a scheduled one and a manual retry —
- * never both send it: the loser learns when to look again.
+ * Atomic, so two runs for the same delivery — a scheduled one and a manual retry — never both
+ * send it: the loser learns when to look again.
  */
-export async function claimDelivery(db: Db, deliveryId: string, leaseMs: number): Promise<ClaimResult> {
-  const claimed = await queryRows<{ id: string }>(
+export async function claimDelivery(db: Db, deliveryId: string, owner: string, leaseMs: number): Promise<ClaimResult> {
+  const [row] = await queryRows<ClaimedRow & { parked: boolean }>(
     db,
-    sql`update deliveries set status = 'sending', lease_expires_at = clock_timestamp() + make_interval(secs => ${leaseMs / 1000})
-        where id = ${deliveryId}
-          and ((status in ('pending', 'retrying') and next_attempt_at <= clock_timestamp() + make_interval(secs => ${CLAIM_EARLY_MS / 1000}))
-               or (status = 'sending' and lease_expires_at < clock_timestamp()))
-        returning id`,
+    sql`with locked as (
+          select d.id from deliveries d
+          where d.id = ${deliveryId} and d.status in ('pending', 'retrying')
+            and d.next_attempt_at <= clock_timestamp() + make_interval(secs => ${CLAIM_EARLY_MS / 1000}::double precision)
+            and (d.lease_expires_at is null or d.lease_expires_at < clock_timestamp())
+          for update skip locked
+        )
+        update deliveries d set
+          lease_expires_at = case when ep.status = 'paused' then null
+            else clock_timestamp() + make_interval(secs => ${leaseMs / 1000}::double precision) end,
+          lease_owner = case when ep.status = 'paused' then null else ${owner} end,
+          next_attempt_at = case when ep.status = 'paused' then d.next_attempt_at + ${PARKED_OFFSET}::interval
+            else d.next_attempt_at end
+        from locked l, events ev, endpoints ep
+        where d.id = l.id and ev.id = d.event_id and ep.id = d.endpoint_id
+        returning ${sql.raw(CLAIMED_COLUMNS)}, ep.status = 'paused' as parked`,
   );
-  if (claimed.length) return { claimed: true };
-  const [row] = await queryRows<{
+  if (row) return row.parked ? { claimed: null, state: "paused" } : { claimed: toClaimedDelivery(row) };
+
+  const [state] = await queryRows<{
     status: string;
     next_attempt_at: Date | string;
     lease_expires_at: Date | string | null;
-  }>(db, sql`select status, next_attempt_at, lease_expires_at from deliveries where id = ${deliveryId}`);
-  if (!row) return { claimed: false, state: "missing" };
-  if (row.status === "succeeded" || row.status === "failed") return { claimed: false, state: "finished" };
-  const until = row.status === "sending" && row.lease_expires_at ? row.lease_expires_at : row.next_attempt_at;
-  return { claimed: false, state: "waiting", until: new Date(until) };
+    ep_status: string;
+  }>(
+    db,
+    sql`select d.status, d.next_attempt_at, d.lease_expires_at, ep.status as ep_status
+        from deliveries d join endpoints ep on ep.id = d.endpoint_id where d.id = ${deliveryId}`,
+  );
+  if (!state) return { claimed: null, state: "missing" };
+  if (state.status === "succeeded" || state.status === "failed") return { claimed: null, state: "finished" };
+  if (state.ep_status === "paused") return { claimed: null, state: "paused" };
+  const leasedUntil = state.lease_expires_at ? new Date(state.lease_expires_at) : null;
+  const until = leasedUntil && leasedUntil.getTime() > Date.now() ? leasedUntil : new Date(state.next_attempt_at);
+  return { claimed: null, state: "waiting", until };
 }

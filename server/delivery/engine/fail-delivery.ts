@@ -9,7 +9,14 @@ import { deliveries } from "@/db/schema";
 export async function failDelivery(db: Db, deliveryId: string, reason: string): Promise<boolean> {
   const rows = await db
     .update(deliveries)
-    .set({ status: "failed", leaseExpiresAt: null, rateSlotAt: null, lastError: reason, updatedAt: new Date() })
+    .set({
+      status: "failed",
+      leaseExpiresAt: null,
+      leaseOwner: null,
+      rateSlotAt: null,
+      lastError: reason,
+      updatedAt: new Date(),
+    })
     .where(and(eq(deliveries.id, deliveryId), notInArray(deliveries.status, ["succeeded", "failed"])))
     .returning({ id: deliveries.id });
   return rows.length > 0;

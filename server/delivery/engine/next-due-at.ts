@@ -1,14 +1,16 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
 
-/** When the next delivery falls due (or a lease runs out), for an idle runner's sleep. */
+/**
+ * When the next unleased delivery falls due, for an idle runner's sleep. One step down the due
+ * index past the (few) leased rows; parked deliveries of paused endpoints sit far in the future.
+ */
 export async function nextDueAt(db: Db): Promise<Date | null> {
-  const [row] = await queryRows<{ at: Date | string | null }>(
+  const [row] = await queryRows<{ at: Date | string }>(
     db,
-    sql`select least(
-          (select min(d.next_attempt_at) from deliveries d join endpoints e on e.id = d.endpoint_id
-            where d.status in ('pending', 'retrying') and e.status <> 'paused'),
-          (select min(lease_expires_at) from deliveries where status = 'sending')) as at`,
+    sql`select next_attempt_at as at from deliveries
+        where status in ('pending', 'retrying') and (lease_expires_at is null or lease_expires_at < clock_timestamp())
+        order by next_attempt_at limit 1`,
   );
-  return row?.at ? new Date(row.at) : null;
+  return row ? new Date(row.at) : null;
 }

@@ -1,18 +1,28 @@
-const nextStart = new Map<string, number>();
+const lastStart = new Map<string, number>();
+const queues = new Map<string, Promise<void>>();
 
 /**
- * Within this process, successive sends to a rate-limited endpoint start at least one interval
- * apart by the monotonic clock. The database hands out exact slots, but the time from a slot
- * opening to the request leaving varies with the round trip that fetched it; this takes that
- * variation out so the receiver sees the spacing it asked for. Across processes the database
- * slots alone apply. Each caller takes its start time synchronously, so concurrent callers queue.
+ * Within this process, successive sends to a rate-limited endpoint start at least `intervalMs`
+ * apart, measured when each one actually starts. The database hands out exact slots, but a
+ * process that stalls (a busy machine, a long statement) would otherwise wake up late and let the
+ * overdue sends out together — a burst inside the receiver's window. Each send waits for the one
+ * before it, then for the interval since that one really left. Across processes the database
+ * slots alone apply.
  */
-export async function paceEndpoint(endpointId: string, intervalMs: number): Promise<void> {
-  const now = performance.now();
-  const start = Math.max(now, nextStart.get(endpointId) ?? now);
-  nextStart.set(endpointId, start + intervalMs);
-  if (nextStart.size > 10_000) {
-    for (const [id, t] of nextStart) if (t < now - 60_000) nextStart.delete(id);
+export function paceEndpoint(endpointId: string, intervalMs: number): Promise<void> {
+  const previous = queues.get(endpointId) ?? Promise.resolve();
+  const mine = previous.then(async () => {
+    const wait = (lastStart.get(endpointId) ?? -Infinity) + intervalMs - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    lastStart.set(endpointId, performance.now());
+  });
+  queues.set(endpointId, mine);
+  void mine.finally(() => {
+    if (queues.get(endpointId) === mine) queues.delete(endpointId);
+  });
+  if (lastStart.size > 10_000) {
+    const old = performance.now() - 60_000;
+    for (const [id, t] of lastStart) if (t < old && !queues.has(id)) lastStart.delete(id);
   }
-  if (start > now) await new Promise((r) => setTimeout(r, start - now));
+  return mine;
 }

@@ -1,6 +1,7 @@
 import type { ReadContext } from "@/server/auth/actor";
 import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import { deliveries, endpoints, events } from "@/db/schema";
+import { shownNextAttemptAt, shownStatus, shownStatusIs } from "./shown-columns";
 import { listDeliveriesSchema, type ListDeliveriesInput } from "@/server/delivery/schemas";
 import { findEventIds, parseSearchTerm } from "@/server/events/search-events";
 
@@ -14,9 +15,9 @@ export const deliverySummaryColumns = {
   endpointId: deliveries.endpointId,
   endpointUrl: endpoints.url,
   endpointDescription: endpoints.description,
-  status: deliveries.status,
+  status: shownStatus,
   attempts: deliveries.attempts,
-  nextAttemptAt: deliveries.nextAttemptAt,
+  nextAttemptAt: shownNextAttemptAt,
   replayId: deliveries.replayId,
   lastStatusCode: deliveries.lastStatusCode,
   lastError: deliveries.lastError,
@@ -48,7 +49,7 @@ export async function listDeliveries({ db, actor: { accountId } }: ReadContext, 
   if (endpointId) where.push(eq(deliveries.endpointId, endpointId));
   if (eventId) where.push(eq(deliveries.eventId, eventId));
   if (eventType) where.push(eq(events.type, eventType));
-  if (status) where.push(eq(deliveries.status, status));
+  if (status) where.push(shownStatusIs(status));
   if (since) where.push(gte(deliveries.createdAt, since));
   if (until) where.push(lt(deliveries.createdAt, until));
   if (cursor) where.push(lt(deliveries.id, cursor));

@@ -69,7 +69,7 @@ export async function startReplay(
             for update skip locked
           )
           update ${deliveries} set status = 'pending', replay_id = ${id}, next_attempt_at = ${now}::timestamptz, next_trigger = 'manual',
-            rate_slot_at = null, lease_expires_at = null, updated_at = ${now}::timestamptz
+            rate_slot_at = null, lease_expires_at = null, lease_owner = null, updated_at = ${now}::timestamptz
           from picked where ${deliveries.id} = picked.id and ${deliveries.status} = 'failed'
           returning ${deliveries.id}`,
     );

@@ -1,17 +1,32 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { attemptDelivery, DEFAULT_LEASE_MS, type AttemptDeps } from "@/server/delivery/engine/attempt-delivery";
-import { claimDueDeliveries } from "@/server/delivery/engine/claim-due-deliveries";
-import { nextDueAt } from "@/server/delivery/engine/next-due-at";
-import { getEnv } from "@/server/env";
 import type { DeliveryItem, DeliveryRunner } from "@/server/delivery/delivery-runner";
+import { DEFAULT_LEASE_MS, resolveSendDeps, type AttemptDeps } from "@/server/delivery/engine/attempt-delivery";
+import { claimByIds, claimDueBatch, type ClaimOptions } from "@/server/delivery/engine/claim-batch";
+import type { ClaimedDelivery } from "@/server/delivery/engine/claimed-delivery";
+import { nextDueAt } from "@/server/delivery/engine/next-due-at";
+import { noteInternalFailures } from "@/server/delivery/engine/note-internal-failures";
+import { planClaimed, type ReadyDelivery } from "@/server/delivery/engine/plan-claimed";
+import { releaseLeases } from "@/server/delivery/engine/release-leases";
+import { sendClaimed } from "@/server/delivery/engine/send-claimed";
+import { getEnv } from "@/server/env";
+import { AttemptRecorder } from "./attempt-recorder";
+import { HeldDeliveries } from "./held-deliveries";
+import { LeaseKeeper } from "./lease-keeper";
 
 export type LocalRunnerOptions = {
   db: Db;
-  /** Attempts in flight at once in this process. */
+  /** Requests in flight at once from this process. */
   concurrency?: number;
-  /** Attempts in flight per endpoint in this process (default WEBHOOK_MAX_IN_FLIGHT). */
+  /** Requests in flight per endpoint from this process (default WEBHOOK_MAX_IN_FLIGHT). */
   perEndpoint?: number;
-  /** How long a claim is held before another runner may take it over (crash recovery). */
+  /** Deliveries one account may hold in this process (default: half of what the process holds). */
+  perAccount?: number;
+  /** Most deliveries claimed in one statement. */
+  batchSize?: number;
+  /** How long a claim is held unless renewed (a crashed process's work is taken over after it). */
   leaseMs?: number;
   /** Longest sleep between polls when idle (work may also come from other processes). */
   idlePollMs?: number;
@@ -19,59 +34,209 @@ export type LocalRunnerOptions = {
   onError?: (err: unknown) => void;
 };
 
+/** Claimed work waits locally for a send place: up to this many per endpoint per free place. */
+const PREFETCH_FACTOR = 3;
+/** Most due rows one claim looks at, past those of endpoints and accounts with no free place. */
+const SCAN_LIMIT = 5000;
+
 /**
- * The embedded runner: one loop per process that claims due deliveries from the database and
- * runs attemptDelivery with bounded concurrency, overall and per endpoint. enqueue() only wakes
- * the loop — the database is the queue, so nothing is lost if the process dies in between.
- *
- * The per-endpoint cap is per process: the claim takes at most the endpoint's free places here.
- * Several processes each apply it (the rate limit, in the database, is global).
+ * The embedded runner (graphile-worker's local queue, River's batched completer): one loop per
+ * process claims fair batches of due deliveries in one statement each, sends them with bounded
+ * concurrency per endpoint, and records the attempts in batches. Leases of everything held are
+ * renewed while held, so a busy process never has its work taken over and sent twice; a crashed
+ * one's is taken over when its leases run out. enqueue() hands it the ids ingestion just wrote,
+ * claimed by id without a scan; the database stays the queue, so nothing is lost in between.
  */
 export class LocalRunner implements DeliveryRunner {
+  readonly owner = `local:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
-  /** A poke that came while the loop was busy: the next sleep returns at once. */
   private poked = false;
-  private completionTimer: NodeJS.Timeout | null = null;
-  private readonly inFlight = new Map<string, Promise<void>>();
-  private readonly perEndpointCount = new Map<string, number>();
-  private readonly opts: Required<Omit<LocalRunnerOptions, "attempt" | "onError">> &
-    Pick<LocalRunnerOptions, "attempt" | "onError">;
+  private pokeScheduled = false;
+  private hints: string[] = [];
+  private readonly tasks = new Set<Promise<void>>();
+  private readonly held: HeldDeliveries;
+  private readonly recorder: AttemptRecorder;
+  private readonly leases: LeaseKeeper;
+  private readonly send: ReturnType<typeof resolveSendDeps>;
+  private readonly o: Required<Omit<LocalRunnerOptions, "attempt" | "onError">>;
+  private lastAnalyze = 0;
+  private lastDueScan = 0;
 
-  constructor(opts: LocalRunnerOptions) {
-    this.opts = {
-      concurrency: 50,
-      perEndpoint: getEnv().WEBHOOK_MAX_IN_FLIGHT,
-      leaseMs: DEFAULT_LEASE_MS,
-      idlePollMs: 1000,
-      ...opts,
+  constructor(private readonly opts: LocalRunnerOptions) {
+    const concurrency = opts.concurrency ?? 500;
+    this.o = {
+      db: opts.db,
+      concurrency,
+      perEndpoint: opts.perEndpoint ?? getEnv().WEBHOOK_MAX_IN_FLIGHT,
+      batchSize: opts.batchSize ?? 200,
+      perAccount: opts.perAccount ?? Math.max(1, Math.floor((concurrency + (opts.batchSize ?? 200)) / 2)),
+      leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS,
+      idlePollMs: opts.idlePollMs ?? 1000,
     };
+    this.send = resolveSendDeps(opts.attempt ?? {});
+    this.held = new HeldDeliveries(this.o.perEndpoint, this.o.concurrency);
+    this.recorder = new AttemptRecorder(opts.db, this.send.disableAfterFailures, (ids) => this.finished(ids));
+    this.leases = new LeaseKeeper(opts.db, this.owner, this.o.leaseMs, this.held, (err) => this.report(err));
   }
 
-  /** Wakes the loop: the deliveries are already in the database, which is the queue. */
-  async enqueue(_items: DeliveryItem[] = []) {
+  /** Wakes the loop and points it at these deliveries (claimed by id, ahead of the due scan). */
+  async enqueue(items: DeliveryItem[] = []) {
+    for (const item of items) this.hints.push(item.id);
     this.poke();
   }
 
   start() {
     if (this.running) return;
     this.running = true;
+    this.leases.start();
     this.loop = this.run();
   }
 
-  /** Stops claiming and lets in-flight attempts finish; nothing claimed is left unstarted. */
+  /** Stops claiming, hands back what has not started, lets in-flight attempts finish and be recorded. */
   async stop() {
     this.running = false;
     this.poke();
     await this.loop;
-    await Promise.allSettled(this.inFlight.values());
-    if (this.completionTimer) clearTimeout(this.completionTimer);
-    this.completionTimer = null;
+    const unstarted = this.held.queuedIds();
+    this.held.clearQueues();
+    await releaseLeases(this.o.db, this.owner, unstarted).catch((err) => this.report(err));
+    for (const id of unstarted) this.held.remove(id);
+    while (this.tasks.size) await Promise.allSettled([...this.tasks]);
+    await this.recorder.idle();
+    this.leases.stop();
   }
 
   get activeCount() {
-    return this.inFlight.size;
+    return this.held.size;
+  }
+
+  private async run() {
+    while (this.running) {
+      try {
+        this.poked = false;
+        const claimed = await this.claim();
+        if (claimed.length) await this.dispatch(claimed);
+        if (claimed.length >= this.o.batchSize) continue; // more may be due now
+        await this.sleep(await this.sleepMs());
+      } catch (err) {
+        this.report(err);
+        await this.sleep(this.o.idlePollMs);
+      }
+    }
+  }
+
+  private async claim(): Promise<ClaimedDelivery[]> {
+    // Held: what is in flight plus a batch waiting locally (claimed, leases renewed).
+    const room = this.o.concurrency + this.o.batchSize - this.held.size;
+    // Refill the local queue in batches rather than one statement per completion.
+    const lowWater = Math.min(this.o.perEndpoint, this.o.batchSize / 2);
+    if (room <= 0 || (!this.hints.length && this.held.queuedCount() >= lowWater)) return [];
+    const { endpoints, accounts } = this.held.freePlaces(this.o.perEndpoint * PREFETCH_FACTOR, this.o.perAccount);
+    const base: Omit<ClaimOptions, "scanLimit" | "limit" | "full" | "fullAccounts"> = {
+      owner: this.owner,
+      leaseMs: this.o.leaseMs,
+      free: endpoints,
+      perEndpoint: this.o.perEndpoint * PREFETCH_FACTOR,
+      accountFree: accounts,
+      perAccount: this.o.perAccount,
+      rateHorizonSeconds: 1,
+    };
+    const limit = Math.min(room, this.o.batchSize);
+    const hinted = this.hints.splice(0, limit);
+    const byId = hinted.length ? await claimByIds(this.o.db, hinted, { ...base, limit }) : [];
+    // Fresh work came by id; the due scan (retries, other processes' work, expired leases) then
+    // runs at most once per poll interval instead of once per ingested event.
+    if (byId.length >= limit || hinted.length >= limit) return byId;
+    if (hinted.length && Date.now() - this.lastDueScan < this.o.idlePollMs) return byId;
+    this.lastDueScan = Date.now();
+    await this.analyzeNowAndThen();
+    const full = [...endpoints].filter(([, n]) => n === 0).map(([id]) => id);
+    const fullAccounts = [...accounts].filter(([, n]) => n === 0).map(([id]) => id);
+    const due = await claimDueBatch(this.o.db, {
+      ...base,
+      limit: limit - byId.length,
+      scanLimit: SCAN_LIMIT,
+      full,
+      fullAccounts,
+    });
+    return [...byId, ...due];
+  }
+
+  private async dispatch(all: ClaimedDelivery[]) {
+    // A lease that ran out while this runner still holds the delivery (renewals failing) must not
+    // give it a second copy here: the one already held goes on.
+    const claimed = all.filter((c) => !this.held.has(c.id));
+    const now = Date.now();
+    for (const c of claimed) this.held.add(c.id, c.endpointId, c.accountId, now);
+    const plan = await planClaimed(this.o.db, claimed).catch(async (err) => {
+      await noteInternalFailures(
+        this.o.db,
+        claimed.map((c) => ({ id: c.id, error: err })),
+      );
+      throw err;
+    });
+    for (const d of plan.deferred) this.held.remove(d.id);
+    for (const e of plan.ended) this.held.remove(e.id);
+    for (const ready of plan.ready) {
+      if (ready.waitMs > 0) setTimeout(() => this.queue(ready), ready.waitMs);
+      else this.held.enqueue(ready);
+    }
+    this.startSends();
+  }
+
+  private queue(ready: ReadyDelivery) {
+    this.held.enqueue(ready);
+    this.startSends();
+  }
+
+  private startSends() {
+    for (const ready of this.held.takeStartable()) {
+      if (!this.leases.mayStillSend(ready.item.id)) {
+        this.held.remove(ready.item.id);
+        continue;
+      }
+      const task = sendClaimed(ready.item, ready.endpoint, this.send)
+        .then((record) => this.recorder.add(record))
+        .catch((err) =>
+          noteInternalFailures(this.o.db, [{ id: ready.item.id, error: err }]).finally(() =>
+            this.finished([ready.item.id]),
+          ),
+        )
+        .catch((err) => this.report(err))
+        .finally(() => {
+          this.tasks.delete(task);
+          this.held.sent(ready.item.id);
+          this.startSends();
+          this.pokeSoon();
+        });
+      this.tasks.add(task);
+    }
+  }
+
+  private finished(ids: string[]) {
+    for (const id of ids) this.held.remove(id);
+    this.pokeSoon();
+  }
+
+  /**
+   * Fresh statistics for the claim's plan while there is work: PGlite has no autovacuum, and a
+   * Postgres table that just grew by a large backlog waits for autovacuum's next round; without
+   * them the planner trades the due index scan for a bitmap scan and sort of the whole backlog.
+   */
+  private async analyzeNowAndThen() {
+    if (Date.now() - this.lastAnalyze < 60_000) return;
+    this.lastAnalyze = Date.now();
+    await this.o.db.execute(sql`analyze deliveries`);
+  }
+
+  /** Until the next delivery falls due, at most idlePollMs; completions wake the loop earlier. */
+  private async sleepMs() {
+    if (this.held.size > 0 || this.hints.length) return this.hints.length ? 0 : this.o.idlePollMs;
+    const due = await nextDueAt(this.o.db);
+    if (!due) return this.o.idlePollMs;
+    return Math.max(0, Math.min(due.getTime() - Date.now(), this.o.idlePollMs));
   }
 
   private poke() {
@@ -81,38 +246,14 @@ export class LocalRunner implements DeliveryRunner {
     else this.poked = true;
   }
 
-  private async run() {
-    while (this.running) {
-      try {
-        this.poked = false;
-        const free = this.opts.concurrency - this.inFlight.size;
-        if (free > 0) {
-          const claimed = await claimDueDeliveries(this.opts.db, {
-            limit: Math.min(free, 200),
-            leaseMs: this.opts.leaseMs,
-            perEndpoint: this.opts.perEndpoint,
-            inFlight: this.perEndpointCount,
-          });
-          for (const item of claimed) this.dispatch(item);
-          if (claimed.length && claimed.length === Math.min(free, 200)) continue; // more may be due now
-        }
-        await this.sleep(await this.sleepMs());
-      } catch (err) {
-        this.report(err);
-        await this.sleep(this.opts.idlePollMs);
-      }
-    }
-  }
-
-  /**
-   * Until the next delivery falls due, at most idlePollMs. While attempts are in flight their
-   * completions wake the loop, so the due-time query is skipped then.
-   */
-  private async sleepMs() {
-    if (this.inFlight.size > 0) return this.opts.idlePollMs;
-    const due = await nextDueAt(this.opts.db);
-    if (!due) return this.opts.idlePollMs;
-    return Math.max(0, Math.min(due.getTime() - Date.now(), this.opts.idlePollMs));
+  /** Completions arrive in bursts: one claim after the current tick serves all of them. */
+  private pokeSoon() {
+    if (this.pokeScheduled) return;
+    this.pokeScheduled = true;
+    setImmediate(() => {
+      this.pokeScheduled = false;
+      this.poke();
+    });
   }
 
   private sleep(ms: number) {
@@ -128,33 +269,6 @@ export class LocalRunner implements DeliveryRunner {
         clearTimeout(t);
         resolve();
       };
-    });
-  }
-
-  private dispatch(item: DeliveryItem) {
-    // A lease that ran out while this process is still on the attempt: the attempt will finish it.
-    if (this.inFlight.has(item.id)) return;
-    this.perEndpointCount.set(item.endpointId, (this.perEndpointCount.get(item.endpointId) ?? 0) + 1);
-    const task = attemptDelivery({ db: this.opts.db, ...this.opts.attempt }, item.id)
-      .then(() => undefined)
-      // Left in `sending`: the lease runs out and the delivery is attempted again.
-      .catch((err) => this.report(err))
-      .finally(() => {
-        this.inFlight.delete(item.id);
-        const n = (this.perEndpointCount.get(item.endpointId) ?? 1) - 1;
-        if (n > 0) this.perEndpointCount.set(item.endpointId, n);
-        else this.perEndpointCount.delete(item.endpointId);
-        this.pokeSoon();
-      });
-    this.inFlight.set(item.id, task);
-  }
-
-  /** Completions arrive in bursts: one claim at the end of the tick serves all of them. */
-  private pokeSoon() {
-    if (this.completionTimer) return;
-    this.completionTimer = setTimeout(() => {
-      this.completionTimer = null;
-      this.poke();
     });
   }
 

@@ -57,8 +57,9 @@ export async function sendRequest(req: HttpRequest, opts: SendOptions): Promise<
 
   try {
     let response: Dispatcher.ResponseData;
+    let gaveUp = false;
     try {
-      response = await request(url, {
+      const sent = request(url, {
         method: req.method,
         headers: req.headers,
         body: req.body,
@@ -67,7 +68,15 @@ export async function sendRequest(req: HttpRequest, opts: SendOptions): Promise<
         bodyTimeout: opts.timeoutMs,
         signal: controller.signal,
       });
+      // undici does not end a request on abort while its connection is still being made (a name
+      // lookup that never answers): the race makes the timeout cover lookup and connect too.
+      sent.then(
+        (late) => gaveUp && late.body.destroy(),
+        () => undefined,
+      );
+      response = await Promise.race([sent, aborted(controller.signal)]);
     } catch (err) {
+      gaveUp = true;
       const { errorClass, errorMessage } = classifyError(err, ctx());
       return fail(errorClass, errorMessage);
     }
@@ -141,4 +150,12 @@ function statusMessage(status: number, location: string | undefined): string {
     return location ? `${base} (redirect to ${location})` : base;
   }
   return base;
+}
+
+/** Rejects with the abort reason once the signal fires; the request it races is left to fail on its own. */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
 }

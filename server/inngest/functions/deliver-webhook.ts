@@ -35,9 +35,7 @@ export function createDeliverWebhook({ getDeps = async () => ({ db: await getDb(
     async ({ event, step }) => {
       const { deliveryId } = event.data as DeliveryRequestedData;
       for (let n = 1; n <= MAX_ROUNDS; n++) {
-        const result = await step.run(`attempt-${n}`, async () =>
-          attemptDelivery(await getDeps(), deliveryId, { claim: true }),
-        );
+        const result = await step.run(`attempt-${n}`, async () => attemptDelivery(await getDeps(), deliveryId));
         if (result.status !== "retry" && result.status !== "deferred") return { deliveryId, ...result };
         await step.sleepUntil(`wait-${n}`, new Date(result.retryAt));
       }

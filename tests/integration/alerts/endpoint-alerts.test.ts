@@ -1,10 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import type { DbHandle } from "@/db/client";
 import { endpoints } from "@/db/schema";
 import { processEndpointAlerts } from "@/server/alerts/process-endpoint-alerts";
 import { saveOpsWebhook } from "@/server/alerts/save-ops-webhook";
@@ -15,26 +14,19 @@ import { fileMailer } from "@/server/mail/mailer";
 import { listNotifications } from "@/server/notifications/list-notifications";
 import { markNotificationsRead } from "@/server/notifications/mark-notifications-read";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
 
-let h: DbHandle;
-let receiver: Receiver;
+const h = setupIntegration();
 let mailDir: string;
-beforeAll(async () => {
-  h = await createTestDb();
+beforeAll(() => {
   mailDir = mkdtempSync(path.join(tmpdir(), "hookline-mail-"));
 });
-afterEach(() => receiver?.close());
-afterAll(async () => {
-  await h.close();
-  rmSync(mailDir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(mailDir, { recursive: true, force: true }));
 
 test("failing, disabled, recovered: a notification, a signed endpoint.* event to the ops webhook, and an email each", async () => {
-  receiver = await startReceiver();
-  const user = await createActor(h.db);
+  const receiver = await h.startReceiver();
+  const user = await createActor(h.services);
   const actor: Actor = { userId: user.userId, accountId: user.accountId, role: "customer" };
   const { signingSecret } = await saveOpsWebhook({ db: h.db, actor }, { url: `${receiver.url}/ops` });
   const watched = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/orders", {
@@ -48,8 +40,7 @@ test("failing, disabled, recovered: a notification, a signed endpoint.* event to
     disableAfter: 20,
   };
   const deliverQueued = async () => {
-    for (const item of queued.splice(0))
-      await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, item.id, { claim: true });
+    for (const item of queued.splice(0)) await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, item.id);
   };
 
   expect(await processEndpointAlerts(deps)).toBe(0); // nothing has changed
@@ -105,7 +96,7 @@ test("failing, disabled, recovered: a notification, a signed endpoint.* event to
   expect(mails.some((m) => m.includes("Subject: Endpoint disabled: Order DLRs"))).toBe(true);
 
   // Another account sees none of it.
-  const other = await createActor(h.db);
+  const other = await createActor(h.services);
   expect(
     (
       await listNotifications({
@@ -117,7 +108,7 @@ test("failing, disabled, recovered: a notification, a signed endpoint.* event to
 });
 
 test("the ops webhook failing itself is in the bell but never sent to itself", async () => {
-  const user = await createActor(h.db);
+  const user = await createActor(h.services);
   const actor: Actor = { userId: user.userId, accountId: user.accountId, role: "customer" };
   const { webhook } = await saveOpsWebhook({ db: h.db, actor }, { url: "http://127.0.0.1:9/ops" });
   await h.db.update(endpoints).set({ consecutiveFailures: 7 }).where(eq(endpoints.id, webhook.id));

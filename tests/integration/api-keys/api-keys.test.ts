@@ -1,19 +1,14 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, test } from "vitest";
 import { accounts, apiKeys } from "@/db/schema";
 import { authenticateApiKey } from "@/server/api-keys/authenticate-api-key";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { DomainError } from "@/server/errors";
 import { anonymousCaller, createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 const bearer = (key: string) => `Bearer ${key}`;
@@ -35,7 +30,7 @@ async function expectUnauthorized(header: string | null) {
 
 describe("create", () => {
   test("returns the plaintext key once, with its visible prefix", async () => {
-    const a = await createActor(h.db);
+    const a = await createActor(h.services);
     const created = await a.caller.apiKeys.create({ name: "  Production server  " });
     expect(created.key).toMatch(/^hk_live_[A-Za-z0-9]{32}$/);
     expect(created).toMatchObject({ name: "Production server", prefix: created.key.slice(0, 12) });
@@ -46,7 +41,7 @@ describe("create", () => {
   });
 
   test("only the SHA-256 hash and the prefix are stored", async () => {
-    const a = await createActor(h.db);
+    const a = await createActor(h.services);
     const { id, key } = await a.caller.apiKeys.create({ name: "ci" });
     const row = await storedRow(id);
     expect(row.keyHash).toBe(sha256(key));
@@ -58,13 +53,13 @@ describe("create", () => {
   });
 
   test("a name is required and bounded", async () => {
-    const a = await createActor(h.db);
+    const a = await createActor(h.services);
     await expect(a.caller.apiKeys.create({ name: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(a.caller.apiKeys.create({ name: "x".repeat(101) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   test("signed-out callers cannot list, create or revoke", async () => {
-    const anon = anonymousCaller(h.db);
+    const anon = anonymousCaller(h.services);
     await expect(anon.apiKeys.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(anon.apiKeys.create({ name: "x" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(anon.apiKeys.revoke({ id: "key_x" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
@@ -73,7 +68,7 @@ describe("create", () => {
 
 describe("list", () => {
   test("newest first, with prefix, name, last use and revocation; never the key or its hash", async () => {
-    const a = await createActor(h.db);
+    const a = await createActor(h.services);
     const first = await a.caller.apiKeys.create({ name: "first" });
     const second = await a.caller.apiKeys.create({ name: "second" });
     const list = await a.caller.apiKeys.list();
@@ -92,8 +87,8 @@ describe("list", () => {
   });
 
   test("another account's keys are invisible and cannot be revoked (NOT_FOUND)", async () => {
-    const a = await createActor(h.db);
-    const b = await createActor(h.db);
+    const a = await createActor(h.services);
+    const b = await createActor(h.services);
     const aKey = await a.caller.apiKeys.create({ name: "a's key" });
     expect(await b.caller.apiKeys.list()).toEqual([]);
     await expect(b.caller.apiKeys.revoke({ id: aKey.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -103,16 +98,18 @@ describe("list", () => {
 
 describe("authenticateApiKey", () => {
   test("a valid key acts for its account, with the account's role", async () => {
-    const customer = await createActor(h.db);
-    const reseller = await createActor(h.db, { role: "reseller" });
+    const customer = await createActor(h.services);
+    const reseller = await createActor(h.services, { role: "reseller" });
     const c = await customer.caller.apiKeys.create({ name: "c" });
     const r = await reseller.caller.apiKeys.create({ name: "r" });
     expect(await authenticateApiKey(h.db, bearer(c.key))).toEqual({
+      userId: `apikey:${c.id}`,
       accountId: customer.accountId,
       role: "customer",
       keyId: c.id,
     });
     expect(await authenticateApiKey(h.db, bearer(r.key))).toEqual({
+      userId: `apikey:${r.id}`,
       accountId: reseller.accountId,
       role: "reseller",
       keyId: r.id,
@@ -122,7 +119,7 @@ describe("authenticateApiKey", () => {
   });
 
   test("missing, malformed, unknown and look-alike keys are UNAUTHORIZED", async () => {
-    const a = await createActor(h.db);
+    const a = await createActor(h.services);
     const { key } = await a.caller.apiKeys.create({ name: "k" });
     await expectUnauthorized(null);
     await expectUnauthorized("");
@@ -139,7 +136,7 @@ describe("authenticateApiKey", () => {
   });
 
   test("a revoked key is refused at once; revoking twice is harmless", async () => {
-    const a = await createActor(h.db);
+    const a = await createActor(h.services);
     const { id, key } = await a.caller.apiKeys.create({ name: "to revoke" });
     await authenticateApiKey(h.db, bearer(key));
     expect(await a.caller.apiKeys.revoke({ id })).toMatchObject({ id });
@@ -153,14 +150,14 @@ describe("authenticateApiKey", () => {
   });
 
   test("keys of a suspended account are refused", async () => {
-    const a = await createActor(h.db);
+    const a = await createActor(h.services);
     const { key } = await a.caller.apiKeys.create({ name: "k" });
     await h.db.update(accounts).set({ status: "suspended" }).where(eq(accounts.id, a.accountId));
     await expectUnauthorized(bearer(key));
   });
 
   test("last_used_at is written on first use, then at most once a minute", async () => {
-    const a = await createActor(h.db);
+    const a = await createActor(h.services);
     const { id, key } = await a.caller.apiKeys.create({ name: "busy" });
     expect((await storedRow(id)).lastUsedAt).toBeNull();
 
@@ -184,8 +181,8 @@ describe("authenticateApiKey", () => {
   });
 
   test("createApiKey works without tRPC (the seed calls it directly)", async () => {
-    const a = await createActor(h.db);
-    const created = await createApiKey({ db: h.db, actor: { accountId: a.accountId } }, { name: "seed" });
+    const a = await createActor(h.services);
+    const created = await createApiKey({ db: h.db, actor: a.actor }, { name: "seed" });
     expect(await authenticateApiKey(h.db, bearer(created.key))).toMatchObject({
       accountId: a.accountId,
       keyId: created.id,

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { count } from "drizzle-orm";
-import type { DbHandle } from "@/db/client";
 import { accounts, users, whiteLabels } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/scripts/seed/seed-demo";
 import { authenticate } from "@/server/auth/authenticate";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 test("the demo seed is idempotent and its accounts can sign in", async () => {
   const first = await seedDemo(h.db);

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, test } from "vitest";
 import { authenticate } from "@/server/auth/authenticate";
 import { countSignInFailures } from "@/server/auth/sign-in-throttle";
 import { DomainError } from "@/server/errors";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { createActor } from "@/tests/helpers/actors";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 const throttle = { maxFailures: 3, windowMinutes: 15 };
 
 describe("authenticate", () => {
   test("returns the session user with account id and role", async () => {
-    const a = await createActor(h.db, { role: "reseller" });
+    const a = await createActor(h.services, { role: "reseller" });
     const user = await authenticate(
       { db: h.db, throttle },
       { email: a.input.email.toUpperCase(), password: a.input.password },
@@ -25,7 +20,7 @@ describe("authenticate", () => {
   });
 
   test("wrong password and unknown email give the same message", async () => {
-    const a = await createActor(h.db);
+    const a = await createActor(h.services);
     const wrong = await authenticate({ db: h.db, throttle }, { email: a.input.email, password: "nope-nope-1" }).catch(
       (e) => e,
     );
@@ -39,7 +34,7 @@ describe("authenticate", () => {
   });
 
   test("refuses an email after too many failures, even with the right password", async () => {
-    const a = await createActor(h.db);
+    const a = await createActor(h.services);
     for (let i = 0; i < throttle.maxFailures; i++) {
       await expect(
         authenticate({ db: h.db, throttle }, { email: a.input.email, password: `bad-password-${i}` }),
@@ -53,7 +48,7 @@ describe("authenticate", () => {
   });
 
   test("a success clears earlier failures", async () => {
-    const a = await createActor(h.db);
+    const a = await createActor(h.services);
     await authenticate({ db: h.db, throttle }, { email: a.input.email, password: "bad-password-x" }).catch(() => {});
     expect(await countSignInFailures(h.db, a.input.email)).toBe(1);
     await authenticate({ db: h.db, throttle }, { email: a.input.email, password: a.input.password });

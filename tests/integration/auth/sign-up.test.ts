@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
-import type { DbHandle } from "@/db/client";
 import { verifyPassword } from "@/server/auth/password";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { anonymousCaller } from "@/tests/helpers/actors";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 const valid = {
   fullName: "Jon Doe",
@@ -25,7 +20,7 @@ const valid = {
 
 describe("auth.signUp", () => {
   test("creates a customer account with an argon2id password hash, email lower-cased", async () => {
-    const res = await anonymousCaller(h.db).auth.signUp(valid);
+    const res = await anonymousCaller(h.services).auth.signUp(valid);
     expect(res.accountType).toBe("customer");
     const [row] = await h.db.select().from(users).where(eq(users.id, res.userId));
     expect(row!.email).toBe("jon@example.test");
@@ -36,7 +31,7 @@ describe("auth.signUp", () => {
   });
 
   test("refuses a duplicate email and a duplicate username (case-insensitive) with field issues", async () => {
-    const err = await anonymousCaller(h.db)
+    const err = await anonymousCaller(h.services)
       .auth.signUp({ ...valid, email: "JON@example.test", username: "JonDoe" })
       .catch((e) => e);
     expect(err.code).toBe("CONFLICT");
@@ -50,7 +45,7 @@ describe("auth.signUp", () => {
   });
 
   test("validates every field with the shared schema", async () => {
-    const err = await anonymousCaller(h.db)
+    const err = await anonymousCaller(h.services)
       .auth.signUp({ ...valid, email: "not-an-email", password: "short", mobileNumber: "abc", username: "a b" })
       .catch((e) => e);
     expect(err.code).toBe("BAD_REQUEST");
@@ -59,7 +54,7 @@ describe("auth.signUp", () => {
   });
 
   test("registers a reseller when asked", async () => {
-    const res = await anonymousCaller(h.db).auth.signUp({
+    const res = await anonymousCaller(h.services).auth.signUp({
       ...valid,
       email: "r@example.test",
       username: "reseller1",

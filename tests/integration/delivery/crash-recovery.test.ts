@@ -68,11 +68,16 @@ test("a runner killed with SIGKILL mid-burst loses nothing: a new runner finishe
   const shared = await sharedDatabase();
 
   let setup = await shared.open();
-  const actor = await createActor(setup.db);
+  const actor = await createActor({ db: setup.db });
   await insertEndpoint(setup.db, actor.accountId, receiver.url, { method: "JSON", payloadFormat: "envelope" });
   await setup.close(); // PGlite: one process at a time
 
-  const first = startChild({ DB: shared.location, ACCOUNT: actor.accountId, LEASE_MS: "1500", INGEST: String(N) });
+  const first = startChild({
+    DB: shared.location,
+    ACTOR: JSON.stringify(actor.actor),
+    LEASE_MS: "1500",
+    INGEST: String(N),
+  });
   await waitUntil(() => receiver.requests.length >= 300 || first.child.exitCode !== null, 60_000, first.output);
   expect(first.child.exitCode).toBeNull(); // still mid-burst
   first.child.kill("SIGKILL");
@@ -80,7 +85,7 @@ test("a runner killed with SIGKILL mid-burst loses nothing: a new runner finishe
   const beforeCrash = receiver.requests.length;
   expect(beforeCrash).toBeLessThan(N);
 
-  const second = startChild({ DB: shared.location, ACCOUNT: actor.accountId, LEASE_MS: "1500" });
+  const second = startChild({ DB: shared.location, ACTOR: JSON.stringify(actor.actor), LEASE_MS: "1500" });
   expect(await second.exited, second.output()).toBe(0);
 
   // Every event arrived at least once; a delivery sent twice (in flight at the kill) kept its id.

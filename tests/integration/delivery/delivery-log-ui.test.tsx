@@ -6,58 +6,40 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { expect, test } from "vitest";
+import { DeliveryLog } from "@/components/deliveries/delivery-log";
+import { ReplayDialog } from "@/components/deliveries/replay-dialog";
 import { deliveries } from "@/db/schema";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
+import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
-import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { createActor, type TestActor } from "@/tests/helpers/actors";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { renderApp } from "@/tests/helpers/render-app";
 import { until } from "@/tests/helpers/wait-until";
-import { DeliveryLog } from "./delivery-log";
-import { ReplayDialog } from "./replay-dialog";
 
-type Actor = Awaited<ReturnType<typeof createActor>>;
-let h: DbHandle;
-let runner: LocalRunner | undefined;
-let receiver: Receiver | undefined;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterEach(async () => {
-  await runner?.stop();
-  await receiver?.close();
-  runner = receiver = undefined;
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = setupIntegration();
 
-/** The app against the test database, as `actor`; runs go to the test's runner when one is started. */
-const renderAs = (actor: Actor, children: ReactNode, start: string) =>
-  renderApp(
-    { db: h.db, session: actor.session, getRunner: async () => runner ?? new LocalRunner({ db: h.db }) },
-    children,
-    start,
-  );
+/**
+ * The app against the test database, as `actor`, at `start`; sends go to `runner` (default: the
+ * fixture's, never started, so deliveries wait).
+ */
+const renderAs = (actor: TestActor, children: ReactNode, start: string, runner: DeliveryRunner = h.runner) =>
+  renderApp({ db: h.db, runner, session: actor.session }, children, start);
 
 test("?delivery= opens its attempts; filters go to the URL; Retry sends it again and the row follows live", async () => {
-  const actor = await createActor(h.db);
-  receiver = await startReceiver();
+  const actor = await createActor(h.services);
+  const receiver = await h.startReceiver();
   receiver.respondOnce({ status: 500, body: "database is down" });
   const ep = await insertEndpoint(h.db, actor.accountId, `${receiver.url}/hook`, { eventTypes: ["sms.dlr", "sms.mo"] });
-  runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0] } });
-  runner.start();
-  await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent("sms.dlr"));
+  const runner = h.startRunner({ idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0] } });
+  await ingestEvents({ db: h.db, actor: actor.actor, runner }, sampleEvent("sms.dlr"));
   const [failed] = await until(
     () => h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id)),
     (r) => r[0]?.status === "failed",
   );
-  await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent("sms.mo"));
+  await ingestEvents({ db: h.db, actor: actor.actor, runner }, sampleEvent("sms.mo"));
   await until(
     () => h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id)),
     (r) => r.length === 2 && r.every((d) => d.status !== "pending" && d.status !== "sending"),
@@ -67,6 +49,7 @@ test("?delivery= opens its attempts; filters go to the URL; Retry sends it again
     actor,
     <DeliveryLog endpointId={ep.id} />,
     `/webhooks/${ep.id}?tab=deliveries&delivery=${failed!.id}`,
+    runner,
   );
   const dialog = await screen.findByRole("dialog", { name: "Delivery" });
   const attempt = await within(dialog).findByRole("article", { name: "Attempt 1" });
@@ -97,18 +80,22 @@ test("?delivery= opens its attempts; filters go to the URL; Retry sends it again
 });
 
 test("the replay dialog counts what it will replay, starts it and follows it to the end", async () => {
-  const actor = await createActor(h.db);
-  receiver = await startReceiver();
+  const actor = await createActor(h.services);
+  const receiver = await h.startReceiver();
   const ep = await insertEndpoint(h.db, actor.accountId, `${receiver.url}/hook`);
-  const idle = new LocalRunner({ db: h.db });
   await ingestEvents(
-    { db: h.db, accountId: actor.accountId, runner: idle },
+    { ...h.services, actor: actor.actor },
     { events: [sampleEvent("sms.dlr"), sampleEvent("sms.dlr"), sampleEvent("sms.dlr")] },
   );
   await h.db.update(deliveries).set({ status: "failed", attempts: 1 }).where(eq(deliveries.endpointId, ep.id));
-  runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0] } });
+  const runner = h.newRunner({ idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0] } });
 
-  const { user } = renderAs(actor, <ReplayDialog endpointId={ep.id} open onClose={() => {}} />, `/webhooks/${ep.id}`);
+  const { user } = renderAs(
+    actor,
+    <ReplayDialog endpointId={ep.id} open onClose={() => {}} />,
+    `/webhooks/${ep.id}`,
+    runner,
+  );
   const dialog = await screen.findByRole("dialog", { name: "Replay failed deliveries" });
   expect(await within(dialog).findByTestId("replay-count")).toHaveTextContent("3 deliveries since");
   await user.click(within(dialog).getByRole("button", { name: "Replay 3 deliveries" }));
@@ -117,7 +104,7 @@ test("the replay dialog counts what it will replay, starts it and follows it to 
   expect(bar).toHaveAttribute("aria-valuemax", "3");
   expect(bar).toHaveAttribute("aria-valuenow", "0");
 
-  await act(async () => runner!.start());
+  await act(async () => runner.start());
   await receiver.waitFor(3, 10_000);
   await waitFor(
     () => expect(within(dialog).getByTestId("replay-progress")).toHaveTextContent("Replay finished · 3 of 3 done"),
@@ -128,10 +115,9 @@ test("the replay dialog counts what it will replay, starts it and follows it to 
 });
 
 test("a paused endpoint is explained and the button disabled", async () => {
-  const actor = await createActor(h.db);
+  const actor = await createActor(h.services);
   const ep = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/hook", { status: "paused" });
-  const idle = new LocalRunner({ db: h.db });
-  await ingestEvents({ db: h.db, accountId: actor.accountId, runner: idle }, sampleEvent("sms.dlr"));
+  await ingestEvents({ ...h.services, actor: actor.actor }, sampleEvent("sms.dlr"));
   await h.db.update(deliveries).set({ status: "failed", attempts: 1 }).where(eq(deliveries.endpointId, ep.id));
 
   renderAs(actor, <ReplayDialog endpointId={ep.id} open onClose={() => {}} />, `/webhooks/${ep.id}`);
@@ -142,11 +128,10 @@ test("a paused endpoint is explained and the button disabled", async () => {
 });
 
 test("a replay already running is shown instead of a new one; once finished, it is listed under recent replays", async () => {
-  const actor = await createActor(h.db);
+  const actor = await createActor(h.services);
   const ep = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/hook");
-  const idle = new LocalRunner({ db: h.db });
   await ingestEvents(
-    { db: h.db, accountId: actor.accountId, runner: idle },
+    { ...h.services, actor: actor.actor },
     { events: [sampleEvent("sms.dlr"), sampleEvent("sms.dlr")] },
   );
   await h.db.update(deliveries).set({ status: "failed", attempts: 1 }).where(eq(deliveries.endpointId, ep.id));

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { eq, inArray } from "drizzle-orm";
-import type { DbHandle } from "@/db/client";
 import { deliveries } from "@/db/schema";
-import type { DeliveryItem } from "@/server/delivery/runners/delivery-runner";
+import type { DeliveryItem } from "@/server/delivery/delivery-runner";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
-import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { createActor, type TestActor } from "@/tests/helpers/actors";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
+import { setupIntegration } from "@/tests/helpers/integration";
 
-let h: DbHandle;
-let me: Awaited<ReturnType<typeof createActor>>;
-let stranger: Awaited<ReturnType<typeof createActor>>;
+const h = setupIntegration();
+let me: TestActor;
+let stranger: TestActor;
 let epA: string;
 let epB: string;
 let strangerEp: string;
@@ -22,9 +21,8 @@ const noop = { enqueue: async (_: DeliveryItem[]) => {} };
 const HOUR = 3600_000;
 
 beforeAll(async () => {
-  h = await createTestDb();
-  me = await createActor(h.db);
-  stranger = await createActor(h.db);
+  me = await createActor(h.services);
+  stranger = await createActor(h.services);
   epA = (await insertEndpoint(h.db, me.accountId, "http://127.0.0.1:9/a")).id;
   epB = (await insertEndpoint(h.db, me.accountId, "http://127.0.0.1:9/b", { eventTypes: ["sms.dlr", "sms.mo"] })).id;
   strangerEp = (
@@ -32,11 +30,11 @@ beforeAll(async () => {
   ).id;
 
   await ingestEvents(
-    { db: h.db, accountId: me.accountId, runner: noop },
+    { db: h.db, actor: me.actor, runner: noop },
     { events: [sampleEvent("sms.dlr"), sampleEvent("sms.mo"), sampleEvent("sms.dlr")] },
   );
   const s = (await ingestEvents(
-    { db: h.db, accountId: stranger.accountId, runner: noop },
+    { db: h.db, actor: stranger.actor, runner: noop },
     { events: [sampleEvent("sms.dlr"), sampleEvent("sms.mo")] },
   )) as { ids: string[] };
   strangerEventId = s.ids[0]!;
@@ -59,7 +57,6 @@ beforeAll(async () => {
     .set({ createdAt: old, status: "failed" })
     .where(eq(deliveries.accountId, stranger.accountId));
 });
-afterAll(() => h.close());
 
 const ids = (r: { data: { id: string }[] }) => r.data.map((d) => d.id).sort();
 

@@ -1,45 +1,41 @@
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import type { DbHandle } from "@/db/client";
 import { deliveryAttempts, endpoints } from "@/db/schema";
 import { encryptSecret } from "@/server/crypto/secret-box";
 import { attemptDelivery } from "@/server/delivery/engine/attempt-delivery";
-import { loadEndpointConfig } from "@/server/delivery/engine/load-endpoint-config";
 import { pruneAttempts } from "@/server/delivery/engine/prune-attempts";
 import { generateSecret } from "@/server/delivery/sign/generate-secret";
+import { toSendableEndpoint } from "@/server/endpoints/decrypt-endpoint";
 import { getEnv } from "@/server/env";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
-import type { DeliveryItem } from "@/server/delivery/runners/delivery-runner";
+import type { Actor } from "@/server/auth/actor";
+import type { DeliveryItem } from "@/server/delivery/delivery-runner";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { setupIntegration } from "@/tests/helpers/integration";
 
-let h: DbHandle;
-let receiver: Receiver | undefined;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
-async function oneDelivery(accountId: string) {
+async function oneDelivery(actor: Actor) {
   const items: DeliveryItem[] = [];
   await ingestEvents(
-    { db: h.db, accountId, runner: { enqueue: async (b) => void items.push(...b) } },
+    { db: h.db, actor, runner: { enqueue: async (b) => void items.push(...b) } },
     sampleEvent("sms.dlr"),
   );
   return items[0]!.id;
 }
 
+/** The endpoint as the sender sees it: its stored row, decrypted. */
+async function loadSendable(id: string) {
+  const [row] = await h.db.select().from(endpoints).where(eq(endpoints.id, id));
+  return toSendableEndpoint(row!);
+}
+
 test("custom headers are decrypted for the send; during a rotation both secrets sign, after it only the new one", async () => {
-  receiver = await startReceiver();
-  const actor = await createActor(h.db);
+  const receiver = await h.startReceiver();
+  const actor = await createActor(h.services);
   const ep = await insertEndpoint(h.db, actor.accountId, receiver.url, {
     customHeaders: [{ name: "Authorization", value: "Bearer abc" }],
   });
@@ -54,11 +50,11 @@ test("custom headers are decrypted for the send; during a rotation both secrets 
     })
     .where(eq(endpoints.id, ep.id));
 
-  const loaded = await loadEndpointConfig(h.db, ep.id);
-  expect(loaded!.config.customHeaders).toEqual([{ name: "Authorization", value: "Bearer abc" }]);
-  expect(loaded!.secrets).toEqual([ep.secret, old]);
+  const loaded = await loadSendable(ep.id);
+  expect(loaded.config.customHeaders).toEqual([{ name: "Authorization", value: "Bearer abc" }]);
+  expect(loaded.secrets).toEqual([ep.secret, old]);
 
-  expect(await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, await oneDelivery(actor.accountId))).toEqual({
+  expect(await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, await oneDelivery(actor.actor))).toEqual({
     status: "succeeded",
   });
   const during = receiver.requests[0]!;
@@ -72,9 +68,9 @@ test("custom headers are decrypted for the send; during a rotation both secrets 
     .update(endpoints)
     .set({ previousSecretExpiresAt: new Date(Date.now() - 1000) })
     .where(eq(endpoints.id, ep.id));
-  const after = await loadEndpointConfig(h.db, ep.id);
-  expect(after!.secrets).toEqual([ep.secret]);
-  expect(await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, await oneDelivery(actor.accountId))).toEqual({
+  const after = await loadSendable(ep.id);
+  expect(after.secrets).toEqual([ep.secret]);
+  expect(await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, await oneDelivery(actor.actor))).toEqual({
     status: "succeeded",
   });
   const later = receiver.requests[1]!;
@@ -83,26 +79,21 @@ test("custom headers are decrypted for the send; during a rotation both secrets 
 });
 
 test("an edited endpoint is picked up at once, even without an updated_at bump", async () => {
-  const a = await startReceiver();
-  const b = await startReceiver();
-  try {
-    const actor = await createActor(h.db);
-    const ep = await insertEndpoint(h.db, actor.accountId, a.url);
-    await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, await oneDelivery(actor.accountId));
-    await h.db.update(endpoints).set({ url: b.url }).where(eq(endpoints.id, ep.id));
-    await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, await oneDelivery(actor.accountId));
-    expect([a.requests.length, b.requests.length]).toEqual([1, 1]);
-  } finally {
-    await a.close();
-    await b.close();
-  }
+  const a = await h.startReceiver();
+  const b = await h.startReceiver();
+  const actor = await createActor(h.services);
+  const ep = await insertEndpoint(h.db, actor.accountId, a.url);
+  await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, await oneDelivery(actor.actor));
+  await h.db.update(endpoints).set({ url: b.url }).where(eq(endpoints.id, ep.id));
+  await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, await oneDelivery(actor.actor));
+  expect([a.requests.length, b.requests.length]).toEqual([1, 1]);
 });
 
 test("retention: attempts older than the cut-off are pruned", async () => {
-  receiver = await startReceiver();
-  const actor = await createActor(h.db);
+  const receiver = await h.startReceiver();
+  const actor = await createActor(h.services);
   await insertEndpoint(h.db, actor.accountId, receiver.url);
-  const id = await oneDelivery(actor.accountId);
+  const id = await oneDelivery(actor.actor);
   await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, id);
   await h.db
     .update(deliveryAttempts)

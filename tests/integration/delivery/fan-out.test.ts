@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { Webhook } from "standardwebhooks";
-import type { DbHandle } from "@/db/client";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { setupIntegration } from "@/tests/helpers/integration";
+import type { Receiver } from "@/tests/helpers/receiver";
 
-let h: DbHandle;
-let receivers: Receiver[] = [];
-let runner: LocalRunner;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(async () => {
-  await runner?.stop();
-  await Promise.all(receivers.map((r) => r.close()));
-  await h.close();
-});
+const h = setupIntegration();
 
 test("1,000 events to three endpoints: each request arrives once, with the right body, signed", async () => {
-  receivers = await Promise.all([startReceiver(), startReceiver(), startReceiver()]);
+  const receivers = await Promise.all([h.startReceiver(), h.startReceiver(), h.startReceiver()]);
   const [jsonR, postR, getR] = receivers as [Receiver, Receiver, Receiver];
-  const actor = await createActor(h.db);
+  const actor = await createActor(h.services);
   const json = await insertEndpoint(h.db, actor.accountId, jsonR.url, { method: "JSON", payloadFormat: "envelope" });
   const post = await insertEndpoint(h.db, actor.accountId, postR.url, {
     method: "POST",
@@ -36,8 +24,7 @@ test("1,000 events to three endpoints: each request arrives once, with the right
     payloadFormat: "mapped",
     paramMap: { mobile: "msisdn" },
   });
-  runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
-  runner.start();
+  const runner = h.startRunner({ idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
 
   const N = 1000;
   const eventsIn = Array.from({ length: N }, (_, i) => {
@@ -49,7 +36,7 @@ test("1,000 events to three endpoints: each request arrives once, with the right
   const ids: string[] = [];
   for (let i = 0; i < N; i += 250) {
     const res = (await ingestEvents(
-      { db: h.db, accountId: actor.accountId, runner },
+      { db: h.db, actor: actor.actor, runner },
       { events: eventsIn.slice(i, i + 250) },
     )) as { ids: string[] };
     ids.push(...res.ids);

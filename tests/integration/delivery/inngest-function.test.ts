@@ -1,44 +1,33 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
-import type { DbHandle } from "@/db/client";
 import { deliveries, deliveryAttempts, endpoints } from "@/db/schema";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
 import { DELIVERY_REQUESTED } from "@/server/inngest/client";
 import { createDeliverWebhook, deliverWebhook } from "@/server/inngest/functions/deliver-webhook";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { setupIntegration } from "@/tests/helpers/integration";
 
-let h: DbHandle;
-let receiver: Receiver | undefined;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 const noop = { enqueue: async () => {} };
 
 /** A delivery to a fresh receiver, and the Inngest event that asks for it. */
 async function setup() {
-  receiver = await startReceiver();
-  const actor = await createActor(h.db);
+  const receiver = await h.startReceiver();
+  const actor = await createActor(h.services);
   const ep = await insertEndpoint(h.db, actor.accountId, receiver.url);
   const { id: eventId } = (await ingestEvents(
-    { db: h.db, accountId: actor.accountId, runner: noop },
+    { db: h.db, actor: actor.actor, runner: noop },
     sampleEvent("sms.dlr"),
   )) as { id: string };
   const [d] = await h.db.select().from(deliveries).where(eq(deliveries.eventId, eventId));
   const events: [{ name: string; data: { deliveryId: string; endpointId: string } }] = [
     { name: DELIVERY_REQUESTED, data: { deliveryId: d!.id, endpointId: ep.id } },
   ];
-  return { ep, delivery: d!, events };
+  return { ep, delivery: d!, events, receiver };
 }
 
 const engine = (schedule: number[]) =>
@@ -56,19 +45,19 @@ describe("deliver-webhook", () => {
   });
 
   test("delivers on the first attempt", async () => {
-    const { delivery, events } = await setup();
+    const { delivery, events, receiver } = await setup();
     const { result, ctx } = await engine([0, 1000]).execute({ events });
     expect(result).toMatchObject({ deliveryId: delivery.id, status: "succeeded" });
     expect(ctx.step.sleepUntil).not.toHaveBeenCalled();
-    expect(receiver!.requests).toHaveLength(1);
-    expect(receiver!.requests[0]!.headers["webhook-id"]).toBe(delivery.id);
+    expect(receiver.requests).toHaveLength(1);
+    expect(receiver.requests[0]!.headers["webhook-id"]).toBe(delivery.id);
     const [row] = await h.db.select().from(deliveries).where(eq(deliveries.id, delivery.id));
     expect(row).toMatchObject({ status: "succeeded", attempts: 1, lastStatusCode: 200 });
   });
 
   test("a failed attempt schedules the retry with step.sleepUntil at the policy's time", async () => {
-    const { delivery, events } = await setup();
-    receiver!.respondWith({ status: 503 });
+    const { delivery, events, receiver } = await setup();
+    receiver.respondWith({ status: 503 });
     const { ctx } = await engine([0, 60_000]).executeStep("wait-1", { events });
     const [row] = await h.db.select().from(deliveries).where(eq(deliveries.id, delivery.id));
     expect(row).toMatchObject({ status: "retrying", attempts: 1, lastStatusCode: 503 });
@@ -79,8 +68,8 @@ describe("deliver-webhook", () => {
   });
 
   test("after the (mocked) sleep the retry succeeds; both sends carry the same webhook-id", async () => {
-    const { delivery, events } = await setup();
-    receiver!.respondOnce({ status: 500, body: "boom" });
+    const { delivery, events, receiver } = await setup();
+    receiver.respondOnce({ status: 500, body: "boom" });
     const { result, ctx } = await engine([0, 0]).execute({ events, steps: [{ id: "wait-1", handler: () => null }] });
     expect(result).toMatchObject({ status: "succeeded" });
     expect(ctx.step.sleepUntil).toHaveBeenCalledTimes(1);
@@ -90,12 +79,12 @@ describe("deliver-webhook", () => {
       .where(eq(deliveryAttempts.deliveryId, delivery.id))
       .orderBy(deliveryAttempts.attemptNumber);
     expect(attempts.map((a) => a.responseStatus)).toEqual([500, 200]);
-    expect(new Set(receiver!.requests.map((r) => r.headers["webhook-id"]))).toEqual(new Set([delivery.id]));
+    expect(new Set(receiver.requests.map((r) => r.headers["webhook-id"]))).toEqual(new Set([delivery.id]));
   });
 
   test("records the failure once the schedule is used up", async () => {
-    const { ep, delivery, events } = await setup();
-    receiver!.respondWith({ status: 500 });
+    const { ep, delivery, events, receiver } = await setup();
+    receiver.respondWith({ status: 500 });
     const { result } = await engine([0, 0]).execute({ events, steps: [{ id: "wait-1", handler: () => null }] });
     expect(result).toMatchObject({ status: "failed" });
     const [row] = await h.db.select().from(deliveries).where(eq(deliveries.id, delivery.id));
@@ -106,15 +95,15 @@ describe("deliver-webhook", () => {
   });
 
   test("a second run for a finished delivery sends nothing", async () => {
-    const { events } = await setup();
+    const { events, receiver } = await setup();
     await engine([0]).execute({ events });
     const { result } = await engine([0]).execute({ events });
     expect(result).toMatchObject({ status: "skipped", reason: "finished" });
-    expect(receiver!.requests).toHaveLength(1);
+    expect(receiver.requests).toHaveLength(1);
   });
 
   test("onFailure (retries for internal errors used up) marks the delivery failed, once", async () => {
-    const { delivery, events } = await setup();
+    const { delivery, events, receiver } = await setup();
     const fn = createDeliverWebhook({ getDeps: async () => ({ db: h.db }) });
     // @inngest/test does not run failure handlers; call it with the payload Inngest sends.
     const onFailure = fn.opts.onFailure!;
@@ -126,6 +115,6 @@ describe("deliver-webhook", () => {
     const [row] = await h.db.select().from(deliveries).where(eq(deliveries.id, delivery.id));
     expect(row).toMatchObject({ status: "failed" });
     expect(row!.lastError).toContain("db down");
-    expect(receiver!.requests).toHaveLength(0);
+    expect(receiver.requests).toHaveLength(0);
   });
 });

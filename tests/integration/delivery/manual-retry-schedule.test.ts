@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { asc, eq } from "drizzle-orm";
-import type { DbHandle } from "@/db/client";
 import { deliveries, deliveryAttempts } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { retryDelivery } from "@/server/delivery/commands/retry-delivery";
@@ -8,17 +7,10 @@ import { attemptDelivery } from "@/server/delivery/engine/attempt-delivery";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
 
-let h: DbHandle;
-let receiver: Receiver;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterEach(() => receiver?.close());
-afterAll(() => h.close());
+const h = setupIntegration();
 
 const MIN = 60_000;
 // Immediately, 1 min, 10 min, 1 h — no jitter (random = 0.5).
@@ -31,21 +23,21 @@ const deps = () => ({
 const runner = { enqueue: async () => {} };
 
 async function setup() {
-  receiver = await startReceiver();
+  const receiver = await h.startReceiver();
   receiver.respondWith({ status: 500, body: "down" });
-  const user = await createActor(h.db);
+  const user = await createActor(h.services);
   const actor: Actor = { userId: user.userId, accountId: user.accountId, role: "customer" };
   await insertEndpoint(h.db, actor.accountId, receiver.url);
   const { id: eventId } = (await ingestEvents({ db: h.db, actor, runner }, sampleEvent("sms.dlr"))) as { id: string };
   const [d] = await h.db.select().from(deliveries).where(eq(deliveries.eventId, eventId));
-  return { actor, deliveryId: d!.id };
+  return { actor, deliveryId: d!.id, receiver };
 }
 
 const load = async (id: string) => (await h.db.select().from(deliveries).where(eq(deliveries.id, id)))[0]!;
 
 test("a failed manual Retry leaves the next scheduled attempt where it was", async () => {
   const { actor, deliveryId } = await setup();
-  await attemptDelivery(deps(), deliveryId, { claim: true });
+  await attemptDelivery(deps(), deliveryId);
   const scheduled = (await load(deliveryId)).nextAttemptAt;
   expect(scheduled.getTime() - Date.now()).toBeGreaterThan(50_000); // about a minute away
 
@@ -56,7 +48,7 @@ test("a failed manual Retry leaves the next scheduled attempt where it was", asy
     scheduled.getTime(),
   );
 
-  const result = await attemptDelivery(deps(), deliveryId, { claim: true });
+  const result = await attemptDelivery(deps(), deliveryId);
   expect(result).toEqual({ status: "retry", retryAt: scheduled });
   const after = await load(deliveryId);
   expect(after).toMatchObject({ status: "retrying", attempts: 2, manualAttempts: 1, resumeAt: null });
@@ -64,7 +56,7 @@ test("a failed manual Retry leaves the next scheduled attempt where it was", asy
 
   // The scheduled attempt that follows is the schedule's second step: its next wait is 10 min, not 1 min.
   await h.db.update(deliveries).set({ nextAttemptAt: new Date() }).where(eq(deliveries.id, deliveryId));
-  const next = await attemptDelivery(deps(), deliveryId, { claim: true });
+  const next = await attemptDelivery(deps(), deliveryId);
   expect(next.status).toBe("retry");
   const wait = (next as { retryAt: Date }).retryAt.getTime() - Date.now();
   expect(wait).toBeGreaterThan(9 * MIN);
@@ -85,19 +77,19 @@ test("a failed manual Retry leaves the next scheduled attempt where it was", asy
 });
 
 test("a manual Retry that succeeds finishes the delivery; one on a delivery past its schedule gets that one attempt", async () => {
-  const { actor, deliveryId } = await setup();
+  const { actor, deliveryId, receiver } = await setup();
   for (let i = 0; i < 4; i++) {
     await h.db.update(deliveries).set({ nextAttemptAt: new Date() }).where(eq(deliveries.id, deliveryId));
-    await attemptDelivery(deps(), deliveryId, { claim: true });
+    await attemptDelivery(deps(), deliveryId);
   }
   expect(await load(deliveryId)).toMatchObject({ status: "failed", attempts: 4 });
 
   await retryDelivery({ db: h.db, actor, runner }, { id: deliveryId });
-  expect(await attemptDelivery(deps(), deliveryId, { claim: true })).toEqual({ status: "failed" });
+  expect(await attemptDelivery(deps(), deliveryId)).toEqual({ status: "failed" });
   expect(await load(deliveryId)).toMatchObject({ status: "failed", attempts: 5, manualAttempts: 1 });
 
   receiver.respondWith({ status: 200, body: "ok" });
   await retryDelivery({ db: h.db, actor, runner }, { id: deliveryId });
-  expect(await attemptDelivery(deps(), deliveryId, { claim: true })).toEqual({ status: "succeeded" });
+  expect(await attemptDelivery(deps(), deliveryId)).toEqual({ status: "succeeded" });
   expect(await load(deliveryId)).toMatchObject({ status: "succeeded", attempts: 6, manualAttempts: 2 });
 });

@@ -1,45 +1,31 @@
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { eq } from "drizzle-orm";
-import type { DbHandle } from "@/db/client";
 import { deliveries, events } from "@/db/schema";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { setupIntegration } from "@/tests/helpers/integration";
 
-let h: DbHandle;
-let receiver: Receiver | undefined;
-let runner: LocalRunner | undefined;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterEach(async () => {
-  await runner?.stop();
-  await receiver?.close();
-  runner = receiver = undefined;
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 test("idempotency: the same key twice gives one event and one set of deliveries", async () => {
-  const actor = await createActor(h.db);
-  receiver = await startReceiver();
+  const actor = await createActor(h.services);
+  const receiver = await h.startReceiver();
   await insertEndpoint(h.db, actor.accountId, receiver.url);
   await insertEndpoint(h.db, actor.accountId, receiver.url);
   const noop = { enqueue: async () => {} };
   const first = await ingestEvents(
-    { db: h.db, accountId: actor.accountId, runner: noop },
+    { db: h.db, actor: actor.actor, runner: noop },
     { ...sampleEvent("sms.dlr"), idempotencyKey: "k-1" },
   );
   const again = await ingestEvents(
-    { db: h.db, accountId: actor.accountId, runner: noop },
+    { db: h.db, actor: actor.actor, runner: noop },
     { ...sampleEvent("sms.dlr"), idempotencyKey: "k-1" },
   );
   expect(again).toEqual(first);
   const batch = (await ingestEvents(
-    { db: h.db, accountId: actor.accountId, runner: noop },
+    { db: h.db, actor: actor.actor, runner: noop },
     {
       events: [
         { ...sampleEvent("sms.dlr"), idempotencyKey: "k-2" },
@@ -54,19 +40,19 @@ test("idempotency: the same key twice gives one event and one set of deliveries"
   expect(await h.db.select().from(deliveries).where(eq(deliveries.accountId, actor.accountId))).toHaveLength(4);
 
   // Another account may use the same key independently.
-  const other = await createActor(h.db);
+  const other = await createActor(h.services);
   const theirs = await ingestEvents(
-    { db: h.db, accountId: other.accountId, runner: noop },
+    { db: h.db, actor: other.actor, runner: noop },
     { ...sampleEvent("sms.dlr"), idempotencyKey: "k-1" },
   );
   expect(theirs).not.toEqual(first);
 });
 
 test("keys older than 24 h can be used again", async () => {
-  const actor = await createActor(h.db);
+  const actor = await createActor(h.services);
   const noop = { enqueue: async () => {} };
   const first = (await ingestEvents(
-    { db: h.db, accountId: actor.accountId, runner: noop },
+    { db: h.db, actor: actor.actor, runner: noop },
     { ...sampleEvent("sms.dlr"), idempotencyKey: "old" },
   )) as { id: string };
   await h.db
@@ -74,15 +60,15 @@ test("keys older than 24 h can be used again", async () => {
     .set({ createdAt: new Date(Date.now() - 25 * 3600_000) })
     .where(eq(events.id, first.id));
   const second = (await ingestEvents(
-    { db: h.db, accountId: actor.accountId, runner: noop },
+    { db: h.db, actor: actor.actor, runner: noop },
     { ...sampleEvent("sms.dlr"), idempotencyKey: "old" },
   )) as { id: string };
   expect(second.id).not.toBe(first.id);
 });
 
 test("whatsapp events go only to endpoints of the same WABA number; bad data is refused with issues", async () => {
-  const actor = await createActor(h.db);
-  receiver = await startReceiver();
+  const actor = await createActor(h.services);
+  const receiver = await h.startReceiver();
   const a = await insertEndpoint(h.db, actor.accountId, receiver.url, {
     product: "whatsapp",
     eventTypes: ["whatsapp.dlr"],
@@ -94,15 +80,14 @@ test("whatsapp events go only to endpoints of the same WABA number; bad data is 
     wabaNumber: "911111111111",
   });
   const noop = { enqueue: async () => {} };
-  const { id } = (await ingestEvents(
-    { db: h.db, accountId: actor.accountId, runner: noop },
-    sampleEvent("whatsapp.dlr"),
-  )) as { id: string };
+  const { id } = (await ingestEvents({ db: h.db, actor: actor.actor, runner: noop }, sampleEvent("whatsapp.dlr"))) as {
+    id: string;
+  };
   const rows = await h.db.select().from(deliveries).where(eq(deliveries.eventId, id));
   expect(rows.map((r) => r.endpointId)).toEqual([a.id]);
 
   const err = await ingestEvents(
-    { db: h.db, accountId: actor.accountId, runner: noop },
+    { db: h.db, actor: actor.actor, runner: noop },
     { events: [sampleEvent("sms.dlr"), { type: "sms.dlr", data: { status: "nope" } }, { type: "nope", data: {} }] },
   ).catch((e) => e);
   expect(err.code).toBe("INVALID");
@@ -112,10 +97,9 @@ test("whatsapp events go only to endpoints of the same WABA number; bad data is 
   );
 
   // user.signup is Hookline's own event: clients cannot forge one.
-  const forged = await ingestEvents(
-    { db: h.db, accountId: actor.accountId, runner: noop },
-    sampleEvent("user.signup"),
-  ).catch((e) => e);
+  const forged = await ingestEvents({ db: h.db, actor: actor.actor, runner: noop }, sampleEvent("user.signup")).catch(
+    (e) => e,
+  );
   expect(forged.code).toBe("INVALID");
   expect(forged.issues[0].message).toContain("cannot be ingested");
 });

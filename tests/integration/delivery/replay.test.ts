@@ -1,43 +1,29 @@
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import * as replayRoute from "@/app/api/v1/endpoints/[id]/replay/route";
-import type { DbHandle } from "@/db/client";
 import { deliveries, endpoints } from "@/db/schema";
 import { createApiKey } from "@/server/api-keys/create-api-key";
-import { countReplayableDeliveries } from "@/server/delivery/queries/count-replayable-deliveries";
-import { getReplayProgress } from "@/server/delivery/queries/get-replay-progress";
-import type { ReplayProgress } from "@/server/delivery/queries/load-replay-progress";
-import { startReplay } from "@/server/delivery/queries/start-replay";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
+import type { Actor } from "@/server/auth/actor";
+import { countReplayableDeliveries } from "@/server/delivery/replay/count-replayable-deliveries";
+import { getReplayProgress } from "@/server/delivery/replay/get-replay-progress";
+import type { ReplayProgress } from "@/server/delivery/replay/load-replay-progress";
+import { startReplay } from "@/server/delivery/replay/start-replay";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
-import { setRestDb } from "@/server/rest/rest-db";
-import { setRestRunner } from "@/server/rest/rest-runner";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { until } from "@/tests/helpers/wait-until";
 import { recorder } from "@/tests/helpers/recording-runner";
+import { restClient } from "@/tests/helpers/rest-client";
 
-let h: DbHandle;
-let receiver: Receiver | undefined;
-let runner: LocalRunner | undefined;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterEach(async () => {
-  await runner?.stop();
-  await receiver?.close();
-  runner = receiver = undefined;
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 /** An endpoint with `n` failed deliveries (ingested without sending, then marked failed). */
-async function endpointWithFailures(accountId: string, url: string, n: number) {
-  const ep = await insertEndpoint(h.db, accountId, url);
+async function endpointWithFailures(actor: Actor, url: string, n: number) {
+  const ep = await insertEndpoint(h.db, actor.accountId, url);
   await ingestEvents(
-    { db: h.db, accountId, runner: recorder() },
+    { db: h.db, actor, runner: recorder() },
     { events: Array.from({ length: n }, () => sampleEvent("sms.dlr")) },
   );
   await h.db
@@ -50,9 +36,9 @@ async function endpointWithFailures(accountId: string, url: string, n: number) {
 const ofReplay = (replayId: string) => h.db.select().from(deliveries).where(eq(deliveries.replayId, replayId));
 
 test("bounded: at most `limit` deliveries, oldest first; the rest are reported as remaining", async () => {
-  const actor = await createActor(h.db);
-  const ep = await endpointWithFailures(actor.accountId, "http://127.0.0.1:9/x", 5);
-  const deps = { db: h.db, accountId: actor.accountId, limit: 3 };
+  const actor = await createActor(h.services);
+  const ep = await endpointWithFailures(actor.actor, "http://127.0.0.1:9/x", 5);
+  const deps = { db: h.db, actor: actor.actor, limit: 3 };
 
   expect(await countReplayableDeliveries(deps, { endpointId: ep.id })).toMatchObject({
     count: 5,
@@ -92,10 +78,10 @@ test("bounded: at most `limit` deliveries, oldest first; the rest are reported a
 });
 
 test("idempotent: starting again while one runs returns it and queues nothing; concurrent starts make one replay", async () => {
-  const actor = await createActor(h.db);
-  const ep = await endpointWithFailures(actor.accountId, "http://127.0.0.1:9/x", 4);
+  const actor = await createActor(h.services);
+  const ep = await endpointWithFailures(actor.actor, "http://127.0.0.1:9/x", 4);
   const rec = recorder();
-  const deps = { db: h.db, accountId: actor.accountId, runner: rec, limit: 2 };
+  const deps = { db: h.db, actor: actor.actor, runner: rec, limit: 2 };
 
   const [a, b, c] = await Promise.all([
     startReplay(deps, { endpointId: ep.id }),
@@ -117,15 +103,12 @@ test("idempotent: starting again while one runs returns it and queues nothing; c
 });
 
 test("progress counts move as deliveries finish; then it is finished and a new replay takes what is left", async () => {
-  receiver = await startReceiver();
-  const actor = await createActor(h.db);
-  const ep = await endpointWithFailures(actor.accountId, `${receiver.url}/hook`, 5);
+  const receiver = await h.startReceiver();
+  const actor = await createActor(h.services);
+  const ep = await endpointWithFailures(actor.actor, `${receiver.url}/hook`, 5);
   // One attempt per delivery, so a failure during the replay is final at once.
-  runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0] } });
-  const { replay } = await startReplay(
-    { db: h.db, accountId: actor.accountId, runner, limit: 3 },
-    { endpointId: ep.id },
-  );
+  const runner = h.newRunner({ idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0] } });
+  const { replay } = await startReplay({ db: h.db, actor: actor.actor, runner, limit: 3 }, { endpointId: ep.id });
   expect(replay).toMatchObject({ total: 3, remaining: 2, done: 0, inProgress: 3 });
 
   receiver.respondOnce({ status: 500, body: "still down" });
@@ -159,11 +142,11 @@ test("progress counts move as deliveries finish; then it is finished and a new r
   expect(next.started).toBe(true);
   expect(next.replay).toMatchObject({ total: 3, remaining: 0 });
   const done = await until(
-    () => getReplayProgress({ db: h.db, accountId: actor.accountId }, next.replay.id),
+    () => getReplayProgress({ db: h.db, actor: actor.actor }, { id: next.replay.id }),
     (p) => p.status === "finished",
   );
   expect(done).toMatchObject({ succeeded: 3, failed: 0 });
-  expect(await getReplayProgress({ db: h.db, accountId: actor.accountId }, replay.id)).toMatchObject({
+  expect(await getReplayProgress({ db: h.db, actor: actor.actor }, { id: replay.id })).toMatchObject({
     succeeded: 2,
     failed: 1,
     done: 3,
@@ -178,8 +161,8 @@ test("progress counts move as deliveries finish; then it is finished and a new r
 });
 
 test("since: only failed deliveries created at or after it are replayed", async () => {
-  const actor = await createActor(h.db);
-  const ep = await endpointWithFailures(actor.accountId, "http://127.0.0.1:9/x", 3);
+  const actor = await createActor(h.services);
+  const ep = await endpointWithFailures(actor.actor, "http://127.0.0.1:9/x", 3);
   const [oldest] = await h.db
     .select()
     .from(deliveries)
@@ -201,9 +184,9 @@ test("since: only failed deliveries created at or after it are replayed", async 
 });
 
 test("refusals: inactive endpoint is CONFLICT; another account's endpoint and replay are NOT_FOUND / empty; bad input is BAD_REQUEST", async () => {
-  const actor = await createActor(h.db);
-  const stranger = await createActor(h.db);
-  const ep = await endpointWithFailures(actor.accountId, "http://127.0.0.1:9/x", 2);
+  const actor = await createActor(h.services);
+  const stranger = await createActor(h.services);
+  const ep = await endpointWithFailures(actor.actor, "http://127.0.0.1:9/x", 2);
   const { replay } = await actor.caller.deliveries.replay({ endpointId: ep.id });
 
   await expect(stranger.caller.deliveries.replay({ endpointId: ep.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -215,7 +198,7 @@ test("refusals: inactive endpoint is CONFLICT; another account's endpoint and re
   });
   expect(await stranger.caller.deliveries.replays({ endpointId: ep.id })).toEqual([]);
 
-  const disabled = await endpointWithFailures(actor.accountId, "http://127.0.0.1:9/y", 1);
+  const disabled = await endpointWithFailures(actor.actor, "http://127.0.0.1:9/y", 1);
   await h.db.update(endpoints).set({ status: "disabled" }).where(eq(endpoints.id, disabled.id));
   await expect(actor.caller.deliveries.replay({ endpointId: disabled.id })).rejects.toMatchObject({
     code: "CONFLICT",
@@ -234,59 +217,46 @@ test("refusals: inactive endpoint is CONFLICT; another account's endpoint and re
 });
 
 test("REST: POST /api/v1/endpoints/{id}/replay starts (202) or returns the running one (200); GET lists them", async () => {
-  const actor = await createActor(h.db);
-  const { key } = await createApiKey({ db: h.db, actor }, { name: "replay" });
-  const stranger = await createActor(h.db);
-  const { key: strangerKey } = await createApiKey({ db: h.db, actor: stranger }, { name: "other" });
-  const ep = await endpointWithFailures(actor.accountId, "http://127.0.0.1:9/x", 2);
-  setRestDb(h.db);
-  setRestRunner(recorder());
-  try {
-    const call = async (handler: typeof replayRoute.POST, method: string, k: string, body?: string) => {
-      const headers = new Headers({ authorization: `Bearer ${k}` });
-      if (body !== undefined) headers.set("content-type", "application/json");
-      const res = await handler(
-        new Request(`http://localhost:3000/api/v1/endpoints/${ep.id}/replay`, { method, headers, body }),
-        { params: Promise.resolve({ id: ep.id }) },
-      );
-      return { status: res.status, data: await res.json() };
-    };
-    const bad = await call(replayRoute.POST, "POST", key, JSON.stringify({ since: "soon" }));
-    expect(bad.status).toBe(422);
-    expect(bad.data.error.issues[0].path).toEqual(["since"]);
-    expect((await call(replayRoute.POST, "POST", strangerKey)).status).toBe(404);
+  const actor = await createActor(h.services);
+  const { key } = await createApiKey({ db: h.db, actor: actor.actor }, { name: "replay" });
+  const stranger = await createActor(h.services);
+  const { key: strangerKey } = await createApiKey({ db: h.db, actor: stranger.actor }, { name: "other" });
+  const ep = await endpointWithFailures(actor.actor, "http://127.0.0.1:9/x", 2);
+  const { call } = restClient({ db: h.db, runner: recorder() });
+  const params = { id: ep.id };
+  const path = `/api/v1/endpoints/${ep.id}/replay`;
 
-    const first = await call(
-      replayRoute.POST,
-      "POST",
-      key,
-      JSON.stringify({ since: new Date(Date.now() - 3600_000).toISOString() }),
-    );
-    expect(first.status).toBe(202);
-    expect(first.data).toMatchObject({ started: true, replay: { total: 2, status: "running" } });
-    const second = await call(replayRoute.POST, "POST", key);
-    expect(second.status).toBe(200);
-    expect(second.data).toMatchObject({ started: false, replay: { id: first.data.replay.id } });
-    const listed = await call(replayRoute.GET, "GET", key);
-    expect(listed.data.data.map((r: { id: string }) => r.id)).toEqual([first.data.replay.id]);
-    expect((await call(replayRoute.GET, "GET", strangerKey)).data.data).toEqual([]);
-    expect(
-      (
-        await h.db
-          .select()
-          .from(deliveries)
-          .where(inArray(deliveries.replayId, [first.data.replay.id]))
-      ).length,
-    ).toBe(2);
-  } finally {
-    setRestRunner(null);
-    setRestDb(null);
-  }
+  const bad = await call(replayRoute.POST, "POST", params, { key, path, json: { since: "soon" } });
+  expect(bad.status).toBe(422);
+  expect(bad.data.error.issues[0].path).toEqual(["since"]);
+  expect((await call(replayRoute.POST, "POST", params, { key: strangerKey, path })).status).toBe(404);
+
+  const first = await call(replayRoute.POST, "POST", params, {
+    key,
+    path,
+    json: { since: new Date(Date.now() - 3600_000).toISOString() },
+  });
+  expect(first.status).toBe(202);
+  expect(first.data).toMatchObject({ started: true, replay: { total: 2, status: "running" } });
+  const second = await call(replayRoute.POST, "POST", params, { key, path });
+  expect(second.status).toBe(200);
+  expect(second.data).toMatchObject({ started: false, replay: { id: first.data.replay.id } });
+  const listed = await call(replayRoute.GET, "GET", params, { key, path });
+  expect(listed.data.data.map((r: { id: string }) => r.id)).toEqual([first.data.replay.id]);
+  expect((await call(replayRoute.GET, "GET", params, { key: strangerKey, path })).data.data).toEqual([]);
+  expect(
+    (
+      await h.db
+        .select()
+        .from(deliveries)
+        .where(inArray(deliveries.replayId, [first.data.replay.id]))
+    ).length,
+  ).toBe(2);
 });
 
 test("includeMissed: events that arrived while the endpoint was disabled get deliveries, once, within the bound", async () => {
-  const actor = await createActor(h.db);
-  const ep = await endpointWithFailures(actor.accountId, "http://127.0.0.1:9/hook", 1);
+  const actor = await createActor(h.services);
+  const ep = await endpointWithFailures(actor.actor, "http://127.0.0.1:9/hook", 1);
   const whatsapp = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/wa", {
     product: "whatsapp",
     eventTypes: ["whatsapp.dlr"],
@@ -296,25 +266,22 @@ test("includeMissed: events that arrived while the endpoint was disabled get del
     .update(endpoints)
     .set({ status: "disabled", disabledReason: "Endpoint returned 410 Gone" })
     .where(inArray(endpoints.id, [ep.id, whatsapp.id]));
-  const other = await createActor(h.db);
-  await ingestEvents(
-    { db: h.db, accountId: other.accountId, runner: recorder() },
-    { events: [sampleEvent("sms.dlr")] },
-  ); // another account's
+  const other = await createActor(h.services);
+  await ingestEvents({ db: h.db, actor: other.actor, runner: recorder() }, { events: [sampleEvent("sms.dlr")] }); // another account's
   const sms = () => sampleEvent("sms.dlr");
   const wa = (waba: string) => ({
     type: "whatsapp.dlr",
     data: { ...sampleEvent("whatsapp.dlr").data, waba_number: waba },
   });
   await ingestEvents(
-    { db: h.db, accountId: actor.accountId, runner: recorder() },
+    { db: h.db, actor: actor.actor, runner: recorder() },
     { events: [sms(), sms(), sampleEvent("sms.mo"), wa("911234567890"), wa("919999999999")] },
   );
   await h.db
     .update(endpoints)
     .set({ status: "active" })
     .where(inArray(endpoints.id, [ep.id, whatsapp.id]));
-  const deps = { db: h.db, accountId: actor.accountId, runner: recorder() };
+  const deps = { db: h.db, actor: actor.actor, runner: recorder() };
 
   // Missed: the two SMS DLRs (not the MO, not another account's); for WhatsApp only its own WABA number.
   expect(await countReplayableDeliveries(deps, { endpointId: ep.id, includeMissed: true })).toMatchObject({
@@ -344,11 +311,11 @@ test("includeMissed: events that arrived while the endpoint was disabled get del
 
   // Finish it; the next replay takes only the one left — nothing is delivered twice.
   await h.db.update(deliveries).set({ status: "succeeded" }).where(eq(deliveries.replayId, first.replay.id));
-  await getReplayProgress(deps, first.replay.id);
+  await getReplayProgress(deps, { id: first.replay.id });
   const second = await startReplay(deps, { endpointId: ep.id, includeMissed: true });
   expect(second.replay).toMatchObject({ total: 1, remaining: 0 });
   await h.db.update(deliveries).set({ status: "succeeded" }).where(eq(deliveries.replayId, second.replay.id));
-  await getReplayProgress(deps, second.replay.id);
+  await getReplayProgress(deps, { id: second.replay.id });
   expect(await countReplayableDeliveries(deps, { endpointId: ep.id, includeMissed: true })).toMatchObject({
     count: 0,
     missed: 0,
@@ -360,14 +327,11 @@ test("includeMissed: events that arrived while the endpoint was disabled get del
 });
 
 test("includeMissed ignores events from before the endpoint existed", async () => {
-  const actor = await createActor(h.db);
-  await ingestEvents(
-    { db: h.db, accountId: actor.accountId, runner: recorder() },
-    { events: [sampleEvent("sms.dlr")] },
-  );
+  const actor = await createActor(h.services);
+  await ingestEvents({ db: h.db, actor: actor.actor, runner: recorder() }, { events: [sampleEvent("sms.dlr")] });
   await new Promise((r) => setTimeout(r, 5));
   const ep = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/late");
-  const deps = { db: h.db, accountId: actor.accountId, runner: recorder() };
+  const deps = { db: h.db, actor: actor.actor, runner: recorder() };
   expect(
     await countReplayableDeliveries(deps, {
       endpointId: ep.id,

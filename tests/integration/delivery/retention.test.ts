@@ -1,25 +1,20 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
-import { deliveryAttempts } from "@/db/schema";
+import { expect, test } from "vitest";
+import { deliveryAttempts, signInFailures } from "@/db/schema";
 import { pruneAttempts, retentionCutoff } from "@/server/delivery/engine/prune-attempts";
 import { getEnv } from "@/server/env";
 import { createPruneOldAttempts } from "@/server/inngest/functions/prune-old-attempts";
 import { newId } from "@/server/lib/ids";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 const daysAgo = (d: number) => new Date(Date.now() - d * 24 * 3600_000);
 
 async function seedAttempts(ages: number[]) {
-  const a = await createActor(h.db);
+  const a = await createActor(h.services);
   const ep = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/hook");
   const ids = new Map<number, string[]>();
   for (const age of ages) {
@@ -53,12 +48,18 @@ test("pruning deletes only attempts older than the cut-off, in batches", async (
   expect(await pruneAttempts(h.db, retentionCutoff(30), { batchSize: 2 })).toBe(0);
 });
 
-test("the Inngest cron prunes with RETENTION_DAYS (default 30)", async () => {
+test("the Inngest cron prunes with RETENTION_DAYS (default 30), and sign-in failures past the throttle window", async () => {
   await h.db.delete(deliveryAttempts);
   expect(getEnv().RETENTION_DAYS).toBe(30);
   const ids = await seedAttempts([60, 30.5, 29.5, 2]);
+  const fresh = newId("sif");
+  await h.db.insert(signInFailures).values([
+    { id: newId("sif"), email: "stale@example.test", createdAt: daysAgo(1) },
+    { id: fresh, email: "fresh@example.test", createdAt: new Date() },
+  ]);
   const engine = new InngestTestEngine({ function: createPruneOldAttempts({ getDbFn: async () => h.db }) });
   const { result } = await engine.execute();
-  expect(result).toEqual({ deleted: 2 });
+  expect(result).toEqual({ attempts: 2, signInFailures: 1 });
   expect([...(await remaining())].sort()).toEqual([...ids.get(29.5)!, ...ids.get(2)!].sort());
+  expect((await h.db.select({ id: signInFailures.id }).from(signInFailures)).map((r) => r.id)).toEqual([fresh]);
 });

@@ -1,43 +1,27 @@
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { eq } from "drizzle-orm";
-import type { DbHandle } from "@/db/client";
 import { deliveries, deliveryAttempts, endpoints } from "@/db/schema";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { sampleEvent } from "@/server/events/catalog";
+import { setEndpointStatus } from "@/server/endpoints/set-endpoint-status";
 import { ingestEvents } from "@/server/events/ingest-events";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { until } from "@/tests/helpers/wait-until";
 
-let h: DbHandle;
-let receiver: Receiver;
-let runner: LocalRunner;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterEach(async () => {
-  await runner?.stop();
-  await receiver?.close();
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
+/** A runner for this test, started: retries after `schedule`, disables after `disableAfterFailures`. */
 const fast = (schedule: number[], disableAfterFailures = 20) =>
-  new LocalRunner({
-    db: h.db,
-    idlePollMs: 50,
-    attempt: { schedule, disableAfterFailures, allowPrivateNetworks: true },
-  });
+  h.startRunner({ idlePollMs: 50, attempt: { schedule, disableAfterFailures, allowPrivateNetworks: true } });
 
 test("a receiver that fails twice then succeeds: delivered on the third attempt, three attempts recorded", async () => {
-  receiver = await startReceiver();
+  const receiver = await h.startReceiver();
   receiver.respondOnce({ status: 500, body: "boom" }, { status: 503, body: "busy" });
-  const actor = await createActor(h.db);
+  const actor = await createActor(h.services);
   await insertEndpoint(h.db, actor.accountId, receiver.url);
-  runner = fast([0, 50, 50]);
-  runner.start();
-  const { id } = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent("sms.dlr"))) as {
+  const runner = fast([0, 50, 50]);
+  const { id } = (await ingestEvents({ db: h.db, actor: actor.actor, runner }, sampleEvent("sms.dlr"))) as {
     id: string;
   };
   await receiver.waitFor(3, 10_000);
@@ -57,13 +41,12 @@ test("a receiver that fails twice then succeeds: delivered on the third attempt,
 });
 
 test("410 Gone disables the endpoint at once", async () => {
-  receiver = await startReceiver();
+  const receiver = await h.startReceiver();
   receiver.respondWith({ status: 410 });
-  const actor = await createActor(h.db);
+  const actor = await createActor(h.services);
   const ep = await insertEndpoint(h.db, actor.accountId, receiver.url);
-  runner = fast([0, 50, 50]);
-  runner.start();
-  await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent("sms.dlr"));
+  const runner = fast([0, 50, 50]);
+  await ingestEvents({ db: h.db, actor: actor.actor, runner }, sampleEvent("sms.dlr"));
   const [row] = await until(
     () => h.db.select().from(endpoints).where(eq(endpoints.id, ep.id)),
     (r) => r[0]?.status === "disabled",
@@ -73,14 +56,12 @@ test("410 Gone disables the endpoint at once", async () => {
 });
 
 test("N consecutive failed deliveries disable the endpoint; later events get no deliveries", async () => {
-  receiver = await startReceiver();
+  const receiver = await h.startReceiver();
   receiver.respondWith({ status: 500 });
-  const actor = await createActor(h.db);
+  const actor = await createActor(h.services);
   const ep = await insertEndpoint(h.db, actor.accountId, receiver.url);
-  runner = fast([0], 3);
-  runner.start();
-  for (let i = 0; i < 3; i++)
-    await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent("sms.dlr"));
+  const runner = fast([0], 3);
+  for (let i = 0; i < 3; i++) await ingestEvents({ db: h.db, actor: actor.actor, runner }, sampleEvent("sms.dlr"));
   const [row] = await until(
     () => h.db.select().from(endpoints).where(eq(endpoints.id, ep.id)),
     (r) => r[0]?.status === "disabled",
@@ -90,23 +71,22 @@ test("N consecutive failed deliveries disable the endpoint; later events get no 
     consecutiveFailures: 3,
     disabledReason: "Disabled after 3 consecutive failed deliveries",
   });
-  await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent("sms.dlr"));
+  await ingestEvents({ db: h.db, actor: actor.actor, runner }, sampleEvent("sms.dlr"));
   expect(await h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id))).toHaveLength(3);
 });
 
 test("a success resets the consecutive failure count", async () => {
-  receiver = await startReceiver();
+  const receiver = await h.startReceiver();
   receiver.respondOnce({ status: 500 });
-  const actor = await createActor(h.db);
+  const actor = await createActor(h.services);
   const ep = await insertEndpoint(h.db, actor.accountId, receiver.url);
-  runner = fast([0], 5);
-  runner.start();
-  await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent("sms.dlr"));
+  const runner = fast([0], 5);
+  await ingestEvents({ db: h.db, actor: actor.actor, runner }, sampleEvent("sms.dlr"));
   await until(
     () => h.db.select().from(endpoints).where(eq(endpoints.id, ep.id)),
     (r) => r[0]?.consecutiveFailures === 1,
   );
-  await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent("sms.dlr"));
+  await ingestEvents({ db: h.db, actor: actor.actor, runner }, sampleEvent("sms.dlr"));
   const [row] = await until(
     () => h.db.select().from(endpoints).where(eq(endpoints.id, ep.id)),
     (r) => r[0]?.consecutiveFailures === 0,
@@ -115,13 +95,12 @@ test("a success resets the consecutive failure count", async () => {
 });
 
 test("a paused endpoint receives nothing; its deliveries wait and go out after resume", async () => {
-  receiver = await startReceiver();
-  const actor = await createActor(h.db);
+  const receiver = await h.startReceiver();
+  const actor = await createActor(h.services);
   const ep = await insertEndpoint(h.db, actor.accountId, receiver.url, { status: "paused" });
-  runner = fast([0]);
-  runner.start();
+  const runner = fast([0]);
   await ingestEvents(
-    { db: h.db, accountId: actor.accountId, runner },
+    { db: h.db, actor: actor.actor, runner },
     { events: [sampleEvent("sms.dlr"), sampleEvent("sms.dlr")] },
   );
   await new Promise((r) => setTimeout(r, 300));
@@ -130,8 +109,7 @@ test("a paused endpoint receives nothing; its deliveries wait and go out after r
     "pending",
     "pending",
   ]);
-  await h.db.update(endpoints).set({ status: "active" }).where(eq(endpoints.id, ep.id));
-  await runner.enqueue([]);
+  await setEndpointStatus({ db: h.db, actor: actor.actor, runner }, { id: ep.id, status: "active" });
   await receiver.waitFor(2, 10_000);
   expect(receiver.requests).toHaveLength(2);
 });

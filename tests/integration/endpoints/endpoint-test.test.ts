@@ -1,22 +1,11 @@
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import type { DbHandle } from "@/db/client";
 import { deliveryAttempts } from "@/db/schema";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { setupIntegration } from "@/tests/helpers/integration";
 
-let h: DbHandle;
-let receiver: Receiver | undefined;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 const sms = (url: string, extra: object = {}) => ({
   url,
@@ -27,9 +16,9 @@ const sms = (url: string, extra: object = {}) => ({
 });
 
 test("Test Webhook on a saved endpoint: 200 with the response shown, signed, recorded as a test attempt", async () => {
-  receiver = await startReceiver();
+  const receiver = await h.startReceiver();
   receiver.respondWith({ status: 200, headers: { "x-receiver": "yes" }, body: '{"received":true}' });
-  const a = await createActor(h.db);
+  const a = await createActor(h.services);
   const { endpoint, signingSecret } = await a.caller.endpoints.create(
     sms(receiver.url, { customHeaders: [{ name: "X-Api-Key", value: "secret123" }] }),
   );
@@ -60,8 +49,8 @@ test("Test Webhook on a saved endpoint: 200 with the response shown, signed, rec
 });
 
 test("404 and timeouts come back with their class, the message, and a hint that does not repeat it", async () => {
-  receiver = await startReceiver();
-  const a = await createActor(h.db);
+  const receiver = await h.startReceiver();
+  const a = await createActor(h.services);
   receiver.respondWith({ status: 404, body: "no such hook" });
   const notFound = await a.caller.endpoints.testDraft(sms(receiver.url));
   expect(notFound).toMatchObject({ ok: false, status: 404, errorClass: "http_status", responseBody: "no such hook" });
@@ -76,8 +65,8 @@ test("404 and timeouts come back with their class, the message, and a hint that 
 });
 
 test("rotation: both the new and the old secret sign for 24 h", async () => {
-  receiver = await startReceiver();
-  const a = await createActor(h.db);
+  const receiver = await h.startReceiver();
+  const a = await createActor(h.services);
   const { endpoint, signingSecret: oldSecret } = await a.caller.endpoints.create(sms(receiver.url));
   const { secret: newSecret, previousSecretExpiresAt } = await a.caller.endpoints.rotateSecret({ id: endpoint.id });
   expect(newSecret).not.toBe(oldSecret);
@@ -92,7 +81,7 @@ test("rotation: both the new and the old secret sign for 24 h", async () => {
 });
 
 test("preview shows the exact request for the sample event with headers redacted", async () => {
-  const a = await createActor(h.db);
+  const a = await createActor(h.services);
   const p = await a.caller.endpoints.preview({
     url: "https://hooks.example.com/dlr?x=1",
     product: "sms",

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { eq } from "drizzle-orm";
-import type { DbHandle } from "@/db/client";
 import { endpoints, wabaNumbers } from "@/db/schema";
 import { MASKED_VALUE } from "@/server/endpoints/schemas";
-import { decryptHeaders } from "@/server/endpoints/to-endpoint-view";
+import { decryptCustomHeaders } from "@/server/endpoints/decrypt-endpoint";
 import { newId } from "@/server/lib/ids";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 const whatsappDlr = {
   url: "https://hooks.example.com/dlr",
@@ -30,7 +25,7 @@ async function withWaba(accountId: string) {
 }
 
 test("create fills defaults, returns the secret once, and stores secrets and header values encrypted", async () => {
-  const a = await createActor(h.db);
+  const a = await createActor(h.services);
   await withWaba(a.accountId);
   const { endpoint, signingSecret } = await a.caller.endpoints.create(whatsappDlr);
   expect(signingSecret).toMatch(/^whsec_/);
@@ -50,7 +45,7 @@ test("create fills defaults, returns the secret once, and stores secrets and hea
 });
 
 test("update merges, keeps masked header values, re-validates the merged config", async () => {
-  const a = await createActor(h.db);
+  const a = await createActor(h.services);
   await withWaba(a.accountId);
   const { endpoint } = await a.caller.endpoints.create(whatsappDlr);
   const updated = await a.caller.endpoints.update({
@@ -65,7 +60,7 @@ test("update merges, keeps masked header values, re-validates the merged config"
   });
   expect(updated.url).toBe("https://hooks.example.com/v2");
   const [row] = await h.db.select().from(endpoints).where(eq(endpoints.id, endpoint.id));
-  expect(decryptHeaders(row!.customHeadersEnc)).toEqual([
+  expect(decryptCustomHeaders(row!.customHeadersEnc)).toEqual([
     { name: "X-Api-Key", value: "secret123" },
     { name: "X-Other", value: "two" },
   ]);
@@ -77,7 +72,7 @@ test("update merges, keeps masked header values, re-validates the merged config"
 });
 
 test("validation: MO for SMS, reserved header, unknown WABA number, duplicate parameter names", async () => {
-  const a = await createActor(h.db);
+  const a = await createActor(h.services);
   const mo = await a.caller.endpoints
     .create({ url: "https://x.example.com", product: "sms", reportType: "mo", method: "POST" })
     .catch((e) => e);
@@ -114,7 +109,7 @@ test("validation: MO for SMS, reserved header, unknown WABA number, duplicate pa
 });
 
 test("pause, resume, re-enable a disabled endpoint clears its failures; delete removes it", async () => {
-  const a = await createActor(h.db);
+  const a = await createActor(h.services);
   const { endpoint } = await a.caller.endpoints.create({
     url: "https://x.example.com",
     product: "sms",
@@ -133,8 +128,8 @@ test("pause, resume, re-enable a disabled endpoint clears its failures; delete r
 });
 
 test("another account's endpoint is unreachable through every procedure", async () => {
-  const owner = await createActor(h.db);
-  const other = await createActor(h.db);
+  const owner = await createActor(h.services);
+  const other = await createActor(h.services);
   const { endpoint } = await owner.caller.endpoints.create({
     url: "https://x.example.com",
     product: "sms",

@@ -5,60 +5,42 @@
  */
 import { act, screen, waitFor, within } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { EventDetail } from "@/components/events/event-detail";
 import { EventsList } from "@/components/events/events-list";
-import type { DbHandle } from "@/db/client";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
+import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
-import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { createActor, type TestActor } from "@/tests/helpers/actors";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { renderApp } from "@/tests/helpers/render-app";
 
-type Actor = Awaited<ReturnType<typeof createActor>>;
-let h: DbHandle;
-let runner: LocalRunner | undefined;
-let receiver: Receiver | undefined;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterEach(async () => {
-  await runner?.stop();
-  await receiver?.close();
-  runner = receiver = undefined;
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = setupIntegration();
 
-/** The app against the test database, as `actor`; runs go to the test's runner when one is started. */
-const renderAs = (actor: Actor, children: (url: URL) => ReactNode, start = "/events") =>
-  renderApp(
-    { db: h.db, session: actor.session, getRunner: async () => runner ?? new LocalRunner({ db: h.db }) },
-    children,
-    start,
-  );
+/**
+ * The app against the test database, as `actor`; sends go to `runner` (default: the fixture's,
+ * never started, so deliveries wait).
+ */
+const renderAs = (actor: TestActor, children: (url: URL) => ReactNode, runner: DeliveryRunner = h.runner) =>
+  renderApp({ db: h.db, runner, session: actor.session }, children, "/events");
 
 const rowIds = () => screen.queryAllByTestId("event-row").map((r) => within(r).getAllByRole("link")[1]!.textContent);
 
 test("the list follows the filters in the URL and loads more pages", async () => {
-  const actor = await createActor(h.db);
+  const actor = await createActor(h.services);
   await insertEndpoint(h.db, actor.accountId, "https://a.example.com/hook", { eventTypes: ["sms.dlr"] });
-  const idle = new LocalRunner({ db: h.db });
   const dlr: string[] = [];
   for (let i = 0; i < 27; i++)
     dlr.unshift(
       (
-        (await ingestEvents({ db: h.db, accountId: actor.accountId, runner: idle }, sampleEvent("sms.dlr"))) as {
+        (await ingestEvents({ ...h.services, actor: actor.actor }, sampleEvent("sms.dlr"))) as {
           id: string;
         }
       ).id,
     );
   const mo = (
-    (await ingestEvents({ db: h.db, accountId: actor.accountId, runner: idle }, sampleEvent("sms.mo"))) as {
+    (await ingestEvents({ ...h.services, actor: actor.actor }, sampleEvent("sms.mo"))) as {
       id: string;
     }
   ).id;
@@ -86,13 +68,15 @@ test("the list follows the filters in the URL and loads more pages", async () =>
 });
 
 test("empty account → Send sample event → the event page, where the delivery arrives live", async () => {
-  const actor = await createActor(h.db);
-  receiver = await startReceiver();
+  const actor = await createActor(h.services);
+  const receiver = await h.startReceiver();
   const ep = await insertEndpoint(h.db, actor.accountId, `${receiver.url}/clicks`, { eventTypes: ["link.click"] });
-  runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
+  const runner = h.newRunner({ idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
 
-  const { user, navigations } = renderAs(actor, (url) =>
-    url.pathname === "/events" ? <EventsList /> : <EventDetail id={url.pathname.split("/")[2]!} />,
+  const { user, navigations } = renderAs(
+    actor,
+    (url) => (url.pathname === "/events" ? <EventsList /> : <EventDetail id={url.pathname.split("/")[2]!} />),
+    runner,
   );
   expect(await screen.findByText("No events yet")).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Send sample event" }));
@@ -133,7 +117,7 @@ test("empty account → Send sample event → the event page, where the delivery
       .getAttribute("href"),
   ).toMatch(new RegExp(`^/webhooks/${ep.id}\\?delivery=dlv_`));
 
-  await act(async () => runner!.start());
+  await act(async () => runner.start());
   await receiver.waitFor(1, 10_000);
   expect(JSON.parse(receiver.requests[0]!.body)).toMatchObject({ type: "link.click", data: { click_id: "clk_ui" } });
   await waitFor(() => expect(screen.getByTestId("event-delivery")).toHaveTextContent("Succeeded"), { timeout: 8000 });

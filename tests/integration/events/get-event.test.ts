@@ -1,24 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { expect, test } from "vitest";
 import { deliveries } from "@/db/schema";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = setupIntegration();
 
 test("get: the payload and one delivery per subscribed endpoint, with endpoint url, status and last result", async () => {
-  const a = await createActor(h.db);
+  const a = await createActor(h.services);
   const one = await insertEndpoint(h.db, a.accountId, "https://a.example.com/one", {
     eventTypes: ["sms.dlr"],
     description: "Orders",
@@ -28,10 +20,7 @@ test("get: the payload and one delivery per subscribed endpoint, with endpoint u
   await insertEndpoint(h.db, a.accountId, "https://a.example.com/off", { eventTypes: ["sms.dlr"], status: "disabled" });
   const input = sampleEvent("sms.dlr");
   input.data.client_ref = "order-77";
-  const { id } = (await ingestEvents(
-    { db: h.db, accountId: a.accountId, runner: new LocalRunner({ db: h.db }) },
-    input,
-  )) as { id: string };
+  const { id } = (await ingestEvents({ ...h.services, actor: a.actor }, input)) as { id: string };
   const next = new Date(Date.now() + 300_000);
   await h.db
     .update(deliveries)
@@ -68,17 +57,14 @@ test("get: the payload and one delivery per subscribed endpoint, with endpoint u
     lastStatusCode: 503,
     lastError: "503 Service Unavailable from your server",
   });
-  expect(byEndpoint.get(two.id)!.nextAttemptAt.getTime()).toBe(next.getTime());
+  expect(byEndpoint.get(two.id)!.nextAttemptAt!.getTime()).toBe(next.getTime());
   expect(byEndpoint.get(one.id)!.id).toMatch(/^dlv_/);
 });
 
 test("tenancy: another account's event is NOT_FOUND, as is an unknown id; a malformed id is BAD_REQUEST", async () => {
-  const a = await createActor(h.db);
-  const b = await createActor(h.db);
-  const { id } = (await ingestEvents(
-    { db: h.db, accountId: b.accountId, runner: new LocalRunner({ db: h.db }) },
-    sampleEvent("sms.mo"),
-  )) as { id: string };
+  const a = await createActor(h.services);
+  const b = await createActor(h.services);
+  const { id } = (await ingestEvents({ ...h.services, actor: b.actor }, sampleEvent("sms.mo"))) as { id: string };
   expect((await b.caller.events.get({ id })).id).toBe(id);
   await expect(a.caller.events.get({ id })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Event not found" });
   await expect(a.caller.events.get({ id: "evt_0000000000zzzzzzzzzzzzzzzz" })).rejects.toMatchObject({

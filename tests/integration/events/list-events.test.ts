@@ -1,27 +1,24 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { beforeAll, expect, test } from "vitest";
 import { deliveries, events } from "@/db/schema";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { sampleEvent, type EventType } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
-import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { createActor, type TestActor } from "@/tests/helpers/actors";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
+import { setupIntegration } from "@/tests/helpers/integration";
 
-type Actor = Awaited<ReturnType<typeof createActor>>;
-let h: DbHandle;
-let a: Actor;
-let b: Actor;
+const h = setupIntegration();
+let a: TestActor;
+let b: TestActor;
 const HOUR = 3600_000;
 const base = Date.now() - 24 * HOUR;
 const at = (hoursAfterBase: number) => new Date(base + hoursAfterBase * HOUR);
 /** e1 … e6 of account A, created one hour apart (e1 oldest). */
 const ids: Record<string, string> = {};
 
-async function ingest(actor: Actor, type: EventType, createdAt: Date) {
-  const runner = new LocalRunner({ db: h.db }); // not started: deliveries stay pending until the test sets them
-  const { id } = (await ingestEvents({ db: h.db, accountId: actor.accountId, runner }, sampleEvent(type))) as {
+async function ingest(actor: TestActor, type: EventType, createdAt: Date) {
+  // The fixture's runner is never started: deliveries stay pending until the test sets them.
+  const { id } = (await ingestEvents({ ...h.services, actor: actor.actor }, sampleEvent(type))) as {
     id: string;
   };
   await h.db.update(events).set({ createdAt }).where(eq(events.id, id));
@@ -41,9 +38,8 @@ async function setStatuses(eventId: string, statuses: (typeof deliveries.$inferS
 }
 
 beforeAll(async () => {
-  h = await createTestDb();
-  a = await createActor(h.db);
-  b = await createActor(h.db);
+  a = await createActor(h.services);
+  b = await createActor(h.services);
   await insertEndpoint(h.db, a.accountId, "https://a.example.com/one", { eventTypes: ["sms.dlr", "link.click"] });
   await insertEndpoint(h.db, a.accountId, "https://a.example.com/two", { eventTypes: ["sms.dlr"] });
   await insertEndpoint(h.db, b.accountId, "https://b.example.com/hook", { eventTypes: ["sms.dlr", "sms.mo"] });
@@ -62,11 +58,8 @@ beforeAll(async () => {
   // Account B's events at the same times: never in A's lists.
   for (let i = 1; i <= 6; i++) await ingest(b, i % 2 ? "sms.dlr" : "sms.mo", at(i));
 });
-afterAll(async () => {
-  await h?.close();
-});
 
-const listIds = async (input: Parameters<Actor["caller"]["events"]["list"]>[0] = {}) =>
+const listIds = async (input: Parameters<TestActor["caller"]["events"]["list"]>[0] = {}) =>
   (await a.caller.events.list(input)).data.map((e) => e.id);
 
 test("newest first, with delivery counts and the overall status of each event", async () => {
@@ -126,7 +119,7 @@ test("cursor pages walk every event once, also with filters", async () => {
   const seen: string[][] = [];
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<Actor["caller"]["events"]["list"]>> = await a.caller.events.list({
+    const page: Awaited<ReturnType<TestActor["caller"]["events"]["list"]>> = await a.caller.events.list({
       limit: 4,
       cursor,
     });
@@ -147,10 +140,9 @@ test("cursor pages walk every event once, also with filters", async () => {
 });
 
 test("events recorded in one transaction (same created_at) page without gaps or repeats", async () => {
-  const c = await createActor(h.db);
-  const runner = new LocalRunner({ db: h.db });
+  const c = await createActor(h.services);
   const { ids: batch } = (await ingestEvents(
-    { db: h.db, accountId: c.accountId, runner },
+    { ...h.services, actor: c.actor },
     { events: Array.from({ length: 7 }, () => sampleEvent("sms.mo")) },
   )) as { ids: string[] };
   const stamps = await h.db
@@ -161,7 +153,7 @@ test("events recorded in one transaction (same created_at) page without gaps or 
   const seen: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<Actor["caller"]["events"]["list"]>> = await c.caller.events.list({
+    const page: Awaited<ReturnType<TestActor["caller"]["events"]["list"]>> = await c.caller.events.list({
       limit: 3,
       cursor,
     });

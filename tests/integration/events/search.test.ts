@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import * as eventsRoute from "@/app/api/v1/events/route";
-import type { DbHandle } from "@/db/client";
 import { deliveries } from "@/db/schema";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import type { Actor } from "@/server/auth/actor";
@@ -10,15 +9,11 @@ import { ingestEvents } from "@/server/events/ingest-events";
 import { listEvents } from "@/server/events/list-events";
 import { parseSearchTerm } from "@/server/events/search-events";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { call } from "@/tests/helpers/rest-client";
+import { restClient } from "@/tests/helpers/rest-client";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 const runner = { enqueue: async () => {} };
 
@@ -28,7 +23,7 @@ const dlr = (tx: string, mobile: string) => ({
 });
 
 async function account() {
-  const user = await createActor(h.db);
+  const user = await createActor(h.services);
   const actor: Actor = { userId: user.userId, accountId: user.accountId, role: "customer" };
   const ep = await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/hook", {
     eventTypes: ["sms.dlr", "sms.mo"],
@@ -102,11 +97,11 @@ test("GET /api/v1/events?search= answers from the same search", async () => {
   const a = await account();
   const id = await a.ingest(dlr("99990000111122223", "919811111111"));
   const { key } = await createApiKey({ db: h.db, actor: a.actor }, { name: "search" });
-  const route = eventsRoute.GET.with({ db: h.db, runner });
-  const res = await call(route, "GET", {}, { key, path: "/api/v1/events?search=%2B919811111111" });
+  const { call } = restClient({ db: h.db, runner: h.runner });
+  const res = await call(eventsRoute.GET, "GET", {}, { key, path: "/api/v1/events?search=%2B919811111111" });
   expect(res.status).toBe(200);
   expect(res.data.data.map((e: { id: string }) => e.id)).toEqual([id]);
-  const bad = await call(route, "GET", {}, { key, path: "/api/v1/events?search=" });
+  const bad = await call(eventsRoute.GET, "GET", {}, { key, path: "/api/v1/events?search=" });
   expect(bad.status).toBe(422);
 });
 

@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { eq } from "drizzle-orm";
-import type { DbHandle } from "@/db/client";
 import { deliveries } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { testEndpoint } from "@/server/endpoints/test-endpoint";
@@ -8,24 +7,17 @@ import { sendSampleEvent } from "@/server/events/send-sample-event";
 import { sendSampleEventOptions } from "@/server/events/send-sample-event-options";
 import { addWabaNumber } from "@/server/waba-numbers/add-waba-number";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
 
-let h: DbHandle;
-let receiver: Receiver;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterEach(() => receiver?.close());
-afterAll(() => h.close());
+const h = setupIntegration();
 
 const OWN = "919000000001";
 const runner = { enqueue: async () => {} };
 
 async function whatsappAccount() {
-  receiver = await startReceiver();
-  const user = await createActor(h.db);
+  const receiver = await h.startReceiver();
+  const user = await createActor(h.services);
   const actor: Actor = { userId: user.userId, accountId: user.accountId, role: "customer" };
   await addWabaNumber({ db: h.db, actor }, { number: OWN, label: "Support line" });
   const ep = await insertEndpoint(h.db, actor.accountId, `${receiver.url}/mo`, {
@@ -34,11 +26,11 @@ async function whatsappAccount() {
     eventTypes: ["whatsapp.mo"],
     wabaNumber: OWN,
   });
-  return { actor, ep };
+  return { actor, ep, receiver };
 }
 
 test("Test Webhook sends the endpoint's own WABA number, not the catalog sample's", async () => {
-  const { actor, ep } = await whatsappAccount();
+  const { actor, ep, receiver } = await whatsappAccount();
   const result = await testEndpoint({ db: h.db, actor }, { id: ep.id });
   expect(result.ok).toBe(true);
   const body = JSON.parse(receiver.requests[0]!.body);

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { expect, test } from "vitest";
 import { deliveryAttempts, endpoints } from "@/db/schema";
 import { getEndpointHealth } from "@/server/health/get-endpoint-health";
 import { newId } from "@/server/lib/ids";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { createActor } from "@/tests/helpers/actors";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 async function endpointFor(accountId: string) {
   const id = newId("ep");
@@ -51,8 +46,8 @@ async function attempt(
 }
 
 test("success rate, p50/p95 and hourly buckets from known attempts; tests and other accounts excluded", async () => {
-  const a = await createActor(h.db);
-  const b = await createActor(h.db);
+  const a = await createActor(h.services);
+  const b = await createActor(h.services);
   const ep = await endpointFor(a.accountId);
   const other = await endpointFor(b.accountId);
   const now = new Date("2026-11-22T12:30:00Z");
@@ -64,7 +59,7 @@ test("success rate, p50/p95 and hourly buckets from known attempts; tests and ot
   await attempt(a.accountId, ep, new Date("2026-11-20T12:07:00Z"), 200, 1); // outside 24 h
   await attempt(b.accountId, other, hourAgo, 500, 1);
 
-  const [health] = await getEndpointHealth({ db: h.db, accountId: a.accountId }, { range: "24h" }, now);
+  const [health] = await getEndpointHealth({ db: h.db, actor: a.actor }, { range: "24h" }, now);
   expect(health!.endpointId).toBe(ep);
   expect(health!.summary).toMatchObject({ attempts: 6, succeeded: 4, failed: 2 });
   expect(health!.summary.successRate).toBeCloseTo(4 / 6);
@@ -76,16 +71,16 @@ test("success rate, p50/p95 and hourly buckets from known attempts; tests and ot
   expect(b12).toMatchObject({ start: new Date("2026-11-22T12:00:00Z"), attempts: 2, succeeded: 0, failed: 2 });
 
   // The other account's endpoint is invisible, even when asked for by id.
-  expect(
-    await getEndpointHealth({ db: h.db, accountId: a.accountId }, { range: "24h", endpointIds: [other] }, now),
-  ).toEqual([]);
+  expect(await getEndpointHealth({ db: h.db, actor: a.actor }, { range: "24h", endpointIds: [other] }, now)).toEqual(
+    [],
+  );
 });
 
 test("an endpoint with no attempts has empty buckets and no rate", async () => {
-  const a = await createActor(h.db);
+  const a = await createActor(h.services);
   await endpointFor(a.accountId);
   const [health] = await getEndpointHealth(
-    { db: h.db, accountId: a.accountId },
+    { db: h.db, actor: a.actor },
     { range: "7d" },
     new Date("2026-11-22T12:30:00Z"),
   );

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import { deliveryAttempts, endpoints } from "@/db/schema";
+import { getHealthDashboard } from "@/server/health/get-health-dashboard";
 import { newId } from "@/server/lib/ids";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 async function attempt(
   accountId: string,
@@ -41,7 +37,7 @@ async function setStreak(endpointId: string, n: number) {
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 
 test("the failure count is the endpoint's failed deliveries in a row (the disable counter); warns from 5", async () => {
-  const a = await createActor(h.db);
+  const a = await createActor(h.services);
   const ep = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/hook");
   await attempt(a.accountId, ep.id, minutesAgo(60), 200);
   // Many failed attempts, but only 4 deliveries have used up their retries.
@@ -66,8 +62,8 @@ test("the failure count is the endpoint's failed deliveries in a row (the disabl
 });
 
 test("another account's endpoint is NOT_FOUND, and its attempts never count", async () => {
-  const a = await createActor(h.db);
-  const b = await createActor(h.db);
+  const a = await createActor(h.services);
+  const b = await createActor(h.services);
   const theirs = await insertEndpoint(h.db, b.accountId, "http://127.0.0.1:9/theirs");
   await attempt(b.accountId, theirs.id, minutesAgo(5), 500);
   await expect(a.caller.health.endpoint({ endpointId: theirs.id, range: "24h" })).rejects.toMatchObject({
@@ -80,7 +76,7 @@ test("another account's endpoint is NOT_FOUND, and its attempts never count", as
 });
 
 test("the dashboard lists every endpoint, the ones needing attention first, with totals", async () => {
-  const a = await createActor(h.db);
+  const a = await createActor(h.services);
   const healthy = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/ok");
   const failing = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/failing");
   const disabled = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/gone", {
@@ -92,7 +88,7 @@ test("the dashboard lists every endpoint, the ones needing attention first, with
   await setStreak(failing.id, 6);
   await attempt(a.accountId, disabled.id, minutesAgo(9), 410);
 
-  const dash = await a.caller.health.dashboard({ range: "24h" });
+  const dash = await getHealthDashboard({ db: h.db, actor: a.actor }, { range: "24h" });
   expect(dash.items.map((i) => [i.endpoint.id, i.attention])).toEqual([
     [disabled.id, "disabled"],
     [failing.id, "failing"],
@@ -106,7 +102,7 @@ test("the dashboard lists every endpoint, the ones needing attention first, with
 });
 
 test("bad input is a clear BAD_REQUEST", async () => {
-  const a = await createActor(h.db);
+  const a = await createActor(h.services);
   await expect(a.caller.health.dashboard({ range: "1y" as "24h" })).rejects.toMatchObject({
     code: "BAD_REQUEST",
     message: expect.stringContaining("24h or 7d"),

@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { eq } from "drizzle-orm";
-import type { DbHandle } from "@/db/client";
 import { deliveries } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
 import { getOverview } from "@/server/overview/get-overview";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 const runner = { enqueue: async () => {} };
 
 async function account() {
-  const user = await createActor(h.db);
+  const user = await createActor(h.services);
   return { userId: user.userId, accountId: user.accountId, role: "customer" } satisfies Actor;
 }
 

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { expect, test } from "vitest";
 import type { Actor } from "@/server/auth/actor";
 import { getAccountBrand } from "@/server/white-label/get-account-brand";
 import { saveWhiteLabel } from "@/server/white-label/save-white-label";
 import { whiteLabelInputSchema } from "@/server/white-label/schemas";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 const asActor = (u: { userId: string; accountId: string }, role: Actor["role"]): Actor => ({ ...u, role });
 
 test("a customer who signed up under a reseller wears its brand; direct customers and resellers wear Hookline's", async () => {
-  const reseller = asActor(await createActor(h.db, { role: "reseller" }), "reseller");
+  const reseller = asActor(await createActor(h.services, { role: "reseller" }), "reseller");
   const slug = `acme-${Date.now().toString(36)}`;
   await saveWhiteLabel(
     { db: h.db, actor: reseller },
@@ -28,7 +23,7 @@ test("a customer who signed up under a reseller wears its brand; direct customer
       supportEmail: "help@acme.test",
     }),
   );
-  const customer = asActor(await createActor(h.db, { resellerId: reseller.accountId }), "customer");
+  const customer = asActor(await createActor(h.services, { resellerId: reseller.accountId }), "customer");
   expect(await getAccountBrand({ db: h.db, actor: customer })).toEqual({
     slug,
     brandName: "Acme SMS",
@@ -36,10 +31,10 @@ test("a customer who signed up under a reseller wears its brand; direct customer
     primaryColor: "#0f766e",
     supportEmail: "help@acme.test",
   });
-  expect(await getAccountBrand({ db: h.db, actor: asActor(await createActor(h.db), "customer") })).toBeNull();
+  expect(await getAccountBrand({ db: h.db, actor: asActor(await createActor(h.services), "customer") })).toBeNull();
   expect(await getAccountBrand({ db: h.db, actor: reseller })).toBeNull();
   // A reseller without a storefront: no brand to wear.
-  const bare = asActor(await createActor(h.db, { role: "reseller" }), "reseller");
-  const theirs = asActor(await createActor(h.db, { resellerId: bare.accountId }), "customer");
+  const bare = asActor(await createActor(h.services, { role: "reseller" }), "reseller");
+  const theirs = asActor(await createActor(h.services, { resellerId: bare.accountId }), "customer");
   expect(await getAccountBrand({ db: h.db, actor: theirs })).toBeNull();
 });

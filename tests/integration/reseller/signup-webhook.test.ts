@@ -1,22 +1,11 @@
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { expect, test } from "vitest";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { setupIntegration } from "@/tests/helpers/integration";
 
-let h: DbHandle;
-let receiver: Receiver | undefined;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 test("Set Menu → Signup Webhook: save POST (stored as JSON), switch to GET, one endpoint only, visible as a platform endpoint", async () => {
-  const r = await createActor(h.db, { role: "reseller" });
+  const r = await createActor(h.services, { role: "reseller" });
   expect(await r.caller.reseller.signupWebhook()).toBeNull();
   const saved = await r.caller.reseller.saveSignupWebhook({ method: "POST", url: "https://crm.example.com/signup" });
   expect(saved).toMatchObject({
@@ -40,8 +29,8 @@ test("Set Menu → Signup Webhook: save POST (stored as JSON), switch to GET, on
 });
 
 test("Test Webhook sends the seed's sample payload and shows status and response; 500 and timeouts are shown as such", async () => {
-  receiver = await startReceiver();
-  const r = await createActor(h.db, { role: "reseller" });
+  const receiver = await h.startReceiver();
+  const r = await createActor(h.services, { role: "reseller" });
   receiver.respondWith({ status: 200, body: "thanks" });
   const ok = await r.caller.reseller.testSignupWebhook({ method: "POST", url: receiver.url });
   expect(ok).toMatchObject({ ok: true, status: 200, responseBody: "thanks" });
@@ -65,10 +54,10 @@ test("Test Webhook sends the seed's sample payload and shows status and response
 });
 
 test("bad input is refused; customers cannot use the signup webhook procedures", async () => {
-  const r = await createActor(h.db, { role: "reseller" });
+  const r = await createActor(h.services, { role: "reseller" });
   const bad = await r.caller.reseller.saveSignupWebhook({ method: "POST", url: "ftp://x" }).catch((e) => e);
   expect(bad.code).toBe("BAD_REQUEST");
-  const c = await createActor(h.db);
+  const c = await createActor(h.services);
   await expect(c.caller.reseller.signupWebhook()).rejects.toMatchObject({ code: "FORBIDDEN" });
   await expect(
     c.caller.reseller.saveSignupWebhook({ method: "POST", url: "https://x.example.com" }),

@@ -1,28 +1,13 @@
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import type { DbHandle } from "@/db/client";
 import { accounts, deliveries, events } from "@/db/schema";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { signUpOnStorefront } from "@/server/reseller/sign-up-on-storefront";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { setupIntegration } from "@/tests/helpers/integration";
 
-let h: DbHandle;
-let receivers: Receiver[] = [];
-let runner: LocalRunner | undefined;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterEach(async () => {
-  await runner?.stop();
-  await Promise.all(receivers.map((r) => r.close()));
-  receivers = [];
-  runner = undefined;
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 const FIELDS = [
   "user_type",
@@ -53,7 +38,7 @@ const visitor = (slug: string) => {
 };
 
 async function reseller(slug: string, hookUrl: string | null, method: "JSON" | "GET" = "JSON") {
-  const r = await createActor(h.db, { role: "reseller" });
+  const r = await createActor(h.services, { role: "reseller" });
   await r.caller.reseller.saveWhiteLabel({ brandName: `Brand ${slug}`, slug, primaryColor: "#0f766e" });
   const hook = hookUrl
     ? await insertEndpoint(h.db, r.accountId, hookUrl, {
@@ -68,11 +53,9 @@ async function reseller(slug: string, hookUrl: string | null, method: "JSON" | "
 }
 
 test("POST: the reseller's hook gets exactly the ten signup fields as a signed JSON body", async () => {
-  const rec = await startReceiver();
-  receivers.push(rec);
+  const rec = await h.startReceiver();
   const r = await reseller("store-post", rec.url, "JSON");
-  runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
-  runner.start();
+  const runner = h.startRunner({ idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
   const input = visitor("store-post");
   const user = await signUpOnStorefront({ db: h.db, runner }, input);
   const [acc] = await h.db.select().from(accounts).where(eq(accounts.id, user.accountId));
@@ -100,11 +83,9 @@ test("POST: the reseller's hook gets exactly the ten signup fields as a signed J
 });
 
 test("GET: the same ten fields as a query string", async () => {
-  const rec = await startReceiver();
-  receivers.push(rec);
+  const rec = await h.startReceiver();
   await reseller("store-get", rec.url, "GET");
-  runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
-  runner.start();
+  const runner = h.startRunner({ idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
   const user = await signUpOnStorefront({ db: h.db, runner }, visitor("store-get"));
   await rec.waitFor(1, 10_000);
   const req = rec.requests[0]!;
@@ -116,16 +97,10 @@ test("GET: the same ten fields as a query string", async () => {
 });
 
 test("hook down: the signup still succeeds at once and the delivery is retried", async () => {
-  const rec = await startReceiver();
-  receivers.push(rec);
+  const rec = await h.startReceiver();
   rec.respondWith({ status: 500, body: "down" });
   await reseller("store-down", rec.url);
-  runner = new LocalRunner({
-    db: h.db,
-    idlePollMs: 50,
-    attempt: { allowPrivateNetworks: true, schedule: [0, 100, 100] },
-  });
-  runner.start();
+  const runner = h.startRunner({ idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0, 100, 100] } });
   const user = await signUpOnStorefront({ db: h.db, runner }, visitor("store-down"));
   expect(user.userId).toMatch(/^usr_/);
   await rec.waitFor(2, 10_000);
@@ -136,14 +111,12 @@ test("hook down: the signup still succeeds at once and the delivery is retried",
 });
 
 test("signups without a hook still work; one reseller's signups never reach another's hook", async () => {
-  const recA = await startReceiver();
-  const recB = await startReceiver();
-  receivers.push(recA, recB);
+  const recA = await h.startReceiver();
+  const recB = await h.startReceiver();
   const a = await reseller("store-a", recA.url);
   await reseller("store-b", recB.url);
   const noHook = await reseller("store-c", null);
-  runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
-  runner.start();
+  const runner = h.startRunner({ idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
   await signUpOnStorefront({ db: h.db, runner }, visitor("store-a"));
   await signUpOnStorefront({ db: h.db, runner }, visitor("store-c"));
   await recA.waitFor(1, 10_000);

@@ -1,74 +1,42 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import * as retryRoute from "@/app/api/v1/deliveries/[id]/retry/route";
 import * as itemRoute from "@/app/api/v1/deliveries/[id]/route";
 import * as listRoute from "@/app/api/v1/deliveries/route";
 import * as eventsRoute from "@/app/api/v1/events/route";
-import type { DbHandle } from "@/db/client";
 import { deliveries, deliveryAttempts } from "@/db/schema";
 import { createApiKey } from "@/server/api-keys/create-api-key";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
 import { sampleEvent } from "@/server/events/catalog";
-import { setRestDb } from "@/server/rest/rest-db";
-import { setRestRunner } from "@/server/rest/rest-runner";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { setupIntegration } from "@/tests/helpers/integration";
+import { restClient } from "@/tests/helpers/rest-client";
 import { until } from "@/tests/helpers/wait-until";
 
-let h: DbHandle;
-let receiver: Receiver;
-let runner: LocalRunner;
+const h = setupIntegration({
+  receiver: (req) =>
+    req.url.startsWith("/failing") ? { status: 500, body: "database is down" } : { status: 200, body: "ok" },
+  // One attempt per delivery, so a failure is final at once and a retry is the only way on.
+  runner: { idlePollMs: 50, attempt: { schedule: [0], allowPrivateNetworks: true } },
+});
+const { call } = restClient(() => h.services);
 let me: { accountId: string; key: string };
 let other: { accountId: string; key: string };
 let failingEndpointId: string;
 let okEndpointId: string;
 
-type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
-
-async function call<P extends object>(
-  handler: Handler<P>,
-  method: string,
-  path: string,
-  opts: { key?: string; params?: P; json?: unknown } = {},
-) {
-  const headers = new Headers();
-  if (opts.key) headers.set("authorization", `Bearer ${opts.key}`);
-  if (opts.json !== undefined) headers.set("content-type", "application/json");
-  const req = new Request(`http://localhost:3000${path}`, {
-    method,
-    headers,
-    body: opts.json === undefined ? undefined : JSON.stringify(opts.json),
-  });
-  const res = await handler(req, { params: Promise.resolve((opts.params ?? {}) as P) });
-  const text = await res.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are inspected loosely
-  return { status: res.status, data: (text ? JSON.parse(text) : null) as any };
-}
-
-const list = (key: string, query = "") => call(listRoute.GET, "GET", `/api/v1/deliveries${query}`, { key });
-const get = (key: string, id: string) =>
-  call(itemRoute.GET, "GET", `/api/v1/deliveries/${id}`, { key, params: { id } });
+const list = (key: string, query = "") => call(listRoute.GET, "GET", {}, { key, path: `/api/v1/deliveries${query}` });
+const get = (key: string, id: string) => call(itemRoute.GET, "GET", { id }, { key, path: `/api/v1/deliveries/${id}` });
 const retry = (key: string, id: string) =>
-  call(retryRoute.POST, "POST", `/api/v1/deliveries/${id}/retry`, { key, params: { id } });
+  call(retryRoute.POST, "POST", { id }, { key, path: `/api/v1/deliveries/${id}/retry` });
 
 const deliveryRow = async (id: string) => (await h.db.select().from(deliveries).where(eq(deliveries.id, id)))[0]!;
 
 beforeAll(async () => {
-  h = await createTestDb();
-  setRestDb(h.db);
-  receiver = await startReceiver((req) =>
-    req.url.startsWith("/failing") ? { status: 500, body: "database is down" } : { status: 200, body: "ok" },
-  );
-  // One attempt per delivery, so a failure is final at once and a retry is the only way on.
-  runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { schedule: [0], allowPrivateNetworks: true } });
-  runner.start();
-  setRestRunner(runner);
-
+  const receiver = h.receiver;
   for (const who of ["me", "other"] as const) {
-    const actor = await createActor(h.db);
-    const { key } = await createApiKey({ db: h.db, actor }, { name: who });
+    const actor = await createActor(h.services);
+    const { key } = await createApiKey({ db: h.db, actor: actor.actor }, { name: who });
     if (who === "me") me = { accountId: actor.accountId, key };
     else other = { accountId: actor.accountId, key };
   }
@@ -78,22 +46,21 @@ beforeAll(async () => {
   await insertEndpoint(h.db, other.accountId, `${receiver.url}/other`);
 
   // Through the public API, as a customer would: 2 × sms.dlr (→ both endpoints) + 1 × sms.mo (→ ok).
-  const posted = await call(eventsRoute.POST, "POST", "/api/v1/events", {
-    key: me.key,
-    json: { events: [sampleEvent("sms.dlr"), sampleEvent("sms.mo"), sampleEvent("sms.dlr")] },
-  });
+  const posted = await call(
+    eventsRoute.POST,
+    "POST",
+    {},
+    {
+      key: me.key,
+      path: "/api/v1/events",
+      json: { events: [sampleEvent("sms.dlr"), sampleEvent("sms.mo"), sampleEvent("sms.dlr")] },
+    },
+  );
   expect(posted.status).toBe(202);
   await until(
     () => h.db.select().from(deliveries).where(eq(deliveries.accountId, me.accountId)),
     (rows) => rows.length === 5 && rows.every((d) => d.status === "succeeded" || d.status === "failed"),
   );
-});
-afterAll(async () => {
-  setRestRunner(null);
-  setRestDb(null);
-  await runner?.stop();
-  await receiver?.close();
-  await h?.close();
 });
 
 describe("GET /api/v1/deliveries", () => {
@@ -174,7 +141,7 @@ describe("GET /api/v1/deliveries", () => {
   test("another account sees none of them; no key is a 401", async () => {
     expect((await list(other.key)).data).toEqual({ data: [], nextCursor: null });
     expect((await list(other.key, `?endpointId=${okEndpointId}`)).data.data).toEqual([]);
-    const anonymous = await call(listRoute.GET, "GET", "/api/v1/deliveries");
+    const anonymous = await call(listRoute.GET, "GET", {}, { path: "/api/v1/deliveries" });
     expect(anonymous.status).toBe(401);
   });
 });
@@ -188,7 +155,7 @@ describe("GET /api/v1/deliveries/{id}", () => {
       id: failed.id,
       status: "failed",
       event: { type: "sms.dlr", data: sampleEvent("sms.dlr").data },
-      endpoint: { id: failingEndpointId, url: `${receiver.url}/failing` },
+      endpoint: { id: failingEndpointId, url: `${h.receiver.url}/failing` },
     });
     expect(res.data.attemptLog).toHaveLength(1);
     expect(res.data.attemptLog[0]).toMatchObject({
@@ -219,8 +186,8 @@ describe("GET /api/v1/deliveries/{id}", () => {
 describe("POST /api/v1/deliveries/{id}/retry", () => {
   test("re-sends a failed delivery now, recorded as a manual attempt", async () => {
     const [failed] = (await list(me.key, "?status=failed&limit=1")).data.data;
-    receiver.respondWith({ status: 200, body: "recovered" });
-    const before = receiver.requests.length;
+    h.receiver.respondWith({ status: 200, body: "recovered" });
+    const before = h.receiver.requests.length;
 
     const res = await retry(me.key, failed.id);
     expect(res.status).toBe(202);
@@ -231,7 +198,7 @@ describe("POST /api/v1/deliveries/{id}/retry", () => {
       (d) => d.status === "succeeded",
     );
     expect(row).toMatchObject({ status: "succeeded", attempts: 2, lastStatusCode: 200 });
-    expect(receiver.requests.length).toBe(before + 1);
+    expect(h.receiver.requests.length).toBe(before + 1);
     const attempts = await h.db
       .select()
       .from(deliveryAttempts)
@@ -250,12 +217,12 @@ describe("POST /api/v1/deliveries/{id}/retry", () => {
 
   test("another account cannot retry it (404) and nothing is sent", async () => {
     const [failed] = (await list(me.key, "?status=failed&limit=1")).data.data;
-    const before = receiver.requests.length;
+    const before = h.receiver.requests.length;
     const res = await retry(other.key, failed.id);
     expect(res.status).toBe(404);
     expect((await deliveryRow(failed.id)).status).toBe("failed");
     await new Promise((r) => setTimeout(r, 200));
-    expect(receiver.requests.length).toBe(before);
+    expect(h.receiver.requests.length).toBe(before);
     expect((await retry(me.key, "dlv_nope")).status).toBe(404);
   });
 });

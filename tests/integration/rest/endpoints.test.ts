@@ -1,22 +1,19 @@
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as collection from "@/app/api/v1/endpoints/route";
 import * as item from "@/app/api/v1/endpoints/[id]/route";
 import * as rotate from "@/app/api/v1/endpoints/[id]/rotate-secret/route";
 import * as test from "@/app/api/v1/endpoints/[id]/test/route";
-import type { DbHandle } from "@/db";
 import { deliveryAttempts, endpoints } from "@/db/schema";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/server/api-keys/revoke-api-key";
-import { setRestDb } from "@/server/rest/rest-db";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
-import { call } from "./rest-client";
+import { setupIntegration } from "@/tests/helpers/integration";
+import { restClient } from "@/tests/helpers/rest-client";
 
-let handle: DbHandle;
-let receiver: Receiver;
+const h = setupIntegration({ receiver: true });
+const { call } = restClient(() => h.services);
 let key: string;
 let otherKey: string;
 let accountId: string;
@@ -24,24 +21,15 @@ let accountId: string;
 const none = {} as Record<string, never>;
 
 beforeAll(async () => {
-  handle = await createTestDb();
-  setRestDb(handle.db);
-  receiver = await startReceiver();
-  const me = await createActor(handle.db);
-  const other = await createActor(handle.db);
+  const me = await createActor(h.services);
+  const other = await createActor(h.services);
   accountId = me.accountId;
-  key = (await createApiKey({ db: handle.db, actor: me }, { name: "ci" })).key;
-  otherKey = (await createApiKey({ db: handle.db, actor: other }, { name: "other" })).key;
-});
-
-afterAll(async () => {
-  setRestDb(null);
-  await receiver?.close();
-  await handle?.close();
+  key = (await createApiKey({ db: h.db, actor: me.actor }, { name: "ci" })).key;
+  otherKey = (await createApiKey({ db: h.db, actor: other.actor }, { name: "other" })).key;
 });
 
 const smsEndpoint = (path = "/dlr") => ({
-  url: `${receiver.url}${path}`,
+  url: `${h.receiver.url}${path}`,
   product: "sms",
   reportType: "dlr",
   method: "JSON",
@@ -69,10 +57,10 @@ describe("authentication", () => {
     );
     expect((await call(collection.GET, "GET", none, { key: "sk_something" })).status).toBe(401);
 
-    const me = await createActor(handle.db);
-    const created = await createApiKey({ db: handle.db, actor: me }, { name: "to revoke" });
+    const me = await createActor(h.services);
+    const created = await createApiKey({ db: h.db, actor: me.actor }, { name: "to revoke" });
     expect((await call(collection.GET, "GET", none, { key: created.key })).status).toBe(200);
-    await revokeApiKey({ db: handle.db, actor: me }, { id: created.id });
+    await revokeApiKey({ db: h.db, actor: me.actor }, { id: created.id });
     const revoked = await call(collection.GET, "GET", none, { key: created.key });
     expect(revoked.status).toBe(401);
     expect(revoked.data.error.code).toBe("unauthorized");
@@ -117,7 +105,7 @@ describe("POST /api/v1/endpoints", () => {
 
   it("stores the signing secret and header values encrypted", async () => {
     const created = await create();
-    const [row] = await handle.db.select().from(endpoints).where(eq(endpoints.id, created.id));
+    const [row] = await h.db.select().from(endpoints).where(eq(endpoints.id, created.id));
     const stored = JSON.stringify(row);
     expect(stored).not.toContain(created.signingSecret);
     expect(stored).not.toContain(created.signingSecret.slice("whsec_".length));
@@ -154,7 +142,7 @@ describe("POST /api/v1/endpoints", () => {
     const res = await call(collection.POST, "POST", none, {
       key,
       json: {
-        url: `${receiver.url}/wa`,
+        url: `${h.receiver.url}/wa`,
         product: "whatsapp",
         reportType: "dlr",
         method: "XML",
@@ -225,10 +213,10 @@ describe("/api/v1/endpoints/{id}", () => {
       { name: "X-Extra", value: "••••••••" },
     ]);
 
-    receiver.respondOnce({ status: 200 });
-    const before = receiver.requests.length;
+    h.receiver.respondOnce({ status: 200 });
+    const before = h.receiver.requests.length;
     expect((await call(test.POST, "POST", { id: created.id }, { key })).data.ok).toBe(true);
-    const got = receiver.requests[before]!;
+    const got = h.receiver.requests[before]!;
     expect(got.headers["x-api-token"]).toBe("tok-secret-123");
     expect(got.headers["x-extra"]).toBe("e1");
 
@@ -281,8 +269,8 @@ describe("/api/v1/endpoints/{id}", () => {
 describe("POST /api/v1/endpoints/{id}/test and /rotate-secret", () => {
   it("sends a signed sample event and records a test attempt", async () => {
     const created = await create();
-    receiver.respondOnce({ status: 200, body: "thanks" });
-    const before = receiver.requests.length;
+    h.receiver.respondOnce({ status: 200, body: "thanks" });
+    const before = h.receiver.requests.length;
     const res = await call(test.POST, "POST", { id: created.id }, { key });
     expect(res.status).toBe(200);
     expect(res.data).toMatchObject({
@@ -297,13 +285,13 @@ describe("POST /api/v1/endpoints/{id}/test and /rotate-secret", () => {
     expect(res.data.request.headers["X-Api-Token"]).not.toBe("tok-secret-123");
     expect(res.text).not.toContain("tok-secret-123");
 
-    const got = receiver.requests[before]!;
+    const got = h.receiver.requests[before]!;
     expect(JSON.parse(got.body)).toMatchObject({ txn: "81934341034091431", message_id: "shdgMj33hk8" });
     expect(() =>
       new Webhook(created.signingSecret).verify(got.body, got.headers as Record<string, string>),
     ).not.toThrow();
 
-    const attempts = await handle.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.endpointId, created.id));
+    const attempts = await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.endpointId, created.id));
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ trigger: "test", deliveryId: null, responseStatus: 200 });
     expect(JSON.stringify(attempts[0])).not.toContain("tok-secret-123");
@@ -311,7 +299,7 @@ describe("POST /api/v1/endpoints/{id}/test and /rotate-secret", () => {
 
   it("reports a failing endpoint with its class and a hint", async () => {
     const created = await create(smsEndpoint("/missing"));
-    receiver.respondOnce({ status: 404, body: "no such route" });
+    h.receiver.respondOnce({ status: 404, body: "no such route" });
     const res = await call(test.POST, "POST", { id: created.id }, { key });
     expect(res.status).toBe(200);
     expect(res.data).toMatchObject({
@@ -325,7 +313,7 @@ describe("POST /api/v1/endpoints/{id}/test and /rotate-secret", () => {
 
   it("reports a timeout after the endpoint's own timeout", async () => {
     const created = await create({ ...smsEndpoint("/slow"), timeoutMs: 1000 });
-    receiver.respondOnce({ status: 200, delayMs: 2500 });
+    h.receiver.respondOnce({ status: 200, delayMs: 2500 });
     const res = await call(test.POST, "POST", { id: created.id }, { key });
     expect(res.data).toMatchObject({ ok: false, status: null, errorClass: "timeout" });
     expect(res.data.durationMs).toBeGreaterThanOrEqual(900);
@@ -342,10 +330,10 @@ describe("POST /api/v1/endpoints/{id}/test and /rotate-secret", () => {
     expect(expires - Date.now()).toBeGreaterThan(23.9 * 3600_000);
     expect(expires - Date.now()).toBeLessThanOrEqual(24 * 3600_000);
 
-    receiver.respondOnce({ status: 200 });
-    const before = receiver.requests.length;
+    h.receiver.respondOnce({ status: 200 });
+    const before = h.receiver.requests.length;
     expect((await call(test.POST, "POST", { id: created.id }, { key })).data.ok).toBe(true);
-    const got = receiver.requests[before]!;
+    const got = h.receiver.requests[before]!;
     const headers = got.headers as Record<string, string>;
     expect(headers["webhook-signature"]!.split(" ")).toHaveLength(2);
     expect(() => new Webhook(created.signingSecret).verify(got.body, headers)).not.toThrow();

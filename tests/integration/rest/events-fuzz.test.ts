@@ -1,41 +1,33 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { POST } from "@/app/api/v1/events/route";
-import type { DbHandle } from "@/db/client";
+import { beforeAll, expect, test } from "vitest";
+import * as eventsRoute from "@/app/api/v1/events/route";
 import { deliveries, events } from "@/db/schema";
 import { createApiKey } from "@/server/api-keys/create-api-key";
-import type { DeliveryItem } from "@/server/delivery/runners/delivery-runner";
 import { EVENT_TYPES, parseEventData, sampleEvent, type EventType } from "@/server/events/catalog";
-import { setRestDb } from "@/server/rest/rest-db";
-import { setRestRunner } from "@/server/rest/rest-runner";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
+import { setupIntegration } from "@/tests/helpers/integration";
+import { recorder } from "@/tests/helpers/recording-runner";
+import { restClient } from "@/tests/helpers/rest-client";
 
 /**
  * Ingestion fuzz: a few hundred malformed requests, generated from a fixed seed, each of which
  * must be refused with a 4xx and a JSON error — never a 500, never a stored event.
  */
 
-let h: DbHandle;
+const h = setupIntegration();
+/** What the route handed to a runner: must stay empty. */
+const handedToRunner = recorder();
+const { call } = restClient(() => ({ db: h.db, runner: handedToRunner }));
 let key: string;
 let accountId: string;
-const handedToRunner: DeliveryItem[] = [];
 
 beforeAll(async () => {
-  h = await createTestDb();
-  setRestDb(h.db);
-  setRestRunner({ enqueue: async (items) => void handedToRunner.push(...items) });
-  const actor = await createActor(h.db);
+  const actor = await createActor(h.services);
   accountId = actor.accountId;
-  key = (await createApiKey({ db: h.db, actor }, { name: "fuzz" })).key;
+  key = (await createApiKey({ db: h.db, actor: actor.actor }, { name: "fuzz" })).key;
   // Subscribed to everything, so a wrongly accepted event would also show up as deliveries.
   await insertEndpoint(h.db, accountId, "http://127.0.0.1:9/all", { eventTypes: [...EVENT_TYPES] });
-});
-afterAll(async () => {
-  setRestDb(null);
-  setRestRunner(null);
-  await h.close();
 });
 
 /** mulberry32: small, seeded, good enough to pick cases reproducibly. */
@@ -219,20 +211,22 @@ test(
     const failures: string[] = [];
     const statuses = new Map<number, number>();
     for (const c of cases) {
-      const headers = new Headers(c.headers);
-      headers.set("authorization", `Bearer ${key}`);
-      if (c.contentType !== null) headers.set("content-type", c.contentType ?? "application/json");
-      const res = await POST(
-        new Request("http://localhost:3000/api/v1/events", { method: "POST", headers, body: c.body }),
+      const res = await call(
+        eventsRoute.POST,
+        "POST",
+        {},
+        {
+          key,
+          headers: c.headers,
+          raw: c.body,
+          contentType: c.contentType === null ? null : (c.contentType ?? "application/json"),
+          path: "/api/v1/events",
+        },
       );
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      const text = await res.text();
-      let body: { error?: { code?: string; message?: string } } | null = null;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // reported below
-      }
+      const { text } = res;
+      // Not JSON: `data` is undefined, reported below.
+      const body = res.data as { error?: { code?: string; message?: string } } | null | undefined;
       const ok = res.status >= 400 && res.status < 500 && CODES.has(body?.error?.code ?? "") && !!body?.error?.message;
       if (!ok) failures.push(`${c.name}: ${res.status} ${text.slice(0, 200)}`);
     }
@@ -241,6 +235,6 @@ test(
     expect([...statuses.keys()].sort()).toEqual([400, 413, 415, 422]);
     expect(await h.db.select().from(events).where(eq(events.accountId, accountId))).toEqual([]);
     expect(await h.db.select().from(deliveries).where(eq(deliveries.accountId, accountId))).toEqual([]);
-    expect(handedToRunner).toEqual([]);
+    expect(handedToRunner.items).toEqual([]);
   },
 );

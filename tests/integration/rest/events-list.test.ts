@@ -1,34 +1,25 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import * as eventRoute from "@/app/api/v1/events/[id]/route";
 import * as eventsRoute from "@/app/api/v1/events/route";
-import type { DbHandle } from "@/db/client";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
-import { setRestDb } from "@/server/rest/rest-db";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { recorder } from "@/tests/helpers/recording-runner";
-import { call } from "./rest-client";
+import { restClient } from "@/tests/helpers/rest-client";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-  setRestDb(h.db);
-});
-afterAll(async () => {
-  setRestDb(null);
-  await h.close();
-});
+const h = setupIntegration();
+const { call } = restClient(() => h.services);
 
 async function account() {
-  const actor = await createActor(h.db);
-  const { key } = await createApiKey({ db: h.db, actor }, { name: "events" });
+  const actor = await createActor(h.services);
+  const { key } = await createApiKey({ db: h.db, actor: actor.actor }, { name: "events" });
   await insertEndpoint(h.db, actor.accountId, "http://127.0.0.1:9/hook", { eventTypes: ["sms.dlr"] });
   const send = async (type: "sms.dlr" | "sms.mo") =>
     (
-      (await ingestEvents({ db: h.db, accountId: actor.accountId, runner: recorder() }, sampleEvent(type))) as {
+      (await ingestEvents({ db: h.db, actor: actor.actor, runner: recorder() }, sampleEvent(type))) as {
         id: string;
       }
     ).id;

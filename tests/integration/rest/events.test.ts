@@ -1,65 +1,55 @@
 import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { POST } from "@/app/api/v1/events/route";
-import type { DbHandle } from "@/db/client";
+import { beforeEach, describe, expect, test } from "vitest";
+import * as eventsRoute from "@/app/api/v1/events/route";
 import { deliveries, events } from "@/db/schema";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/server/api-keys/revoke-api-key";
-import type { DeliveryItem } from "@/server/delivery/runners/delivery-runner";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
+import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
 import { sampleEvent } from "@/server/events/catalog";
-import { setRestDb } from "@/server/rest/rest-db";
-import { setRestRunner } from "@/server/rest/rest-runner";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { setupIntegration } from "@/tests/helpers/integration";
+import { recorder as recordingRunner } from "@/tests/helpers/recording-runner";
+import { restClient } from "@/tests/helpers/rest-client";
 
-let h: DbHandle;
-let receiver: Receiver | undefined;
-let runner: LocalRunner | undefined;
-
-beforeAll(async () => {
-  h = await createTestDb();
-  setRestDb(h.db);
+const h = setupIntegration();
+/** The runner the route hands deliveries to in this test: the fixture's (never started) unless the test sets one. */
+let runner: DeliveryRunner;
+beforeEach(() => {
+  runner = h.runner;
 });
-afterEach(async () => {
-  setRestRunner(null);
-  await runner?.stop();
-  await receiver?.close();
-  runner = receiver = undefined;
-});
-afterAll(async () => {
-  setRestDb(null);
-  await h.close();
-});
+const { call } = restClient(() => ({ db: h.db, runner }));
 
 type SendOptions = { key?: string | null; headers?: Record<string, string>; contentType?: string };
 
 /** POST /api/v1/events through the exported route handler, with a real Request. */
-async function postEvents(body: unknown, opts: SendOptions = {}) {
-  const headers = new Headers(opts.headers);
-  if (opts.key) headers.set("authorization", `Bearer ${opts.key}`);
-  headers.set("content-type", opts.contentType ?? "application/json");
-  const raw = typeof body === "string" || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body);
-  const res = await POST(new Request("http://localhost:3000/api/v1/events", { method: "POST", headers, body: raw }));
-  const text = await res.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are inspected loosely
-  const data: any = text ? JSON.parse(text) : null;
-  return { status: res.status, headers: res.headers, data };
+function postEvents(body: unknown, opts: SendOptions = {}) {
+  const raw = typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body);
+  return call(
+    eventsRoute.POST,
+    "POST",
+    {},
+    {
+      key: opts.key,
+      headers: opts.headers,
+      raw: raw as string | Uint8Array<ArrayBuffer>,
+      contentType: opts.contentType ?? "application/json",
+      path: "/api/v1/events",
+    },
+  );
 }
 
-/** A runner that records what it is handed and sends nothing. */
+/** Makes the route hand deliveries to a runner that records them and sends nothing; returns what it got. */
 function recorder() {
-  const items: DeliveryItem[] = [];
-  setRestRunner({ enqueue: async (batch) => void items.push(...batch) });
-  return items;
+  const rec = recordingRunner();
+  runner = rec;
+  return rec.items;
 }
 
 async function account() {
-  const actor = await createActor(h.db);
-  const { key, id: keyId } = await createApiKey({ db: h.db, actor }, { name: "ingest" });
+  const actor = await createActor(h.services);
+  const { key, id: keyId } = await createApiKey({ db: h.db, actor: actor.actor }, { name: "ingest" });
   return { ...actor, key, keyId };
 }
 
@@ -67,10 +57,8 @@ const eventsOf = (accountId: string) => h.db.select().from(events).where(eq(even
 
 describe("POST /api/v1/events", () => {
   test("accepts an event (202) and delivers it, signed, to the account's subscribed endpoint only", async () => {
-    receiver = await startReceiver();
-    runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { schedule: [0], allowPrivateNetworks: true } });
-    runner.start();
-    setRestRunner(runner);
+    const receiver = await h.startReceiver();
+    runner = h.startRunner({ idlePollMs: 50, attempt: { schedule: [0], allowPrivateNetworks: true } });
     const a = await account();
     const b = await account();
     const mine = await insertEndpoint(h.db, a.accountId, `${receiver.url}/a`);
@@ -186,7 +174,7 @@ describe("refusals", () => {
       expect(res.data.error.code).toBe("unauthorized");
       expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
     }
-    await revokeApiKey({ db: h.db, actor: a }, { id: a.keyId });
+    await revokeApiKey({ db: h.db, actor: a.actor }, { id: a.keyId });
     const revoked = await postEvents(sampleEvent("sms.dlr"), { key: a.key });
     expect(revoked.status).toBe(401);
     expect(await eventsOf(a.accountId)).toEqual([]);

@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import * as retryRoute from "@/app/api/v1/deliveries/[id]/retry/route";
 import * as deliveryRoute from "@/app/api/v1/deliveries/[id]/route";
@@ -13,24 +13,19 @@ import * as endpointsRoute from "@/app/api/v1/endpoints/route";
 import * as eventRoute from "@/app/api/v1/events/[id]/route";
 import * as eventsRoute from "@/app/api/v1/events/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
-import type { DbHandle } from "@/db";
 import { createApiKey } from "@/server/api-keys/create-api-key";
-import { LocalRunner } from "@/server/delivery/runners/local-runner";
-import { DELIVERY_STATUSES, listDeliveriesSchema, startReplaySchema } from "@/server/delivery/queries/schemas";
+import { DELIVERY_STATUSES, listDeliveriesSchema, startReplaySchema } from "@/server/delivery/schemas";
 import { endpointInputSchema, endpointUpdateSchema } from "@/server/endpoints/schemas";
 import { catalog, EVENT_TYPES, sampleEvent, type EventType } from "@/server/events/catalog";
 import { validateEvents } from "@/server/events/ingest-events";
 import { ingestBodySchema, MAX_BATCH } from "@/server/events/ingest-schemas";
-import { eventTypeComponentName } from "@/server/openapi/ingestion-schemas";
-import type { JsonSchema, OpenApiDocument } from "@/server/openapi/openapi-types";
-import { requestExamples } from "@/server/openapi/request-examples";
-import * as r from "@/server/openapi/response-schemas";
-import { setRestDb } from "@/server/rest/rest-db";
-import { setRestRunner } from "@/server/rest/rest-runner";
+import { eventTypeComponentName } from "@/server/rest/openapi/ingestion-schemas";
+import type { JsonSchema, OpenApiDocument } from "@/lib/openapi-types";
+import { requestExamples } from "@/server/rest/openapi/request-examples";
+import * as r from "@/server/rest/openapi/response-schemas";
 import { createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
-import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
-import { call } from "./rest-client";
+import { setupIntegration } from "@/tests/helpers/integration";
+import { restClient } from "@/tests/helpers/rest-client";
 
 const V1_DIR = path.resolve(__dirname, "../../../app/api/v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -253,28 +248,17 @@ describe("the ingestion body", () => {
 });
 
 describe("responses match the documented response schemas", () => {
-  let h: DbHandle;
-  let receiver: Receiver;
-  let runner: LocalRunner;
+  const h = setupIntegration({
+    receiver: true,
+    // Not started until the test says so: deliveries stay pending, so a retry is allowed.
+    runner: { idlePollMs: 50, attempt: { schedule: [0], allowPrivateNetworks: true }, start: false },
+  });
+  const { call } = restClient(() => h.services);
   let key: string;
 
   beforeAll(async () => {
-    h = await createTestDb();
-    setRestDb(h.db);
-    receiver = await startReceiver();
-    // Not started until the test says so: deliveries stay pending, so a retry is allowed.
-    runner = new LocalRunner({ db: h.db, idlePollMs: 50, attempt: { schedule: [0], allowPrivateNetworks: true } });
-    setRestRunner(runner);
-    const actor = await createActor(h.db);
-    key = (await createApiKey({ db: h.db, actor }, { name: "openapi" })).key;
-  });
-
-  afterAll(async () => {
-    setRestRunner(null);
-    setRestDb(null);
-    await runner?.stop();
-    await receiver?.close();
-    await h?.close();
+    const actor = await createActor(h.services);
+    key = (await createApiKey({ db: h.db, actor: actor.actor }, { name: "openapi" })).key;
   });
 
   /** Parsing strips undocumented fields, so equality also means "no field is missing from the docs". */
@@ -290,7 +274,7 @@ describe("responses match the documented response schemas", () => {
     const none = {} as Record<string, never>;
     const body = {
       ...requestExamples.createEndpoint,
-      url: `${receiver.url}/hook`,
+      url: `${h.receiver.url}/hook`,
       customHeaders: [{ name: "X-Token", value: "t" }],
     };
     const created = conforms(
@@ -345,7 +329,7 @@ describe("responses match the documented response schemas", () => {
     );
     const deliveryId = (list.data as { id: string }[])[0]!.id;
     conforms(r.deliveryRetriedSchema, await call(retryRoute.POST, "POST", { id: deliveryId }, { key }), 202);
-    runner.start();
+    h.runner.start();
     let detail: Record<string, unknown> = {};
     for (let i = 0; i < 200 && !(detail.attemptLog as unknown[] | undefined)?.length; i++) {
       await new Promise((done) => setTimeout(done, 25));

@@ -1,17 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { expect, test } from "vitest";
 import { endpoints, wabaNumbers } from "@/db/schema";
 import { DomainError } from "@/server/errors";
 import { anonymousCaller, createActor } from "@/tests/helpers/actors";
-import { createTestDb } from "@/tests/helpers/db";
+import { setupIntegration } from "@/tests/helpers/integration";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
 
-let h: DbHandle;
-beforeAll(async () => {
-  h = await createTestDb();
-});
-afterAll(() => h.close());
+const h = setupIntegration();
 
 /** The DomainError a tRPC call failed with (its field issues travel in `cause`). */
 async function domainError(call: Promise<unknown>): Promise<DomainError> {
@@ -24,7 +19,7 @@ async function domainError(call: Promise<unknown>): Promise<DomainError> {
 }
 
 test("add and list: digits kept without '+', label optional, oldest first", async () => {
-  const a = await createActor(h.db);
+  const a = await createActor(h.services);
   const first = await a.caller.wabaNumbers.add({ number: "+919876543210", label: " Main line " });
   const second = await a.caller.wabaNumbers.add({ number: "14155550123" });
   expect(first).toMatchObject({ number: "919876543210", label: "Main line" });
@@ -36,7 +31,7 @@ test("add and list: digits kept without '+', label optional, oldest first", asyn
 });
 
 test("numbers must be 8–15 digits", async () => {
-  const a = await createActor(h.db);
+  const a = await createActor(h.services);
   for (const number of ["1234567", "1234567890123456", "91987654321a", "", "   ", "+", "９１９８７６５４３２１０"]) {
     await expect(a.caller.wabaNumbers.add({ number }), number).rejects.toMatchObject({ code: "BAD_REQUEST" });
   }
@@ -54,8 +49,8 @@ test("numbers must be 8–15 digits", async () => {
 });
 
 test("a number is unique per account (with or without '+'), but two accounts may both have it", async () => {
-  const a = await createActor(h.db);
-  const b = await createActor(h.db);
+  const a = await createActor(h.services);
+  const b = await createActor(h.services);
   await a.caller.wabaNumbers.add({ number: "919876543210" });
   await expect(a.caller.wabaNumbers.add({ number: "919876543210" })).rejects.toMatchObject({ code: "CONFLICT" });
   const err = await domainError(a.caller.wabaNumbers.add({ number: "+919876543210", label: "again" }));
@@ -66,8 +61,8 @@ test("a number is unique per account (with or without '+'), but two accounts may
 });
 
 test("remove: gone from the list; another account's number is NOT_FOUND and stays", async () => {
-  const a = await createActor(h.db);
-  const b = await createActor(h.db);
+  const a = await createActor(h.services);
+  const b = await createActor(h.services);
   const mine = await a.caller.wabaNumbers.add({ number: "919800000001" });
   const theirs = await b.caller.wabaNumbers.add({ number: "919800000002" });
   expect(await a.caller.wabaNumbers.list()).toHaveLength(1);
@@ -82,7 +77,7 @@ test("remove: gone from the list; another account's number is NOT_FOUND and stay
 });
 
 test("a number used by a webhook cannot be removed (CONFLICT naming it) until the webhook is gone", async () => {
-  const a = await createActor(h.db);
+  const a = await createActor(h.services);
   const n = await a.caller.wabaNumbers.add({ number: "919811111111" });
   const ep = await insertEndpoint(h.db, a.accountId, "https://hooks.example.com/wa", {
     product: "whatsapp",
@@ -97,7 +92,7 @@ test("a number used by a webhook cannot be removed (CONFLICT naming it) until th
   expect(await a.caller.wabaNumbers.list()).toHaveLength(1);
 
   // Another account's webhook on the same number does not block this account.
-  const b = await createActor(h.db);
+  const b = await createActor(h.services);
   const bn = await b.caller.wabaNumbers.add({ number: "919811111111" });
   await expect(b.caller.wabaNumbers.remove({ id: bn.id })).resolves.toEqual({ id: bn.id });
 
@@ -106,8 +101,8 @@ test("a number used by a webhook cannot be removed (CONFLICT naming it) until th
 });
 
 test("a WhatsApp webhook can only use one of the account's own numbers", async () => {
-  const a = await createActor(h.db);
-  const b = await createActor(h.db);
+  const a = await createActor(h.services);
+  const b = await createActor(h.services);
   await b.caller.wabaNumbers.add({ number: "919822222222" });
   const input = {
     url: "https://hooks.example.com/wa",
@@ -126,7 +121,7 @@ test("a WhatsApp webhook can only use one of the account's own numbers", async (
 });
 
 test("signed-out callers get UNAUTHORIZED", async () => {
-  const anon = anonymousCaller(h.db);
+  const anon = anonymousCaller(h.services);
   await expect(anon.wabaNumbers.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   await expect(anon.wabaNumbers.add({ number: "919876543210" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   await expect(anon.wabaNumbers.remove({ id: "waba_x" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });

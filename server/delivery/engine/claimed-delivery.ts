@@ -1,0 +1,80 @@
+import type { EndpointRow } from "@/db/schema";
+
+/** A delivery this runner holds a lease on, with what sending it needs but the endpoint's config. */
+export type ClaimedDelivery = {
+  id: string;
+  accountId: string;
+  endpointId: string;
+  attempts: number;
+  /** Manual attempts among `attempts`: they are not steps of the schedule. */
+  manualAttempts: number;
+  nextTrigger: "scheduled" | "manual";
+  /** Set by a manual retry: when the schedule's next attempt was due (a failed manual attempt goes back to it). */
+  resumeAt: Date | null;
+  internalFailures: number;
+  /** How long ago (database clock, ms) its reserved rate slot opened; null without one. */
+  slotAgeMs: number | null;
+  event: { id: string; type: string; data: Record<string, unknown>; createdAt: Date };
+  /** The endpoint as of the claim: its config is cached by (id, version). */
+  endpoint: {
+    /** The row version (xmin): any write to the endpoint changes it, whoever made it. */
+    version: string;
+    status: EndpointRow["status"];
+    disabledReason: string | null;
+    rateLimitPerSecond: number | null;
+  };
+};
+
+/** The columns a claim returns (raw SQL, so both drivers' shapes are normalised here). */
+export const CLAIMED_COLUMNS = `d.id, d.account_id, d.endpoint_id, d.attempts, d.manual_attempts, d.next_trigger,
+  d.resume_at, d.internal_failures,
+  (extract(epoch from (clock_timestamp() - d.rate_slot_at)) * 1000)::double precision as slot_age_ms,
+  ev.id as event_id, ev.type as event_type, ev.data as event_data, ev.created_at as event_created_at,
+  ep.xmin::text as ep_version, ep.status as ep_status, ep.disabled_reason as ep_disabled_reason,
+  ep.rate_limit_per_second as ep_rate`;
+
+export type ClaimedRow = {
+  id: string;
+  account_id: string;
+  endpoint_id: string;
+  attempts: number;
+  manual_attempts: number;
+  next_trigger: "scheduled" | "manual";
+  resume_at: Date | string | null;
+  internal_failures: number;
+  slot_age_ms: number | string | null;
+  event_id: string;
+  event_type: string;
+  event_data: Record<string, unknown> | string;
+  event_created_at: Date | string;
+  ep_version: string;
+  ep_status: EndpointRow["status"];
+  ep_disabled_reason: string | null;
+  ep_rate: number | null;
+};
+
+export function toClaimedDelivery(r: ClaimedRow): ClaimedDelivery {
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    endpointId: r.endpoint_id,
+    attempts: Number(r.attempts),
+    manualAttempts: Number(r.manual_attempts),
+    nextTrigger: r.next_trigger,
+    resumeAt: r.resume_at === null ? null : new Date(r.resume_at),
+    internalFailures: Number(r.internal_failures),
+    slotAgeMs: r.slot_age_ms === null ? null : Number(r.slot_age_ms),
+    event: {
+      id: r.event_id,
+      type: r.event_type,
+      data: typeof r.event_data === "string" ? JSON.parse(r.event_data) : r.event_data,
+      createdAt: new Date(r.event_created_at),
+    },
+    endpoint: {
+      version: String(r.ep_version),
+      status: r.ep_status,
+      disabledReason: r.ep_disabled_reason,
+      rateLimitPerSecond: r.ep_rate === null ? null : Number(r.ep_rate),
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db";
+
+/**
+ * Hands claimed deliveries back, unsent and attempts unchanged, due just before the rate slot
+ * reserved for each; the claim that picks one up then honours that slot (claimed-delivery's
+ * slotAgeMs) rather than reserving another.
+ */
+export async function deferDeliveries(db: Db, items: { id: string; dueAt: Date; slotAt: Date }[]) {
+  if (!items.length) return;
+  const rows = items.map((i) => ({ id: i.id, due_at: i.dueAt.toISOString(), slot_at: i.slotAt.toISOString() }));
+  await db.execute(sql`update deliveries d set next_attempt_at = x.due_at, rate_slot_at = x.slot_at,
+      lease_expires_at = null, lease_owner = null, updated_at = clock_timestamp()
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, due_at timestamptz, slot_at timestamptz)
+    where d.id = x.id`);
+}

@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { sanitizeText } from "./sanitize-for-storage";
+
+/** Internal errors a delivery may hit before it is failed with the reason shown. */
+export const MAX_INTERNAL_FAILURES = 5;
+const BACKOFF_SECONDS = 30;
+
+/**
+ * An error of ours while attempting a delivery (a changed ENCRYPTION_KEY, a write the database
+ * refused): the lease is released and the failure counted in the database, so neither runner
+ * loops on it. It is tried again after a growing pause (30 s, 1 min, 2 min…); the
+ * MAX_INTERNAL_FAILURES-th time it fails for good with the reason in its log line.
+ */
+export async function noteInternalFailures(db: Db, items: { id: string; error: unknown }[]) {
+  if (!items.length) return;
+  const rows = items.map((i) => ({ id: i.id, message: sanitizeText(errorText(i.error)) }));
+  await db.execute(sql`update deliveries d set
+      internal_failures = d.internal_failures + 1,
+      status = case when d.internal_failures + 1 >= ${MAX_INTERNAL_FAILURES}::int then 'failed' else d.status end,
+      last_error = case when d.internal_failures + 1 >= ${MAX_INTERNAL_FAILURES}::int
+        then 'Stopped after ' || ${MAX_INTERNAL_FAILURES}::int || ' internal errors: ' || x.message
+        else 'Internal error (will try again): ' || x.message end,
+      next_attempt_at = clock_timestamp() + make_interval(secs => ${BACKOFF_SECONDS}::int * power(2, d.internal_failures)),
+      lease_expires_at = null, lease_owner = null, rate_slot_at = null, updated_at = clock_timestamp()
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, message text)
+    where d.id = x.id and d.status in ('pending', 'retrying')`);
+}
+
+function errorText(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+}

@@ -1,0 +1,21 @@
+/**
+ * Postgres refuses NUL characters in text and jsonb, and lone UTF-16 surrogates in jsonb; a
+ * receiver's response may contain either. Stored copies get U+FFFD in their place (the receiver
+ * already had the real bytes), so one odd response can never stop an attempt from being recorded.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function sanitizeText(s: string): string;
+export function sanitizeText(s: string | null): string | null;
+export function sanitizeText(s: string | null): string | null {
+  if (s === null) return null;
+  const noNul = s.includes("\u0000") ? s.replace(/\u0000/g, "\uFFFD") : s;
+  // Lone surrogates (String.prototype.toWellFormed is Node 20+, not yet in our TS lib).
+  return noNul.replace(LONE_SURROGATE, "\uFFFD");
+}
+
+export function sanitizeRecord(values: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) out[sanitizeText(k)] = sanitizeText(v);
+  return out;
+}

@@ -1,0 +1,57 @@
+import type { Db } from "@/db";
+import type { AttemptRecord } from "@/server/delivery/engine/record-attempts";
+import { recordAttemptsSafely } from "@/server/delivery/engine/record-attempts-safely";
+
+const MAX_BATCH = 500;
+
+/**
+ * Batched completion (graphile-worker's completeJobBatch, River's batch completer): attempts are
+ * recorded in one statement per batch with one flush in flight while the next batch fills — no
+ * timer beyond the current turn of the event loop, so a lone attempt is written at once and a
+ * burst shares round trips.
+ *
+ * Durability window: between a send and its flush (about one statement's time) a crash loses the
+ * record; the lease then runs out and the delivery is sent again with the same `webhook-id`, so
+ * receivers can de-duplicate.
+ */
+export class AttemptRecorder {
+  private queue: AttemptRecord[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly disableAfterFailures: number,
+    /** Called with the ids of each flushed batch (recorded or counted as an internal failure). */
+    private readonly onFlushed: (ids: string[]) => void,
+  ) {}
+
+  add(record: AttemptRecord) {
+    this.queue.push(record);
+    this.flushing ??= this.drain();
+  }
+
+  /** Resolves when everything added so far is written. */
+  async idle() {
+    while (this.flushing) await this.flushing;
+  }
+
+  get pending() {
+    return this.queue.length;
+  }
+
+  private async drain() {
+    try {
+      // Responses that arrived in the same turn of the event loop join the first batch.
+      await new Promise((r) => setImmediate(r));
+      while (this.queue.length) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        await recordAttemptsSafely(this.db, batch, this.disableAfterFailures).catch((err) =>
+          console.error("[hookline] recording attempts failed:", err),
+        );
+        this.onFlushed(batch.map((r) => r.delivery.id));
+      }
+    } finally {
+      this.flushing = null;
+    }
+  }
+}

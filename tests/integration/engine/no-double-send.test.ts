@@ -1,0 +1,50 @@
+import { count, eq } from "drizzle-orm";
+import { expect, test } from "vitest";
+import { deliveries, deliveryAttempts } from "@/db/schema";
+import { sampleEvent } from "@/server/events/catalog";
+import { ingestEvents } from "@/server/events/ingest-events";
+import { createActor } from "@/tests/helpers/actors";
+import { insertEndpoint } from "@/tests/helpers/endpoints";
+import { setupIntegration } from "@/tests/helpers/integration";
+
+const h = setupIntegration();
+
+test("starved runners holding work far past the lease length: every webhook-id arrives once", async () => {
+  const receiver = await h.startReceiver();
+  receiver.respondWith({ status: 200, body: "ok", delayMs: 5 });
+  const me = await createActor(h.services);
+  await insertEndpoint(h.db, me.accountId, receiver.url);
+  const N = 5000;
+  const parked = h.newRunner();
+  for (let i = 0; i < N; i += 1000) {
+    await ingestEvents(
+      { db: h.db, actor: me.actor, runner: parked },
+      { events: Array.from({ length: 1000 }, () => sampleEvent("sms.dlr")) },
+    );
+  }
+  // Two runners (two owners, as two processes would be) with a 400 ms lease and 4 sends at a time
+  // each: every batch they claim waits in memory for seconds, many times its lease — only the
+  // renewals keep the other runner from taking it over and sending it again.
+  const options = {
+    idlePollMs: 50,
+    leaseMs: 400,
+    concurrency: 4,
+    perEndpoint: 4,
+    attempt: { allowPrivateNetworks: true },
+  };
+  const runners = [h.startRunner(options), h.startRunner(options)];
+  await receiver.waitFor(N, 120_000);
+  await new Promise((r) => setTimeout(r, 1000)); // a duplicate would arrive now
+  for (const r of runners) await r.stop();
+
+  const ids = receiver.requests.map((q) => q.headers["webhook-id"]);
+  expect(new Set(ids).size).toBe(N);
+  expect(ids).toHaveLength(N);
+  const [{ n }] = (await h.db
+    .select({ n: count() })
+    .from(deliveryAttempts)
+    .where(eq(deliveryAttempts.accountId, me.accountId))) as [{ n: number }];
+  expect(Number(n)).toBe(N);
+  const open = await h.db.select({ id: deliveries.id }).from(deliveries).where(eq(deliveries.status, "pending"));
+  expect(open).toHaveLength(0);
+}, 180_000);
