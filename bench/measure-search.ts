@@ -53,7 +53,9 @@ export async function measureSearch(handle: DbHandle, name: string, n: number): 
     }
     times.sort((a, b) => a - b);
     const row = { ...c, found, medianMs: round(median(times)), p95Ms: round(percentile(times, 0.95)) };
-    console.log(`  ${c.kind.padEnd(20)} ${String(found).padStart(3)} found  median ${row.medianMs} ms  p95 ${row.p95Ms} ms`);
+    console.log(
+      `  ${c.kind.padEnd(20)} ${String(found).padStart(3)} found  median ${row.medianMs} ms  p95 ${row.p95Ms} ms`,
+    );
     searches.push(row);
   }
   return { target: name, events: n, searches };
