@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { searchTermSchema } from "@/server/events/search-events";
+import { searchTermSchema } from "@/server/events/search-term";
 import { EVENT_TYPES } from "@/server/events/catalog";
 
 export const DELIVERY_STATUSES = ["pending", "sending", "retrying", "succeeded", "failed"] as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { eventTypeSchema } from "./catalog";
-import { searchTermSchema } from "./search-events";
+import { searchTermSchema } from "./search-term";
 
 /** Overall status of an event, derived from its deliveries (see `overallStatus`). */
 export const EVENT_STATUSES = ["succeeded", "failed", "pending", "no_endpoints"] as const;

@@ -3,7 +3,8 @@ import { and, desc, eq, gt, gte, inArray, lt, sql, type SQL } from "drizzle-orm"
 import { deliveries, events } from "@/db/schema";
 import { invalid } from "@/server/errors";
 import { listEventsSchema, type EventStatus, type ListEventsInput } from "./list-events-schema";
-import { findEventIds, parseSearchTerm } from "./search-events";
+import { findEventIds } from "./search-events";
+import { parseSearchTerm } from "./search-term";
 
 /** Matches of a search looked at per page (a transaction id matches one event, a busy mobile many). */
 const SEARCH_CANDIDATES = 500;

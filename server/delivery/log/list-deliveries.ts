@@ -3,7 +3,8 @@ import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import { deliveries, endpoints, events } from "@/db/schema";
 import { shownNextAttemptAt, shownStatus, shownStatusIs } from "./shown-columns";
 import { listDeliveriesSchema, type ListDeliveriesInput } from "@/server/delivery/schemas";
-import { findEventIds, parseSearchTerm } from "@/server/events/search-events";
+import { findEventIds } from "@/server/events/search-events";
+import { parseSearchTerm } from "@/server/events/search-term";
 
 /** Events a delivery search looks at: the newest that match. */
 const SEARCH_EVENTS = 1000;

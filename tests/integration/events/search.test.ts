@@ -7,7 +7,7 @@ import type { Actor } from "@/server/auth/actor";
 import { listDeliveries } from "@/server/delivery/log/list-deliveries";
 import { ingestEvents } from "@/server/events/ingest-events";
 import { listEvents } from "@/server/events/list-events";
-import { parseSearchTerm } from "@/server/events/search-events";
+import { parseSearchTerm } from "@/server/events/search-term";
 import { createActor } from "@/tests/helpers/actors";
 import { setupIntegration } from "@/tests/helpers/integration";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
