@@ -70,7 +70,8 @@ export async function processEndpointAlerts({ db, runner, mailer, disableAfter, 
           consecutiveFailures: ep.consecutive_failures,
           disabledReason: ep.disabled_reason,
         },
-        { disableAfter, lastError: last?.error ?? null, at: now },
+        // The error's first sentence ("503 Service Unavailable from your server"), not its advice.
+        { disableAfter, lastError: last?.error?.split(/\.\s/)[0] ?? null, at: now },
       );
       await tx.insert(notifications).values({
         id: newId("ntf"),

@@ -48,6 +48,7 @@ test("Add webhook form: an empty table links to it; invalid fields show messages
   const base = inject("baseUrl");
   const page = await openPage(browser);
   await signUp(page, base, newProfile("Webhook Tester", "wh"));
+  await page.goto(`${base}/webhooks`);
   await page.getByText("No webhooks configured yet").waitFor();
   await screenshot(page, "webhooks-01-empty");
 
