@@ -46,14 +46,22 @@ async function openPostgres(url: string, max = 10): Promise<DbHandle> {
 async function openPglite(dir: string): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
+  let release = () => {};
   if (!dir.startsWith("memory://")) {
     mkdirSync(dir, { recursive: true });
-    acquirePgliteLock(dir);
+    release = acquirePgliteLock(dir);
   }
   const client = new PGlite(dir);
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, driver: "pglite", close: () => client.close() };
+  return {
+    db,
+    driver: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
 }
 
 async function migrateDb(handle: DbHandle) {

@@ -32,6 +32,10 @@ test("free or stale (its process gone) directories are taken; the same process m
   expect(readFileSync(path.join(dir, "hookline.pid"), "utf8")).toBe(String(process.pid));
   acquirePgliteLock(dir);
 
+  // Released (on close): another process may take it.
+  acquirePgliteLock(dir)();
+  expect(() => readFileSync(path.join(dir, "hookline.pid"), "utf8")).toThrow();
+
   const stale = tempDir();
   writeFileSync(path.join(stale, "hookline.pid"), "999999999");
   acquirePgliteLock(stale);

@@ -18,25 +18,26 @@ const alive = (pid: number) => {
  * Claims an embedded database directory for this process. PGlite is single-user: a second
  * process (say `npm run db:seed` beside `npm run dev`) would write to its own copy of the files,
  * which the running app never sees. So the second one is refused with a message instead; a lock
- * left by a process that has died is taken over.
+ * left by a process that has died is taken over. Returns the release (on close, and at exit).
  */
-export function acquirePgliteLock(dir: string): void {
+export function acquirePgliteLock(dir: string): () => void {
   const file = path.join(dir, LOCK_FILE);
+  const release = () => {
+    try {
+      if (readFileSync(file, "utf8") === String(process.pid)) unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  };
   for (let i = 0; i < 2; i++) {
     try {
       writeFileSync(file, String(process.pid), { flag: "wx" });
-      process.once("exit", () => {
-        try {
-          if (readFileSync(file, "utf8") === String(process.pid)) unlinkSync(file);
-        } catch {
-          // already gone
-        }
-      });
-      return;
+      process.once("exit", release);
+      return release;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const holder = Number(readFileSync(file, "utf8").trim());
-      if (holder === process.pid) return;
+      if (holder === process.pid) return release;
       if (holder && alive(holder))
         throw new PgliteInUseError(
           `The embedded database in ${dir} is in use by another process (pid ${holder}, e.g. \`npm run dev\` or \`npm start\`). ` +
@@ -45,4 +46,5 @@ export function acquirePgliteLock(dir: string): void {
       unlinkSync(file); // stale: its process has exited
     }
   }
+  return release;
 }
