@@ -21,7 +21,7 @@ const config = [
     rules: { "import/no-restricted-paths": ["error", { zones: layerZones }] },
   },
   prettier,
-  { ignores: [".next/**", "node_modules/**", "db/migrations/**", "next-env.d.ts", "bench/results/**"] },
+  { ignores: [".next/**", ".scratch/**", "node_modules/**", "db/migrations/**", "next-env.d.ts", "bench/results/**"] },
 ];
 
 export default config;

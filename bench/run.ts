@@ -31,10 +31,12 @@ async function main() {
   const notes: string[] = [];
   const results: TargetResult[] = [];
   try {
-    console.log(`PGlite (in-process)${cfg.quick ? " — quick mode" : ""}`);
-    results.push(await measureTarget(pgliteTarget, receiver, cfg, body, cfg.backlog));
-
-    if (!isLoopback(cfg.pgUrl)) notes.push(`PostgreSQL skipped: ${redactUrl(cfg.pgUrl)} is not on 127.0.0.1.`);
+    if (cfg.targets.includes("pglite")) {
+      console.log(`PGlite (in-process)${cfg.quick ? " — quick mode" : ""}`);
+      results.push(await measureTarget(pgliteTarget, receiver, cfg, body, cfg.backlog));
+    }
+    if (!cfg.targets.includes("postgres")) notes.push("PostgreSQL not run (BENCH_TARGETS).");
+    else if (!isLoopback(cfg.pgUrl)) notes.push(`PostgreSQL skipped: ${redactUrl(cfg.pgUrl)} is not on 127.0.0.1.`);
     else if (!(await postgresAnswers(cfg.pgUrl)))
       notes.push(`PostgreSQL skipped: ${redactUrl(cfg.pgUrl)} did not answer.`);
     else {
