@@ -4,16 +4,18 @@ import { isLoopback, pgliteTarget, postgresAnswers, postgresTarget, type Target 
 
 /**
  * `npm run bench:search` (also the last part of `npm run bench`): the Events search on an
- * account with BENCH_SEARCH_EVENTS events (default 1,000,000), on Postgres and on PGlite.
+ * account with BENCH_SEARCH_EVENTS events (default 1,000,000), on the BENCH_TARGETS databases.
  */
 export async function runSearchBench(): Promise<SearchResult[]> {
   const n = cfg.searchEvents;
   const results: SearchResult[] = [];
   const targets: [string, () => Promise<Target>][] = [];
-  if (isLoopback(cfg.pgUrl) && (await postgresAnswers(cfg.pgUrl)))
-    targets.push(["PostgreSQL", () => postgresTarget(cfg.pgUrl)]);
-  else console.log(`Search on PostgreSQL skipped: ${redactUrl(cfg.pgUrl)} did not answer.`);
-  if (!process.env.BENCH_SEARCH_SKIP_PGLITE) targets.push(["PGlite", pgliteTarget]);
+  if (cfg.targets.includes("postgres")) {
+    if (isLoopback(cfg.pgUrl) && (await postgresAnswers(cfg.pgUrl)))
+      targets.push(["PostgreSQL", () => postgresTarget(cfg.pgUrl)]);
+    else console.log(`Search on PostgreSQL skipped: ${redactUrl(cfg.pgUrl)} did not answer.`);
+  }
+  if (cfg.targets.includes("pglite")) targets.push(["PGlite", pgliteTarget]);
   for (const [name, make] of targets) {
     console.log(`Search on ${name}`);
     const target = await make();
