@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import { cn } from "./cn";
 
 /**
@@ -24,16 +24,26 @@ export function SearchBox({
 }) {
   const id = useId();
   const [text, setText] = useState(value);
-  const [shown, setShown] = useState(value);
-  if (shown !== value) {
-    setShown(value);
-    setText(value);
+  const [seen, setSeen] = useState(value);
+  const [sent, setSent] = useState(value);
+  if (seen !== value) {
+    // Changed from outside (Clear filters, back button): show it. The echo of what was sent is
+    // not, or typing that went on meanwhile would be lost.
+    setSeen(value);
+    if (value !== sent) setText(value);
   }
+  const search = useCallback(
+    (q: string) => {
+      setSent(q);
+      onSearch(q);
+    },
+    [onSearch],
+  );
   useEffect(() => {
     if (text.trim() === value) return;
-    const t = setTimeout(() => onSearch(text.trim()), 400);
+    const t = setTimeout(() => search(text.trim()), 400);
     return () => clearTimeout(t);
-  }, [text, value, onSearch]);
+  }, [text, value, search]);
 
   return (
     <div className={cn("space-y-1", className)}>
@@ -53,7 +63,7 @@ export function SearchBox({
         onKeyDown={(e) => {
           if (e.key === "Enter") {
             e.preventDefault();
-            onSearch(text.trim());
+            search(text.trim());
           }
         }}
         className="block w-full rounded-md border-0 bg-white px-3 py-2 font-mono text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:font-sans placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-500"

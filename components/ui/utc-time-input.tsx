@@ -30,12 +30,13 @@ export function UtcTimeInput({
     return d ? toMinuteInput(d) : "";
   };
   const [text, setText] = useState(() => shown(value));
-  const [lastValue, setLastValue] = useState(value);
+  const [seen, setSeen] = useState(value);
   const [touched, setTouched] = useState(false);
-  if (lastValue !== value) {
-    // Changed from outside (Clear filters, back button): show it.
-    setLastValue(value);
-    if (shown(value) !== shown(text)) setText(shown(value));
+  if (seen !== value) {
+    // Changed from outside (Clear filters, back button): show it — unless it is what is typed.
+    setSeen(value);
+    const typed = parseUtcMinute(text);
+    if ((typed ? toMinuteValue(typed) : "") !== value) setText(shown(value));
   }
   const typedInvalid = text.trim() !== "" && parseUtcMinute(text) === null;
 
@@ -55,14 +56,8 @@ export function UtcTimeInput({
         const next = e.target.value;
         setText(next);
         const parsed = parseUtcMinute(next);
-        if (!next.trim()) {
-          setLastValue("");
-          onChange("");
-        } else if (parsed) {
-          const v = toMinuteValue(parsed);
-          setLastValue(v);
-          onChange(v);
-        }
+        if (!next.trim()) onChange("");
+        else if (parsed) onChange(toMinuteValue(parsed));
       }}
     />
   );
