@@ -12,6 +12,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    env: { NODE_ENV: "test", INNGEST_DEV: "1", DELIVERY_RUNNER: "local" },
+    // PGLITE_DIR: anything that opens the app's own database (a route handler) keeps it in memory.
+    env: { NODE_ENV: "test", INNGEST_DEV: "1", DELIVERY_RUNNER: "local", PGLITE_DIR: "memory://" },
   },
 });

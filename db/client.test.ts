@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb } from "@/tests/helpers/db";
 import { queryRows, type DbHandle } from "./client";
+import { isPooledUrl, postgresOptions } from "./connection-options";
 import { accounts } from "./schema";
 
 let h: DbHandle;
@@ -14,4 +15,20 @@ test("migrations create the schema and queryRows reads raw rows on either driver
   await h.db.insert(accounts).values({ id: "acc_1", type: "customer", name: "A" });
   const rows = await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from accounts`);
   expect(rows[0]?.n).toBe(1);
+});
+
+test("pooled URLs are recognised: Neon -pooler hosts, Supabase pooler hosts and port 6543, pgbouncer=true", () => {
+  expect(isPooledUrl("postgres://u:p@ep-cool-darkness-123456-pooler.us-east-2.aws.neon.tech/neondb")).toBe(true);
+  expect(isPooledUrl("postgres://u:p@aws-0-eu-central-1.pooler.supabase.com:6543/postgres")).toBe(true);
+  expect(isPooledUrl("postgres://u:p@db.example.com:6543/app")).toBe(true);
+  expect(isPooledUrl("postgres://u:p@db.example.com/app?pgbouncer=true")).toBe(true);
+  expect(isPooledUrl("postgres://u:p@ep-cool-darkness-123456.us-east-2.aws.neon.tech/neondb")).toBe(false);
+  expect(isPooledUrl("postgres://postgres@127.0.0.1:5432/test")).toBe(false);
+});
+
+test("through a pooler: no prepared statements, and pgbouncer=true is not sent to the server; always small idle and lifetime limits", () => {
+  const pooled = postgresOptions("postgres://u@host:6543/app?pgbouncer=true&sslmode=require", { pooled: true, max: 5 });
+  expect(pooled.url).toBe("postgres://u@host:6543/app?sslmode=require");
+  expect(pooled.options).toMatchObject({ max: 5, prepare: false, idle_timeout: 20, max_lifetime: 1800 });
+  expect(postgresOptions("postgres://u@host/app", { pooled: false, max: 10 }).options.prepare).toBe(true);
 });

@@ -1,9 +1,10 @@
-import path from "node:path";
 import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
+import { isPooledUrl, postgresOptions } from "./connection-options";
+import { migratePglite, migratePostgres } from "./migrate";
 
 type Schema = typeof schema;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- both drivers' HKTs fit here
@@ -18,27 +19,51 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
-const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
-
-/**
- * Opens a database: postgres.js when a URL is given, otherwise PGlite in `pgliteDir`
- * (`memory://` keeps it in memory). Migrations are applied before it is returned.
- */
-export async function openDb(opts: {
+type OpenDbOptions = {
+  /** Postgres connection string; without it, PGlite in `pgliteDir` (`memory://` keeps it in memory). */
   url?: string;
   pgliteDir?: string;
+  /** Apply pending migrations before returning (default true). Postgres: under an advisory lock. */
   migrate?: boolean;
+  /** Connection pool size (postgres.js `max`). Default 10, or 5 through a pooler. */
   max?: number;
-}): Promise<DbHandle> {
-  const handle = opts.url ? await openPostgres(opts.url, opts.max) : await openPglite(opts.pgliteDir ?? "memory://");
-  if (opts.migrate !== false) await migrateDb(handle);
-  return handle;
+  /**
+   * The URL goes through a transaction-mode pooler (PgBouncer, Neon `-pooler`, Supabase :6543):
+   * no prepared statements. Default: detected from the URL (see isPooledUrl).
+   */
+  pooled?: boolean;
+  /** A direct (unpooled) URL for migrations, which hold a session-level advisory lock. */
+  migrationUrl?: string;
+};
+
+/**
+ * Opens a database: postgres.js when a URL is given, otherwise PGlite. With `migrate` (the
+ * default) pending migrations are applied first — on Postgres under an advisory lock, so several
+ * processes may do it at once. The postgres.js pool connects lazily: opening it needs no network,
+ * and a database that is down at start-up only fails the queries made while it is down.
+ */
+export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
+  if (!opts.url) {
+    const handle = await openPglite(opts.pgliteDir ?? "memory://");
+    if (opts.migrate !== false) await migratePglite(handle.db);
+    return handle;
+  }
+  const pooled = opts.pooled ?? isPooledUrl(opts.url);
+  if (opts.migrate !== false) {
+    if (pooled && !opts.migrationUrl)
+      throw new Error(
+        "Migrations need a direct connection (they hold a session-level advisory lock), and the database URL goes through a pooler: set DATABASE_URL_UNPOOLED.",
+      );
+    await migratePostgres(opts.migrationUrl ?? opts.url);
+  }
+  return openPostgres(opts.url, { pooled, max: opts.max ?? (pooled ? 5 : 10) });
 }
 
-async function openPostgres(url: string, max = 10): Promise<DbHandle> {
+async function openPostgres(url: string, opts: { pooled: boolean; max: number }): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
+  const { url: cleaned, options } = postgresOptions(url, opts);
+  const client = postgres(cleaned, options);
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
 }
@@ -62,18 +87,6 @@ async function openPglite(dir: string): Promise<DbHandle> {
       release();
     },
   };
-}
-
-async function migrateDb(handle: DbHandle) {
-  if (handle.driver === "postgres") {
-    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await migrate(handle.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
-  } else {
-    const { migrate } = await import("drizzle-orm/pglite/migrator");
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await migrate(handle.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
-  }
 }
 
 /** Raw SQL rows from either driver (PGlite returns `{ rows }`, postgres.js an array). */

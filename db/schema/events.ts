@@ -72,6 +72,13 @@ export const deliveries = pgTable(
      * failed manual attempt puts the delivery back on that time instead of pushing it later.
      */
     resumeAt: timestamp("resume_at", { withTimezone: true, precision: 6 }),
+    /**
+     * Inngest runner only: when a run last took charge of this delivery — the hand-off to Inngest,
+     * or the time its run wakes up next (its sleep). Null: no run is known to hold it. The sweep
+     * re-sends only deliveries whose mark is missing or old, so a run that is merely queued or
+     * asleep is not doubled.
+     */
+    enqueuedAt: timestamp("enqueued_at", { withTimezone: true }),
     /** The bulk replay that last re-queued this delivery, if any. */
     replayId: text("replay_id").references(() => replays.id, { onDelete: "set null" }),
     lastStatusCode: integer("last_status_code"),

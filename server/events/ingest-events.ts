@@ -4,6 +4,7 @@ import { checkEventSizes } from "./check-event-sizes";
 import { catalog, isEventType, parseEventData, EVENT_TYPES } from "./catalog";
 import type { EventInput, IngestBody } from "./ingest-schemas";
 import { recordEvents, type ValidEvent } from "./record-events";
+import { handOff } from "@/server/delivery/hand-off";
 
 /**
  * Ingestion: validates each event against the catalog, records events and one delivery per
@@ -20,13 +21,9 @@ export async function ingestEvents(
   const valid = validateEvents(list, batch ? ["events"] : []);
   // recordEvents writes events and deliveries in one statement: no transaction of its own needed.
   const { ids, deliveries } = await recordEvents(db, accountId, valid);
-  if (deliveries.length) {
-    // The events are committed and accepted; a lost hand-off is picked up by the local runner's
-    // polling or the Inngest sweep, so it must not turn into an error for the sender.
-    await runner
-      .enqueue(deliveries)
-      .catch((err) => console.error("[hookline] enqueue after ingest failed; the sweep will pick these up:", err));
-  }
+  // The events are committed and accepted; a lost hand-off is picked up by the local runner's
+  // polling or the Inngest sweep, so it must not turn into an error (or a wait) for the sender.
+  await handOff(runner, deliveries, "ingestion");
   return batch ? { ids } : { id: ids[0]! };
 }
 

@@ -5,6 +5,7 @@ import { recordEvents } from "@/server/events/record-events";
 import { getStorefront } from "@/server/white-label/get-storefront";
 import { buildSignupEventData } from "./build-signup-event";
 import type { StorefrontSignUpData } from "./schemas";
+import { handOff } from "@/server/delivery/hand-off";
 
 /**
  * A visitor signs up on a reseller's storefront: a customer account is created under the
@@ -33,9 +34,7 @@ export async function signUpOnStorefront(
         ]),
     },
   );
-  const deliveries = user.extra?.deliveries ?? [];
-  // Enqueueing only wakes the runner; the deliveries are already safe in the database.
-  if (deliveries.length)
-    await runner.enqueue(deliveries).catch((err) => console.error("[hookline] enqueue after signup failed:", err));
+  // The deliveries are already safe in the database: a failed hand-off never fails the sign-up.
+  await handOff(runner, user.extra?.deliveries ?? [], "storefront sign-up");
   return user;
 }

@@ -4,7 +4,9 @@ import { openDb, type DbHandle } from "@/db/client";
 
 /**
  * A database of its own for one test file: PGlite in memory by default, or a fresh database
- * on the server named by TEST_DATABASE_URL (created here, dropped on close).
+ * on the server named by TEST_DATABASE_URL (created here, dropped on close). With
+ * TEST_DATABASE_POOLER_URL (the PgBouncer pass) the database is migrated directly and the
+ * handle goes through that pooler, as on Neon or Supabase.
  */
 export async function createTestDb(): Promise<DbHandle> {
   const base = process.env.TEST_DATABASE_URL;
@@ -16,7 +18,15 @@ export async function createTestDb(): Promise<DbHandle> {
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const handle = await openDb({ url: url.toString(), max: 10 });
+  const pooler = process.env.TEST_DATABASE_POOLER_URL;
+  let handle: DbHandle;
+  if (pooler) {
+    const pooled = new URL(pooler);
+    pooled.pathname = `/${name}`;
+    handle = await openDb({ url: pooled.toString(), pooled: true, migrationUrl: url.toString(), max: 10 });
+  } else {
+    handle = await openDb({ url: url.toString(), max: 10 });
+  }
   return {
     ...handle,
     close: async () => {

@@ -2,6 +2,7 @@ import type { RunnerContext } from "@/server/auth/actor";
 import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { deliveries, endpoints } from "@/db/schema";
 import { conflict, notFound } from "@/server/errors";
+import { handOff } from "@/server/delivery/hand-off";
 
 /**
  * Manual retry: one extra attempt now, recorded as `manual`. It does not move the automatic
@@ -42,6 +43,8 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
       rateSlotAt: null,
       leaseExpiresAt: null,
       leaseOwner: null,
+      // Needs a new run: until the runner confirms one, the Inngest sweep may send it again.
+      enqueuedAt: null,
       updatedAt: now,
     })
     .where(
@@ -58,6 +61,7 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
       resumeAt: deliveries.resumeAt,
     });
   if (!updated) throw conflict("This delivery changed while retrying it; reload and try again.");
-  await runner.enqueue([{ id, endpointId: found.endpointId, dedupeKey: `${id}-retry-${now.getTime()}` }]);
+  // Saved as due now: if the runner cannot take it at this moment, it is picked up later.
+  await handOff(runner, [{ id, endpointId: found.endpointId, dedupeKey: `${id}-retry-${now.getTime()}` }], "retry");
   return updated;
 }

@@ -3,6 +3,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { queryRows, type Db, type DbOrTx } from "@/db";
 import { deliveries, endpoints, replays } from "@/db/schema";
 import { conflict, notFound } from "@/server/errors";
+import { handOff } from "@/server/delivery/hand-off";
 import { newId } from "@/server/lib/ids";
 import { loadReplayProgress, type ReplayProgress } from "./load-replay-progress";
 import { countMissedEvents, findMissedEvents } from "./find-missed-events";
@@ -69,7 +70,7 @@ export async function startReplay(
             for update skip locked
           )
           update ${deliveries} set status = 'pending', replay_id = ${id}, next_attempt_at = ${now}::timestamptz, next_trigger = 'manual',
-            rate_slot_at = null, lease_expires_at = null, lease_owner = null, updated_at = ${now}::timestamptz
+            rate_slot_at = null, lease_expires_at = null, lease_owner = null, enqueued_at = null, updated_at = ${now}::timestamptz
           from picked where ${deliveries.id} = picked.id and ${deliveries.status} = 'failed'
           returning ${deliveries.id}`,
     );
@@ -95,8 +96,11 @@ export async function startReplay(
     throw conflict("Another replay of this endpoint just finished; try again.");
   }
 
-  await runner.enqueue(
+  // Committed as due now: a failed hand-off leaves them to the runner's polling or the sweep.
+  await handOff(
+    runner,
     queued.map((deliveryId) => ({ id: deliveryId, endpointId, dedupeKey: `${deliveryId}-replay-${id}` })),
+    "replay",
   );
   const [row] = await db.select().from(replays).where(eq(replays.id, id));
   return { replay: await loadReplayProgress(db, row!), started: true };

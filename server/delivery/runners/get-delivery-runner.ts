@@ -13,7 +13,7 @@ export async function getDeliveryRunner(): Promise<DeliveryRunner> {
       import("@/server/inngest/client"),
       import("./inngest-runner"),
     ]);
-    return new InngestRunner(inngest);
+    return new InngestRunner(inngest, await getDb());
   }
   return startLocalRunnerOnce(await getDb());
 }

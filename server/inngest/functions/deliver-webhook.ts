@@ -1,6 +1,7 @@
 import { getDb } from "@/server/db";
 import { attemptDelivery, type AttemptDeps } from "@/server/delivery/engine/attempt-delivery";
 import { failDelivery } from "@/server/delivery/engine/fail-delivery";
+import { markEnqueued } from "@/server/delivery/runners/mark-enqueued";
 import { getEnv } from "@/server/env";
 import { DELIVERY_REQUESTED, inngest, type DeliveryRequestedData } from "@/server/inngest/client";
 
@@ -16,6 +17,11 @@ type Options = { getDeps?: () => Promise<AttemptDeps> };
  * the same delivery (a manual retry, a resume) never sends it twice. `retries` covers
  * infrastructure errors inside a step (database unreachable); when they run out, onFailure marks
  * the delivery failed so it shows up and can be retried by hand.
+ *
+ * One live run per delivery: `singleton` keyed by delivery id in `cancel` mode, so a manual retry,
+ * a resume or a replay that asks again replaces a run asleep until a later retry instead of
+ * adding a second one. Each step marks the delivery as held by this run until it next wakes
+ * (markEnqueued), which is how the sweep tells a sleeping or queued run from a lost one.
  */
 export function createDeliverWebhook({ getDeps = async () => ({ db: await getDb() }) }: Options = {}) {
   return inngest.createFunction(
@@ -24,6 +30,7 @@ export function createDeliverWebhook({ getDeps = async () => ({ db: await getDb(
       name: "Deliver webhook",
       triggers: [{ event: DELIVERY_REQUESTED }],
       concurrency: [{ key: "event.data.endpointId", limit: getEnv().WEBHOOK_MAX_IN_FLIGHT }],
+      singleton: { key: "event.data.deliveryId", mode: "cancel" },
       retries: 5,
       onFailure: async ({ event, error }) => {
         const { deliveryId } = event.data.event.data as DeliveryRequestedData;
@@ -35,7 +42,12 @@ export function createDeliverWebhook({ getDeps = async () => ({ db: await getDb(
     async ({ event, step }) => {
       const { deliveryId } = event.data as DeliveryRequestedData;
       for (let n = 1; n <= MAX_ROUNDS; n++) {
-        const result = await step.run(`attempt-${n}`, async () => attemptDelivery(await getDeps(), deliveryId));
+        const result = await step.run(`attempt-${n}`, async () => {
+          const deps = await getDeps();
+          const outcome = await attemptDelivery(deps, deliveryId);
+          await markHeld(deps.db, deliveryId, outcome);
+          return outcome;
+        });
         if (result.status !== "retry" && result.status !== "deferred") return { deliveryId, ...result };
         await step.sleepUntil(`wait-${n}`, new Date(result.retryAt));
       }
@@ -50,3 +62,22 @@ export function createDeliverWebhook({ getDeps = async () => ({ db: await getDb(
 }
 
 export const deliverWebhook = createDeliverWebhook();
+
+/** The run holds the delivery until it wakes (retry, deferred), or no longer (paused: resume re-enqueues). */
+async function markHeld(
+  db: AttemptDeps["db"],
+  deliveryId: string,
+  outcome: Awaited<ReturnType<typeof attemptDelivery>>,
+) {
+  const at =
+    outcome.status === "retry" || outcome.status === "deferred"
+      ? new Date(outcome.retryAt)
+      : outcome.status === "skipped" && outcome.reason === "paused"
+        ? null
+        : undefined;
+  if (at === undefined) return; // finished: the sweep never looks at it again
+  // Only a hint for the sweep: losing it must not fail (and so repeat) an attempt already recorded.
+  await markEnqueued(db, [deliveryId], at).catch((err) =>
+    console.error("[hookline] deliver-webhook: could not mark the delivery as held:", err),
+  );
+}

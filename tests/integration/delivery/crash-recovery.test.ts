@@ -19,7 +19,12 @@ afterAll(async () => {
 });
 
 /** Where the processes meet: a fresh Postgres database, or a PGlite directory (one process at a time). */
-async function sharedDatabase(): Promise<{ location: string; open: () => Promise<DbHandle> }> {
+async function sharedDatabase(): Promise<{
+  location: string;
+  open: () => Promise<DbHandle>;
+  /** More environment for the child processes. */
+  env?: Record<string, string>;
+}> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) {
     const dir = mkdtempSync(path.join(tmpdir(), "hookline-crash-"));
@@ -37,6 +42,14 @@ async function sharedDatabase(): Promise<{ location: string; open: () => Promise
   });
   const url = new URL(base);
   url.pathname = `/${name}`;
+  const pooler = process.env.TEST_DATABASE_POOLER_URL;
+  if (pooler) {
+    // The PgBouncer pass: every process goes through the pooler (migrations directly), as on Neon.
+    const pooled = new URL(pooler);
+    pooled.pathname = `/${name}`;
+    const open = () => openDb({ url: pooled.toString(), pooled: true, migrationUrl: url.toString(), max: 4 });
+    return { location: pooled.toString(), open, env: { DB_DIRECT: url.toString() } };
+  }
   return { location: url.toString(), open: () => openDb({ url: url.toString(), max: 4 }) };
 }
 
@@ -73,6 +86,7 @@ test("a runner killed with SIGKILL mid-burst loses nothing: a new runner finishe
   await setup.close(); // PGlite: one process at a time
 
   const first = startChild({
+    ...shared.env,
     DB: shared.location,
     ACTOR: JSON.stringify(actor.actor),
     LEASE_MS: "1500",
@@ -85,7 +99,12 @@ test("a runner killed with SIGKILL mid-burst loses nothing: a new runner finishe
   const beforeCrash = receiver.requests.length;
   expect(beforeCrash).toBeLessThan(N);
 
-  const second = startChild({ DB: shared.location, ACTOR: JSON.stringify(actor.actor), LEASE_MS: "1500" });
+  const second = startChild({
+    ...shared.env,
+    DB: shared.location,
+    ACTOR: JSON.stringify(actor.actor),
+    LEASE_MS: "1500",
+  });
   expect(await second.exited, second.output()).toBe(0);
 
   // Every event arrived at least once; a delivery sent twice (in flight at the kill) kept its id.

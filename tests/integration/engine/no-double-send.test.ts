@@ -11,25 +11,24 @@ const h = setupIntegration();
 
 test("starved runners holding work far past the lease length: every webhook-id arrives once", async () => {
   const receiver = await h.startReceiver();
-  receiver.respondWith({ status: 200, body: "ok", delayMs: 5 });
+  receiver.respondWith({ status: 200, body: "ok", delayMs: 50 });
   const me = await createActor(h.services);
   await insertEndpoint(h.db, me.accountId, receiver.url);
-  const N = 5000;
+  const N = 1000;
   const parked = h.newRunner();
-  for (let i = 0; i < N; i += 1000) {
-    await ingestEvents(
-      { db: h.db, actor: me.actor, runner: parked },
-      { events: Array.from({ length: 1000 }, () => sampleEvent("sms.dlr")) },
-    );
-  }
-  // Two runners (two owners, as two processes would be) with a 400 ms lease and 4 sends at a time
-  // each: every batch they claim waits in memory for seconds, many times its lease — only the
-  // renewals keep the other runner from taking it over and sending it again.
+  await ingestEvents(
+    { db: h.db, actor: me.actor, runner: parked },
+    { events: Array.from({ length: N }, () => sampleEvent("sms.dlr")) },
+  );
+  // Two runners (two owners, as two processes would be) with a 1 s lease, each sending one request
+  // at a time (50 ms) while holding up to 30 claimed: what they claim waits in memory ~1.5 s, past
+  // its lease — only the renewals keep the other runner from taking it over and sending it again.
+  // (A much shorter lease would measure the machine: a stalled event loop cannot renew anything.)
   const options = {
     idlePollMs: 50,
-    leaseMs: 400,
-    concurrency: 4,
-    perEndpoint: 4,
+    leaseMs: 1000,
+    concurrency: 1,
+    perEndpoint: 10,
     attempt: { allowPrivateNetworks: true },
   };
   const runners = [h.startRunner(options), h.startRunner(options)];

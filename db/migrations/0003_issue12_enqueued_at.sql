@@ -1,0 +1,1 @@
+ALTER TABLE "deliveries" ADD COLUMN "enqueued_at" timestamp with time zone;
