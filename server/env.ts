@@ -77,16 +77,15 @@ const schema = z
     INNGEST_DEV: z.string().optional(),
     // Read by the Inngest SDK itself (self-hosted `inngest start`); validated here.
     INNGEST_BASE_URL: z.url().optional(),
-    // Email (alerts): SMTP when set, else .eml files in MAIL_DIR (server/mail/mailer.ts).
-    SMTP_URL: z
-      .string()
-      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
-      .optional(),
-    MAIL_FROM: z.string().min(3).default("Hookline <alerts@hookline.local>"),
-    MAIL_DIR: z.string().min(1).default("./.data/mail"),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    SIGN_IN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(20),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com:465")
+      .optional(),
+    MAIL_FROM: z.string().min(3).max(200).default("Hookline <no-reply@hookline.local>"),
   })
   .superRefine((v, ctx) => {
     checkDatabase(v, ctx);

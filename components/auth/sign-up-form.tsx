@@ -12,6 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { applyServerIssues } from "./apply-server-issues";
+import { SIGN_UP_NOT_SIGNED_IN } from "./sign-up-outcome";
 
 const FIELDS = ["fullName", "username", "email", "mobileNumber", "city", "region", "country", "password"] as const;
 
@@ -47,7 +48,7 @@ export function SignUpForm({
       if (onSubmit) return await onSubmit(values);
       await signUp.mutateAsync(values);
       const res = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
-      if (res?.error) return setFormError(res.error);
+      if (res?.error) return setFormError(SIGN_UP_NOT_SIGNED_IN);
       router.push("/overview");
       router.refresh();
     } catch (err) {

@@ -41,9 +41,15 @@ export function WhiteLabelForm() {
   const submit = form.handleSubmit(async (values) => {
     setStatus(null);
     try {
-      await save.mutateAsync(values);
+      const saved = await save.mutateAsync(values);
       await queryClient.invalidateQueries({ queryKey: trpc.reseller.whiteLabel.queryKey() });
-      setStatus({ tone: "success", text: "Storefront saved." });
+      const moved = saved.reservedSlug;
+      setStatus({
+        tone: "success",
+        text: moved
+          ? `Storefront saved. Links to /r/${moved.slug}/sign-up redirect here until ${moved.until.toISOString().slice(0, 10)}; nobody else can take that slug until then.`
+          : "Storefront saved.",
+      });
     } catch (err) {
       const message = applyServerIssues(err, form.setError, FIELDS);
       if (message) setStatus({ tone: "error", text: message });
@@ -61,7 +67,8 @@ export function WhiteLabelForm() {
             label="Slug"
             hint={
               <>
-                Your pages: <code>/r/{slug || "your-slug"}/sign-up</code> and <code>/sign-in</code>
+                Your pages: <code>/r/{slug || "your-slug"}/sign-up</code> and <code>/sign-in</code>. If you change
+                the slug, the old one stays reserved for your storefront for 30 days and its links redirect to the new one.
               </>
             }
             error={errors.slug?.message}

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 export const accounts = pgTable(
   "accounts",
@@ -11,6 +11,10 @@ export const accounts = pgTable(
     status: text("status", { enum: ["active", "suspended"] })
       .notNull()
       .default("active"),
+    /** Mask mobile numbers and message text in stored attempt requests and event views. */
+    piiMasking: boolean("pii_masking").notNull().default(true),
+    /** Days events and attempts are kept (1–90); null means RETENTION_DAYS. */
+    retentionDays: integer("retention_days"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("accounts_reseller_idx").on(t.resellerId, t.createdAt)],

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 
 export type ParamMap = Record<string, string>;
@@ -42,6 +42,8 @@ export const endpoints = pgTable(
       .default("ok"),
     /** GCRA theoretical arrival time for the per-endpoint rate limit. */
     rateTat: timestamp("rate_tat", { withTimezone: true, precision: 6 }),
+    /** The account's PII masking, copied here so the engine's one load reads it. */
+    maskPii: boolean("mask_pii").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

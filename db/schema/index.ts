@@ -6,3 +6,4 @@ export * from "./endpoints";
 export * from "./events";
 export * from "./replays";
 export * from "./notifications";
+export * from "./rate-limits";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 
 export const users = pgTable(
@@ -18,6 +18,8 @@ export const users = pgTable(
     city: text("city").notNull(),
     region: text("region").notNull(),
     country: text("country").notNull(),
+    /** Carried in the session; bumping it (sign-out, password change) ends every session at once. */
+    sessionVersion: integer("session_version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -26,15 +28,20 @@ export const users = pgTable(
   ],
 );
 
-/** One row per failed sign-in; counted over a sliding window to slow password guessing. */
-export const signInFailures = pgTable(
-  "sign_in_failures",
+/** A single-use password reset link: only its SHA-256 is stored. */
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
   {
     id: text("id").primaryKey(),
-    email: text("email").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sign_in_failures_email_idx").on(t.email, t.createdAt)],
+  (t) => [index("password_reset_tokens_user_idx").on(t.userId)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -17,3 +17,13 @@ export const whiteLabels = pgTable("white_labels", {
 });
 
 export type WhiteLabel = typeof whiteLabels.$inferSelect;
+
+/** A slug a reseller moved away from: nobody else may claim it until `reservedUntil`; it redirects meanwhile. */
+export const slugReservations = pgTable("slug_reservations", {
+  slug: text("slug").primaryKey(),
+  resellerId: text("reseller_id")
+    .notNull()
+    .references(() => accounts.id, { onDelete: "cascade" }),
+  reservedUntil: timestamp("reserved_until", { withTimezone: true }).notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -4,6 +4,7 @@ import { accounts, users } from "@/db/schema";
 import { conflict, type FieldIssue } from "@/server/errors";
 import { hashPassword } from "@/server/auth/password";
 import { newId } from "@/server/lib/ids";
+import { isUniqueViolation } from "@/server/lib/is-unique-violation";
 import type { SignUpData } from "./schemas";
 
 type SignedUpUser = {
@@ -73,9 +74,4 @@ async function assertUnique(db: Db, email: string, username: string) {
   if (taken.some((u) => u.username.toLowerCase() === username.toLowerCase()))
     issues.push({ path: ["username"], message: "This username is taken" });
   if (issues.length) throw conflict(issues.map((i) => i.message).join(". "), issues);
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === "23505" || e?.cause?.code === "23505";
 }

@@ -7,6 +7,7 @@ import { recordEvents } from "@/server/events/record-events";
 import { FAILURE_WARNING_THRESHOLD } from "@/server/health/thresholds";
 import { newId } from "@/server/lib/ids";
 import type { Mailer } from "@/server/mail/mailer";
+import { endpointAlertMail } from "@/server/mail/templates/endpoint-alert-mail";
 import { alertKind, describeAlert, type AlertState } from "./describe-alert";
 
 type Deps = { db: Db; runner: DeliveryRunner; mailer: Mailer; disableAfter: number; now?: Date };
@@ -95,7 +96,7 @@ export async function processEndpointAlerts({ db, runner, mailer, disableAfter, 
   return sent.length;
 }
 
-/** Links in emails: absolute when the public URL is configured (there is no request to take it from). */
+/** Links in mails: absolute when the public URL is configured (there is no request to take it from). */
 const appUrl = () => (getEnv().NEXTAUTH_URL ?? getEnv().AUTH_URL ?? "").replace(/\/$/, "");
 
 async function emailAccount(
@@ -104,13 +105,11 @@ async function emailAccount(
   alert: { accountId: string; title: string; body: string; endpointId: string },
 ) {
   const recipients = await db.select({ email: users.email }).from(users).where(eq(users.accountId, alert.accountId));
+  const base = appUrl();
+  const link = base ? `${base}/webhooks/${alert.endpointId}` : null;
   for (const { email } of recipients) {
     try {
-      await mailer.send({
-        to: email,
-        subject: alert.title,
-        text: `${alert.body}\n\nOpen the endpoint: ${appUrl()}/webhooks/${alert.endpointId}\n`,
-      });
+      await mailer.send(endpointAlertMail(email, alert, link));
     } catch (err) {
       // An unreachable mail server must not stop the alerts: they are in the app and the webhook.
       console.error("[hookline] alert email failed:", err instanceof Error ? err.message : err);

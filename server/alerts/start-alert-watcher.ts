@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
 import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
 import { getEnv } from "@/server/env";
-import { getMailer } from "@/server/mail/mailer";
+import { getMailer } from "@/server/mail/get-mailer";
 import { processEndpointAlerts } from "./process-endpoint-alerts";
 
 const g = globalThis as unknown as { __hooklineAlertWatcher?: NodeJS.Timeout };

@@ -10,6 +10,8 @@ declare module "next-auth" {
       username: string;
       email: string;
       name: string;
+      /** Must match users.session_version; see buildAuthOptions. */
+      sessionVersion: number;
     };
   }
 }
@@ -20,5 +22,6 @@ declare module "next-auth/jwt" {
     accountId: string;
     role: "customer" | "reseller";
     username: string;
+    sv: number;
   }
 }

@@ -12,14 +12,14 @@ test("without NEXTAUTH_URL/AUTH_URL the public URL is the request's own origin (
 });
 
 test("next-auth: AUTH_URL stands for NEXTAUTH_URL; with neither it trusts the request's host", () => {
-  const a: NodeJS.ProcessEnv = { AUTH_URL: "https://hooks.example.com" };
+  const a: Record<string, string | undefined> = { AUTH_URL: "https://hooks.example.com" };
   configureAuthUrl(a);
   expect(a).toMatchObject({ NEXTAUTH_URL: "https://hooks.example.com" });
   expect(a.AUTH_TRUST_HOST).toBeUndefined();
-  const b: NodeJS.ProcessEnv = {};
+  const b: Record<string, string | undefined> = {};
   configureAuthUrl(b);
   expect(b).toEqual({ AUTH_TRUST_HOST: "1" });
-  const c: NodeJS.ProcessEnv = { NEXTAUTH_URL: "https://x.example.com" };
+  const c: Record<string, string | undefined> = { NEXTAUTH_URL: "https://x.example.com" };
   configureAuthUrl(c);
   expect(c).toEqual({ NEXTAUTH_URL: "https://x.example.com" });
 });

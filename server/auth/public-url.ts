@@ -18,7 +18,7 @@ export function publicUrl(headers: Headers): string {
  * AUTH_TRUST_HOST is set (else it falls back to http://localhost:3000). Called once at start-up:
  * AUTH_URL stands for NEXTAUTH_URL, and with neither the request's host is trusted.
  */
-export function configureAuthUrl(env: NodeJS.ProcessEnv = process.env) {
+export function configureAuthUrl(env: Record<string, string | undefined> = process.env) {
   if (!env.NEXTAUTH_URL && env.AUTH_URL) env.NEXTAUTH_URL = env.AUTH_URL;
   if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST ??= "1";
 }

@@ -1,50 +1,61 @@
-import { and, count, eq, gt, lt } from "drizzle-orm";
-import type { Db } from "@/db";
-import { signInFailures } from "@/db/schema";
-import { newId } from "@/server/lib/ids";
+import type { DbOrTx } from "@/db";
+import { DomainError } from "@/server/errors";
+import { refundToken } from "@/server/rate-limits/refund-token";
+import { resetBuckets } from "@/server/rate-limits/reset-buckets";
+import { takeTokens, type Bucket } from "@/server/rate-limits/take-tokens";
 
-export type ThrottleConfig = { maxFailures: number; windowMinutes: number };
+export type ThrottleConfig = {
+  /** Checks per email from one client address within the window (then one per window/max). */
+  maxFailures: number;
+  windowMinutes: number;
+  /** Checks from one client address across all emails within the window. */
+  maxFailuresPerClient: number;
+};
 
 /**
- * Failed sign-ins for one email over a sliding window. Past `maxFailures` the email is refused
- * until the oldest failure in the window ages out, whatever password is sent.
+ * Every password check takes a token from three buckets first (atomically, so a parallel burst
+ * gets no more checks than the limit):
+ * - the email from this client: `maxFailures` per window — the tightest, aimed at one guesser;
+ * - the email from anywhere: three times as many, refilling three times as fast, so one guessing
+ *   client slows the owner down but cannot lock them out;
+ * - the client across emails: `maxFailuresPerClient` per window (credential stuffing).
+ * Buckets refill gradually, so a refusal lasts about one interval, not the whole window.
  */
-export async function checkSignInThrottle(
-  db: Db,
-  email: string,
-  cfg: ThrottleConfig,
-  now = new Date(),
-): Promise<{ allowed: true } | { allowed: false; retryAfterMinutes: number }> {
-  const since = new Date(now.getTime() - cfg.windowMinutes * 60_000);
-  const rows = await db
-    .select({ createdAt: signInFailures.createdAt })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.email, email), gt(signInFailures.createdAt, since)))
-    .orderBy(signInFailures.createdAt);
-  if (rows.length < cfg.maxFailures) return { allowed: true };
-  const oldest = rows[rows.length - cfg.maxFailures]!.createdAt;
-  const freeAt = oldest.getTime() + cfg.windowMinutes * 60_000;
-  return { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)) };
+function signInBuckets(email: string, client: string, cfg: ThrottleConfig) {
+  const windowMs = cfg.windowMinutes * 60_000;
+  const pair: Bucket = {
+    key: `signin:pair:${client}:${email}`,
+    burst: cfg.maxFailures,
+    intervalMs: windowMs / cfg.maxFailures,
+  };
+  const byEmail: Bucket = {
+    key: `signin:email:${email}`,
+    burst: cfg.maxFailures * 3,
+    intervalMs: windowMs / cfg.maxFailures / 3,
+  };
+  const byClient: Bucket = {
+    key: `signin:client:${client}`,
+    burst: cfg.maxFailuresPerClient,
+    intervalMs: windowMs / cfg.maxFailuresPerClient,
+  };
+  return { pair, byEmail, byClient };
 }
 
-export async function recordSignInFailure(db: Db, email: string, now = new Date()) {
-  await db.insert(signInFailures).values({ id: newId("sif"), email, createdAt: now });
+/** Takes a check for this email and client, or throws TOO_MANY_REQUESTS saying how long to wait. */
+export async function takeSignInCheck(db: DbOrTx, email: string, client: string, cfg: ThrottleConfig) {
+  const { pair, byEmail, byClient } = signInBuckets(email, client, cfg);
+  const taken = await takeTokens(db, [pair, byEmail, byClient]);
+  if (taken.allowed) return;
+  const minutes = Math.max(1, Math.ceil(taken.retryAfterMs / 60_000));
+  throw new DomainError(
+    "TOO_MANY_REQUESTS",
+    `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+  );
 }
 
-export async function clearSignInFailures(db: Db, email: string) {
-  await db.delete(signInFailures).where(eq(signInFailures.email, email));
-}
-
-/** Housekeeping: failures older than the window no longer count. */
-export async function pruneSignInFailures(db: Db, cfg: ThrottleConfig, now = new Date()): Promise<number> {
-  const deleted = await db
-    .delete(signInFailures)
-    .where(lt(signInFailures.createdAt, new Date(now.getTime() - cfg.windowMinutes * 60_000)))
-    .returning({ id: signInFailures.id });
-  return deleted.length;
-}
-
-export async function countSignInFailures(db: Db, email: string) {
-  const [row] = await db.select({ n: count() }).from(signInFailures).where(eq(signInFailures.email, email));
-  return row?.n ?? 0;
+/** A right password: the failures against this email are forgotten; the client gets its check back. */
+export async function settleSuccessfulSignIn(db: DbOrTx, email: string, client: string, cfg: ThrottleConfig) {
+  const { pair, byEmail, byClient } = signInBuckets(email, client, cfg);
+  await resetBuckets(db, [pair.key, byEmail.key]);
+  await refundToken(db, byClient);
 }

@@ -10,6 +10,7 @@ export type EndpointConfigSource = {
   customParams?: { key?: string; value?: string }[];
   customHeaders?: { name?: string; value?: string }[];
   timeoutMs?: number;
+  maskPii?: boolean;
 };
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -28,5 +29,6 @@ export function toEndpointConfig(src: EndpointConfigSource): EndpointConfig {
     customParams: (src.customParams ?? []).map((p) => ({ key: p.key ?? "", value: p.value ?? "" })),
     customHeaders: (src.customHeaders ?? []).map((h) => ({ name: h.name ?? "", value: h.value ?? "" })),
     timeoutMs: src.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maskPii: src.maskPii ?? false,
   };
 }

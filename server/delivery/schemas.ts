@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { searchTermSchema } from "@/server/events/search-term";
 import { EVENT_TYPES } from "@/server/events/catalog";
+import { DATE_RANGE_MESSAGE, isDateInRange } from "@/server/lib/date-range";
 
 export const DELIVERY_STATUSES = ["pending", "sending", "retrying", "succeeded", "failed"] as const;
 
@@ -20,6 +21,10 @@ const dateParam = z
     const date = value instanceof Date ? value : new Date(value);
     if (Number.isNaN(date.getTime())) {
       ctx.addIssue({ code: "custom", message: "must be a date-time, e.g. 2026-11-29T10:00:00Z" });
+      return z.NEVER;
+    }
+    if (!isDateInRange(date)) {
+      ctx.addIssue({ code: "custom", message: DATE_RANGE_MESSAGE });
       return z.NEVER;
     }
     return date;

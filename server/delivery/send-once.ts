@@ -1,4 +1,5 @@
 import type dns from "node:dns";
+import { maskEventData } from "@/server/events/mask-pii";
 import { redactRequest } from "./render/redact-request";
 import { renderRequest } from "./render/render-request";
 import { sendRequest } from "./send/send-request";
@@ -19,7 +20,8 @@ type SendOnceInput = {
 
 /**
  * The one send path, for deliveries and Test Webhook alike: render → sign → send, and the request
- * as it may be stored and shown (custom header values redacted) beside what the server answered.
+ * as it may be stored and shown (custom header values redacted; with `maskPii`, rendered again
+ * from masked event data) beside what the server answered. The receiver gets the full values.
  */
 export async function sendOnce(input: SendOnceInput): Promise<{ request: HttpRequest; outcome: SendOutcome }> {
   const { config } = input;
@@ -34,5 +36,8 @@ export async function sendOnce(input: SendOnceInput): Promise<{ request: HttpReq
     allowPrivateNetworks: input.allowPrivateNetworks,
     lookup: input.lookup,
   });
-  return { request: redactRequest(signed, config.customHeaders), outcome };
+  const shown = config.maskPii
+    ? { ...renderRequest(config, { ...input.event, data: maskEventData(input.event.data) }), headers: signed.headers }
+    : signed;
+  return { request: redactRequest(shown, config.customHeaders), outcome };
 }

@@ -14,6 +14,8 @@ export type EndpointConfig = {
   customParams: { key: string; value: string }[];
   customHeaders: { name: string; value: string }[];
   timeoutMs: number;
+  /** The account masks PII: the request is stored with mobile numbers and message text masked. */
+  maskPii?: boolean;
 };
 
 export type WebhookEvent = {

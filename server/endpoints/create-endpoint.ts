@@ -1,5 +1,6 @@
 import type { DomainContext } from "@/server/auth/actor";
-import { endpoints } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { accounts, endpoints } from "@/db/schema";
 import { encryptSecret } from "@/server/crypto/secret-box";
 import { generateSecret } from "@/server/delivery/sign/generate-secret";
 import { getEnv } from "@/server/env";
@@ -35,6 +36,8 @@ export async function createEndpoint({ db, actor }: DomainContext, input: Endpoi
       rateLimitPerSecond: c.rateLimitPerSecond ?? null,
       timeoutMs: c.timeoutMs,
       status: c.status,
+      // The account's PII masking, copied so the delivery engine reads it with the endpoint.
+      maskPii: sql`(select ${accounts.piiMasking} from ${accounts} where ${accounts.id} = ${actor.accountId})`,
     })
     .returning();
   return { endpoint: toEndpointView(row!), signingSecret };

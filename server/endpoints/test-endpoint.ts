@@ -15,7 +15,7 @@ import { findOwnEndpoint } from "./find-own-endpoint";
 import { normalizeEndpoint } from "./normalize-endpoint";
 import { primaryEventType } from "./param-map";
 import type { EndpointDraft } from "./schemas";
-import { storedHeaderValue } from "./stored-header-value";
+import { resolveHeaderValues } from "./resolve-header-values";
 
 type Target = {
   config: EndpointConfig;
@@ -78,11 +78,12 @@ async function resolveTarget(
     };
   }
   const c = normalizeEndpoint(input.draft);
-  // Editing a saved endpoint: masked header values stand for the stored ones.
-  const stored = input.draft.id
-    ? decryptCustomHeaders((await findOwnEndpoint(db, actor, input.draft.id)).customHeadersEnc)
-    : [];
-  const customHeaders = c.customHeaders.map((h) => ({ name: h.name, value: storedHeaderValue(h, stored) ?? "" }));
+  // Editing a saved endpoint: masked header values stand for the stored ones (same origin only).
+  const saved = input.draft.id ? await findOwnEndpoint(db, actor, input.draft.id) : null;
+  const stored = saved
+    ? { headers: decryptCustomHeaders(saved.customHeadersEnc), url: saved.url }
+    : { headers: [], url: "" };
+  const customHeaders = resolveHeaderValues(c.customHeaders, stored, c.url);
   return {
     config: toEndpointConfig({ ...c, customHeaders }),
     secrets: [generateSecret()],

@@ -3,35 +3,36 @@ import { eq } from "drizzle-orm";
 import { endpoints } from "@/db/schema";
 import { parkEndpointBacklog, unparkEndpointBacklog } from "@/server/delivery/engine/park";
 import { encryptSecret } from "@/server/crypto/secret-box";
-import { invalid } from "@/server/errors";
 import { getEnv } from "@/server/env";
 import { assertWabaNumber } from "./assert-waba-number";
 import { findOwnEndpoint } from "./find-own-endpoint";
 import { normalizeEndpoint } from "./normalize-endpoint";
-import type { EndpointUpdate } from "./schemas";
-import { storedHeaderValue } from "./stored-header-value";
+import { MASKED_VALUE, type EndpointUpdate } from "./schemas";
+import { resolveHeaderValues } from "./resolve-header-values";
 import { decryptCustomHeaders } from "./decrypt-endpoint";
 import { toEndpointView } from "./to-endpoint-view";
 
 /**
  * PATCH semantics: the given fields replace the stored ones, then the merged endpoint is
- * validated as a whole. A header sent back with MASKED_VALUE keeps its stored value.
+ * validated as a whole. A header sent back with MASKED_VALUE (or left out) keeps its stored
+ * value — unless the URL moves to another origin, where stored values must be entered again.
  */
 export async function updateEndpoint({ db, actor }: DomainContext, input: { id: string; data: EndpointUpdate }) {
   const row = await findOwnEndpoint(db, actor, input.id);
   const stored = decryptCustomHeaders(row.customHeadersEnc);
-  const headers = (input.data.customHeaders ?? stored.map((h) => ({ ...h }))).map((h, i) => {
-    const value = storedHeaderValue(h, stored);
-    if (value === undefined)
-      throw invalid("Enter a value for the new header", [
-        { path: ["customHeaders", i, "value"], message: `Enter a value for '${h.name}'` },
-      ]);
-    return { name: h.name, value };
-  });
+  const url = input.data.url ?? row.url;
+  // Headers left out keep their values only while the URL stays on the same origin.
+  const headers = input.data.customHeaders
+    ? resolveHeaderValues(input.data.customHeaders, { headers: stored, url: row.url }, url)
+    : resolveHeaderValues(
+        stored.map((h) => ({ name: h.name, value: MASKED_VALUE })),
+        { headers: stored, url: row.url },
+        url,
+      );
   const productChanged = input.data.product !== undefined && input.data.product !== row.product;
   const reportChanged = input.data.reportType !== undefined && input.data.reportType !== row.reportType;
   const c = normalizeEndpoint({
-    url: input.data.url ?? row.url,
+    url,
     description: input.data.description ?? row.description,
     product: input.data.product ?? row.product,
     reportType: input.data.reportType ?? row.reportType,

@@ -1,13 +1,14 @@
 import type { ReadContext } from "@/server/auth/actor";
 import { and, asc, eq } from "drizzle-orm";
-import { deliveries, endpoints, events } from "@/db/schema";
+import { accounts, deliveries, endpoints, events } from "@/db/schema";
 import { shownNextAttemptAt, shownStatus } from "@/server/delivery/log/shown-columns";
 import { notFound } from "@/server/errors";
 import { inCatalogOrder } from "./catalog";
+import { maskEventData } from "./mask-pii";
 import { overallStatus } from "./list-events";
 
 /**
- * One event of the account: its payload and one delivery per endpoint (with the endpoint's url
+ * One event of the account: its payload (PII masked, see mask-pii.ts) and one delivery per endpoint (with the endpoint's url
  * and description), oldest first. Another account's id is NOT_FOUND, so ids leak nothing.
  */
 export async function getEvent({ db, actor: { accountId } }: ReadContext, { id }: { id: string }) {
@@ -18,8 +19,11 @@ export async function getEvent({ db, actor: { accountId } }: ReadContext, { id }
       data: events.data,
       idempotencyKey: events.idempotencyKey,
       createdAt: events.createdAt,
+      piiMasked: events.piiMasked,
+      accountMasks: accounts.piiMasking,
     })
     .from(events)
+    .innerJoin(accounts, eq(accounts.id, events.accountId))
     .where(and(eq(events.id, id), eq(events.accountId, accountId)));
   if (!event) throw notFound("Event");
 
@@ -50,9 +54,13 @@ export async function getEvent({ db, actor: { accountId } }: ReadContext, { id }
     failed: rows.filter((d) => d.status === "failed").length,
     inFlight: rows.filter((d) => d.status === "pending" || d.status === "sending" || d.status === "retrying").length,
   };
+  const { piiMasked, accountMasks, ...shown } = event;
+  // Masked when the account masks PII now, or did when the event arrived.
+  const masked = piiMasked || accountMasks;
   return {
-    ...event,
-    data: inCatalogOrder(event.type, event.data),
+    ...shown,
+    data: inCatalogOrder(event.type, masked ? maskEventData(event.data) : event.data),
+    masked,
     deliveries: rows,
     counts,
     status: overallStatus(counts),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATE_RANGE_MESSAGE, isDateInRange } from "@/server/lib/date-range";
 import { eventTypeSchema } from "./catalog";
 import { searchTermSchema } from "./search-term";
 
@@ -12,7 +13,9 @@ export const eventIdSchema = z
   .regex(/^evt_[0-9a-z]{10,40}$/, "must be an evt_… id");
 
 const dateTime = (name: string) =>
-  z.coerce.date({ error: `${name} must be a date and time (ISO 8601, e.g. 2025-12-31T10:15:00Z)` });
+  z.coerce
+    .date({ error: `${name} must be a date and time (ISO 8601, e.g. 2025-12-31T10:15:00Z)` })
+    .refine(isDateInRange, `${name} ${DATE_RANGE_MESSAGE}`);
 
 /**
  * Filters for the Events list (tRPC, and a REST route later). Newest first.

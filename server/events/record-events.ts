@@ -71,7 +71,8 @@ export async function recordEvents(tx: DbOrTx, accountId: string, input: ValidEv
 /**
  * The events and their deliveries in one statement (one round trip, atomic without a
  * transaction of its own); an event lost to a concurrent insert of its idempotency key gets no
- * deliveries. Returns the ids of the events inserted.
+ * deliveries. Returns the ids of the events inserted. Each event remembers whether the account
+ * masked PII when it arrived, so its views stay masked even if masking is turned off later.
  */
 async function insertEventsAndDeliveries(
   tx: DbOrTx,
@@ -88,8 +89,9 @@ async function insertEventsAndDeliveries(
   const rows = await queryRows<{ id: string }>(
     tx,
     sql`with ev as (
-        insert into events (id, account_id, type, data, idempotency_key)
-        select x.id, ${accountId}, x.type, x.data, x.key
+        insert into events (id, account_id, type, data, idempotency_key, pii_masked)
+        select x.id, ${accountId}, x.type, x.data, x.key,
+          coalesce((select pii_masking from accounts where id = ${accountId}), true)
         from jsonb_to_recordset(${JSON.stringify(eventRows)}::jsonb) as x(id text, type text, data jsonb, key text)
         on conflict do nothing
         returning id

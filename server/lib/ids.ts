@@ -31,4 +31,4 @@ export function firstIdAt(prefix: IdPrefix, at: Date): string {
   return `${prefix}_${encodeTime(at.getTime())}`;
 }
 
-type IdPrefix = "acc" | "usr" | "wl" | "waba" | "key" | "ep" | "evt" | "dlv" | "att" | "sif" | "rpl" | "ntf";
+type IdPrefix = "acc" | "usr" | "wl" | "waba" | "key" | "ep" | "evt" | "dlv" | "att" | "rpl" | "prt" | "err" | "ntf";

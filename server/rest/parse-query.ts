@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { findUnsafeInput } from "@/server/lib/find-unsafe-input";
 import { RestError, zodIssues } from "./respond";
 
 /**
@@ -15,7 +16,10 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.outp
       repeated.map((k) => ({ path: [k], message: "is given more than once" })),
     );
   }
-  const query = schema.safeParse(Object.fromEntries(params));
+  const raw = Object.fromEntries(params);
+  const unsafe = findUnsafeInput(raw);
+  if (unsafe) throw new RestError("validation_failed", "The query parameters are not valid", [unsafe]);
+  const query = schema.safeParse(raw);
   if (!query.success)
     throw new RestError("validation_failed", "The query parameters are not valid", zodIssues(query.error));
   return query.data;

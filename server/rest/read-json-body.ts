@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { findUnsafeInput } from "@/server/lib/find-unsafe-input";
 import { RestError, zodIssues } from "./respond";
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -10,7 +11,8 @@ function formatBytes(n: number): string {
 /**
  * Reads a JSON request body within a byte limit and parses it with `schema`:
  * wrong content type → 415, too large → 413 (checked on Content-Length, then while streaming),
- * empty or malformed JSON → 400, schema failure → 422 with field issues.
+ * empty or malformed JSON → 400; NUL characters, lone surrogates or deep nesting, and schema
+ * failures → 422 with field issues.
  */
 export async function readJsonBody<S extends z.ZodType>(
   req: Request,
@@ -33,6 +35,8 @@ export async function readJsonBody<S extends z.ZodType>(
   } catch (err) {
     throw new RestError("invalid_json", `The request body is not valid JSON: ${(err as Error).message}`);
   }
+  const unsafe = findUnsafeInput(value);
+  if (unsafe) throw new RestError("validation_failed", "The request body is not valid", [unsafe]);
   const parsed = await schema.safeParseAsync(value);
   if (!parsed.success)
     throw new RestError("validation_failed", "The request body is not valid", zodIssues(parsed.error));

@@ -42,7 +42,11 @@ describe("errorResponse", () => {
   it("answers anything else with a logged 500 that leaks nothing", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const res = await answer(new Error("connection string postgres://secret"));
-    expect(res).toEqual({ status: 500, body: { error: { code: "internal_error", message: expect.any(String) } } });
+    expect(res).toEqual({
+      status: 500,
+      body: { error: { code: "internal_error", message: expect.any(String), errorId: expect.stringMatching(/^err_/) } },
+    });
+    expect(res.body.error.message).toContain(res.body.error.errorId);
     expect(JSON.stringify(res.body)).not.toContain("secret");
     expect(log).toHaveBeenCalledOnce();
   });

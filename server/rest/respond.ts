@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { DomainError, type DomainErrorCode, type FieldIssue } from "@/server/errors";
+import { internalErrorMessage, logUnexpectedError } from "@/server/lib/error-id";
 
 /** REST error codes (lower_snake) and their HTTP statuses. */
 export const ERROR_STATUS = {
@@ -60,7 +61,8 @@ export function zodIssues(err: ZodError): FieldIssue[] {
 
 /**
  * The one place errors become HTTP responses: `{ error: { code, message, issues? } }`. Domain and
- * REST errors keep their message; anything else is logged and answered with a bare 500.
+ * REST errors keep their message; anything else is logged under an error id and answered with a
+ * generic 500 carrying that id.
  */
 export function errorResponse(err: unknown): Response {
   if (err instanceof RestError) return json(errorBody(err.code, err.message, err.issues), ERROR_STATUS[err.code]);
@@ -72,6 +74,6 @@ export function errorResponse(err: unknown): Response {
   }
   if (err instanceof ZodError)
     return json(errorBody("validation_failed", "The request is not valid", zodIssues(err)), 422);
-  console.error("[hookline] REST request failed", err);
-  return json(errorBody("internal_error", "Something went wrong on our side; try again"), 500);
+  const errorId = logUnexpectedError("REST request", err);
+  return json({ error: { code: "internal_error", message: internalErrorMessage(errorId), errorId } }, 500);
 }

@@ -2,8 +2,10 @@ import type { z } from "zod";
 import { authenticateApiKey } from "@/server/api-keys/authenticate-api-key";
 import { getAppServices, type AppServices } from "@/server/app-services";
 import type { ApiKeyActor } from "@/server/auth/actor";
+import { findUnsafeInput } from "@/server/lib/find-unsafe-input";
+import { takeWriteToken, type WriteAction } from "@/server/rate-limits/write-limits";
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./read-json-body";
-import { errorResponse } from "./respond";
+import { errorResponse, RestError } from "./respond";
 
 /** The second argument Next.js passes a route handler (`params` is a Promise since Next 15). */
 type RouteContext<P> = { params: Promise<P> };
@@ -20,6 +22,8 @@ type Options<S extends z.ZodType | undefined> = {
   body?: S;
   /** Largest accepted body, in bytes (default 1 MB). */
   maxBodyBytes?: number;
+  /** A write-heavy route: one token per call from the account's bucket for this action (429 when empty). */
+  writeLimit?: WriteAction;
 };
 
 type BodyOf<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -39,12 +43,15 @@ export function withApiKey<P = Record<string, never>, S extends z.ZodType | unde
       try {
         const services = await resolve();
         const actor = await authenticateApiKey(services.db, req.headers.get("authorization"));
+        if (options.writeLimit) await takeWriteToken(services.db, options.writeLimit, actor.accountId);
         const body = (
           options.body
             ? await readJsonBody(req, options.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
             : undefined
         ) as BodyOf<S>;
         const params = ctx ? await ctx.params : ({} as P);
+        const unsafe = findUnsafeInput(params);
+        if (unsafe) throw new RestError("validation_failed", "The path is not valid", [unsafe]);
         return await handler({ ...services, req, actor, params, body });
       } catch (err) {
         return errorResponse(err);

@@ -51,6 +51,7 @@ export async function createActor(
       username: input.username,
       email: input.email,
       name: input.fullName,
+      sessionVersion: 1,
     },
   };
   return { ...user, input, actor, session, caller: createCaller({ db, runner, session }) };

@@ -12,7 +12,12 @@ export default function SignInPage() {
       <Suspense>
         <SignInForm />
       </Suspense>
-      <p className="mt-6 text-center text-sm text-slate-600">
+      <p className="mt-4 text-center text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-600 hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
+      <p className="mt-2 text-center text-sm text-slate-600">
         New to Hookline?{" "}
         <Link href="/sign-up" className="font-medium text-brand-600 hover:underline">
           Create an account

@@ -1,3 +1,4 @@
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { serverCaller } from "@/server/api/rsc";
 
@@ -11,3 +12,15 @@ export const loadStorefront = cache(async (slug: string) => {
     throw err;
   }
 });
+
+/**
+ * The storefront of a public page, or elsewhere: a storefront that changed its slug keeps its old
+ * links for 30 days (redirected to the same page under the new slug); otherwise the 404 page.
+ */
+export async function storefrontOrElsewhere(slug: string, page: "sign-up" | "sign-in") {
+  const store = await loadStorefront(slug);
+  if (store) return store;
+  const moved = await (await serverCaller()).storefront.movedTo({ slug }).catch(() => null);
+  if (moved) redirect(`/r/${moved.movedTo}/${page}`);
+  notFound();
+}

@@ -5,7 +5,7 @@ import { eventIdSchema, listEventsSchema } from "@/server/events/list-events-sch
 import { sendSampleEvent } from "@/server/events/send-sample-event";
 import { sendSampleEventOptions } from "@/server/events/send-sample-event-options";
 import { sendSampleEventSchema } from "@/server/events/send-sample-event-schema";
-import { createTRPCRouter, protectedProcedure } from "../trpc";
+import { createTRPCRouter, protectedProcedure, writeLimit } from "../trpc";
 
 /** Events page: list with filters, detail with deliveries, Send sample event. */
 export const eventsRouter = createTRPCRouter({
@@ -13,6 +13,7 @@ export const eventsRouter = createTRPCRouter({
   get: protectedProcedure.input(z.object({ id: eventIdSchema })).query(({ ctx, input }) => getEvent(ctx, input)),
   sampleOptions: protectedProcedure.query(({ ctx }) => sendSampleEventOptions(ctx)),
   sendSample: protectedProcedure
+    .use(writeLimit("sendSampleEvent"))
     .input(sendSampleEventSchema)
     .mutation(async ({ ctx, input }) => sendSampleEvent(ctx, input)),
 });

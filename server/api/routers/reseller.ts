@@ -7,7 +7,7 @@ import { testSignupWebhook } from "@/server/reseller/test-signup-webhook";
 import { getWhiteLabel } from "@/server/white-label/get-white-label";
 import { saveWhiteLabel } from "@/server/white-label/save-white-label";
 import { whiteLabelInputSchema } from "@/server/white-label/schemas";
-import { createTRPCRouter, resellerProcedure } from "../trpc";
+import { createTRPCRouter, resellerProcedure, writeLimit } from "../trpc";
 
 export const resellerRouter = createTRPCRouter({
   customers: resellerProcedure
@@ -19,6 +19,7 @@ export const resellerRouter = createTRPCRouter({
     .query(({ ctx, input }) => listCustomers(ctx, input)),
   whiteLabel: resellerProcedure.query(({ ctx }) => getWhiteLabel(ctx)),
   saveWhiteLabel: resellerProcedure
+    .use(writeLimit("saveWhiteLabel"))
     .input(whiteLabelInputSchema)
     .mutation(({ ctx, input }) => saveWhiteLabel(ctx, input)),
   signupWebhook: resellerProcedure.query(({ ctx }) => getSignupWebhook(ctx)),
@@ -26,6 +27,7 @@ export const resellerRouter = createTRPCRouter({
     .input(signupWebhookInputSchema)
     .mutation(({ ctx, input }) => saveSignupWebhook(ctx, input)),
   testSignupWebhook: resellerProcedure
+    .use(writeLimit("sendTestRequest"))
     .input(signupWebhookInputSchema)
     .mutation(({ ctx, input }) => testSignupWebhook(ctx, input)),
 });

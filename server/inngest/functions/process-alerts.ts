@@ -3,7 +3,7 @@ import { getDb } from "@/server/db";
 import { getDeliveryRunner } from "@/server/delivery/runners/get-delivery-runner";
 import { getEnv } from "@/server/env";
 import { inngest } from "@/server/inngest/client";
-import { getMailer } from "@/server/mail/mailer";
+import { getMailer } from "@/server/mail/get-mailer";
 
 /** Endpoint alerts for the Inngest runner (the local runner has its own watcher), every minute. */
 export const processAlerts = inngest.createFunction(

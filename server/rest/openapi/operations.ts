@@ -59,7 +59,7 @@ export const OPERATIONS: OperationSpec[] = [
       schema: "EndpointCreated",
       location: true,
     },
-    errors: BODY_ERRORS,
+    errors: [...BODY_ERRORS, 429],
   },
   {
     method: "get",
@@ -105,7 +105,7 @@ export const OPERATIONS: OperationSpec[] = [
       description: "What the endpoint answered (a failure of your server is still a 200 here, with `ok: false`)",
       schema: "WebhookTestResult",
     },
-    errors: [401, 404],
+    errors: [401, 404, 429],
   },
   {
     method: "post",

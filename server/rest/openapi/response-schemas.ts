@@ -113,7 +113,10 @@ export const eventListSchema = z.object({
 export const eventDetailSchema = z.object({
   id: z.string(),
   type: z.enum(EVENT_TYPES),
-  data: z.record(z.string(), z.unknown()).describe("the event data, in catalog field order"),
+  data: z
+    .record(z.string(), z.unknown())
+    .describe("the event data, in catalog field order; mobile numbers and message text masked when `masked`"),
+  masked: z.boolean().describe("the account masks PII (now, or when the event arrived): see Settings → Privacy"),
   idempotencyKey: z.string().nullable(),
   createdAt: timestamp,
   deliveries: z.array(

@@ -1,7 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { endpoints } from "@/db/schema";
@@ -10,7 +7,7 @@ import { saveOpsWebhook } from "@/server/alerts/save-ops-webhook";
 import type { Actor } from "@/server/auth/actor";
 import type { DeliveryItem } from "@/server/delivery/delivery-runner";
 import { attemptDelivery } from "@/server/delivery/engine/attempt-delivery";
-import { fileMailer } from "@/server/mail/mailer";
+import { outboxMailer, readOutbox } from "@/server/mail/outbox-mailer";
 import { listNotifications } from "@/server/notifications/list-notifications";
 import { markNotificationsRead } from "@/server/notifications/mark-notifications-read";
 import { createActor } from "@/tests/helpers/actors";
@@ -18,11 +15,6 @@ import { setupIntegration } from "@/tests/helpers/integration";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
 
 const h = setupIntegration();
-let mailDir: string;
-beforeAll(() => {
-  mailDir = mkdtempSync(path.join(tmpdir(), "hookline-mail-"));
-});
-afterAll(() => rmSync(mailDir, { recursive: true, force: true }));
 
 test("failing, disabled, recovered: a notification, a signed endpoint.* event to the ops webhook, and an email each", async () => {
   const receiver = await h.startReceiver();
@@ -36,7 +28,7 @@ test("failing, disabled, recovered: a notification, a signed endpoint.* event to
   const deps = {
     db: h.db,
     runner: { enqueue: async (items: DeliveryItem[]) => void queued.push(...items) },
-    mailer: fileMailer(mailDir, "Hookline <alerts@test>"),
+    mailer: outboxMailer(),
     disableAfter: 20,
   };
   const deliverQueued = async () => {
@@ -89,11 +81,14 @@ test("failing, disabled, recovered: a notification, a signed endpoint.* event to
   await markNotificationsRead({ db: h.db, actor });
   expect((await listNotifications({ db: h.db, actor })).unread).toBe(0);
 
-  // One email per alert to the account's user.
-  const mails = readdirSync(mailDir).map((f) => readFileSync(path.join(mailDir, f), "utf8"));
-  expect(mails).toHaveLength(3);
-  expect(mails.every((m) => m.includes(`To: ${user.input.email}`))).toBe(true);
-  expect(mails.some((m) => m.includes("Subject: Endpoint disabled: Order DLRs"))).toBe(true);
+  // One mail per alert to the account's user (the development outbox: the same mails SMTP would send).
+  const mails = readOutbox().filter((m) => m.to === user.input.email);
+  expect(mails.map((m) => m.subject)).toEqual([
+    "Endpoint recovered: Order DLRs",
+    "Endpoint disabled: Order DLRs",
+    "Endpoint failing: Order DLRs",
+  ]);
+  expect(mails[2]!.text).toContain("5 failed deliveries in a row");
 
   // Another account sees none of it.
   const other = await createActor(h.services);
@@ -116,7 +111,7 @@ test("the ops webhook failing itself is in the bell but never sent to itself", a
   await processEndpointAlerts({
     db: h.db,
     runner: { enqueue: async (items: DeliveryItem[]) => void queued.push(...items) },
-    mailer: fileMailer(mailDir, "x <x@test>"),
+    mailer: outboxMailer(),
     disableAfter: 20,
   });
   expect(queued).toEqual([]);

@@ -16,7 +16,7 @@ test("the demo seed is idempotent and its accounts can sign in", async () => {
   expect((await h.db.select({ n: count() }).from(whiteLabels))[0]!.n).toBe(1);
   const reseller = first.find((a) => a.role === "reseller")!;
   const user = await authenticate(
-    { db: h.db, throttle: { maxFailures: 10, windowMinutes: 15 } },
+    { db: h.db, throttle: { maxFailures: 10, windowMinutes: 15, maxFailuresPerClient: 20 } },
     { email: reseller.email, password: reseller.password },
   );
   expect(user.role).toBe("reseller");

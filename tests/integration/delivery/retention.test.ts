@@ -1,6 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
 import { expect, test } from "vitest";
-import { deliveryAttempts, signInFailures } from "@/db/schema";
+import { deliveryAttempts, rateLimits } from "@/db/schema";
 import { pruneAttempts, retentionCutoff } from "@/server/delivery/engine/prune-attempts";
 import { getEnv } from "@/server/env";
 import { createPruneOldAttempts } from "@/server/inngest/functions/prune-old-attempts";
@@ -48,18 +48,19 @@ test("pruning deletes only attempts older than the cut-off, in batches", async (
   expect(await pruneAttempts(h.db, retentionCutoff(30), { batchSize: 2 })).toBe(0);
 });
 
-test("the Inngest cron prunes with RETENTION_DAYS (default 30), and sign-in failures past the throttle window", async () => {
+test("the Inngest cron prunes with RETENTION_DAYS (default 30), and rate-limit buckets that are full again", async () => {
   await h.db.delete(deliveryAttempts);
   expect(getEnv().RETENTION_DAYS).toBe(30);
   const ids = await seedAttempts([60, 30.5, 29.5, 2]);
-  const fresh = newId("sif");
-  await h.db.insert(signInFailures).values([
-    { id: newId("sif"), email: "stale@example.test", createdAt: daysAgo(1) },
-    { id: fresh, email: "fresh@example.test", createdAt: new Date() },
+  await h.db.insert(rateLimits).values([
+    { key: "signin:email:stale@example.test", tat: daysAgo(1) },
+    { key: "signin:email:fresh@example.test", tat: new Date(Date.now() + 60_000) },
   ]);
   const engine = new InngestTestEngine({ function: createPruneOldAttempts({ getDbFn: async () => h.db }) });
   const { result } = await engine.execute();
-  expect(result).toEqual({ attempts: 2, signInFailures: 1 });
+  expect(result).toEqual({ attempts: 2, events: 0, rateLimits: 1 });
   expect([...(await remaining())].sort()).toEqual([...ids.get(29.5)!, ...ids.get(2)!].sort());
-  expect((await h.db.select({ id: signInFailures.id }).from(signInFailures)).map((r) => r.id)).toEqual([fresh]);
+  expect((await h.db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key)).toEqual([
+    "signin:email:fresh@example.test",
+  ]);
 });

@@ -6,6 +6,7 @@ import { ingestEvents } from "@/server/events/ingest-events";
 import { createActor } from "@/tests/helpers/actors";
 import { setupIntegration } from "@/tests/helpers/integration";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
+import { maskEventData } from "@/server/events/mask-pii";
 
 const h = setupIntegration();
 
@@ -37,7 +38,9 @@ test("get: the payload and one delivery per subscribed endpoint, with endpoint u
   expect(event).toMatchObject({
     id,
     type: "sms.dlr",
-    data: { ...input.data, client_ref: "order-77" },
+    // PII masking is on for new accounts: the view shows the mobile number masked.
+    data: maskEventData({ ...input.data, client_ref: "order-77" }),
+    masked: true,
     status: "pending",
     counts: { total: 2, succeeded: 0, failed: 0, inFlight: 2 },
   });

@@ -37,6 +37,12 @@ const visitor = (slug: string) => {
   };
 };
 
+/** The sign-up created an account (every visitor here uses a fresh email). */
+function created<T extends { created: boolean }>(result: T): Extract<T, { created: true }> {
+  expect(result.created).toBe(true);
+  return result as Extract<T, { created: true }>;
+}
+
 async function reseller(slug: string, hookUrl: string | null, method: "JSON" | "GET" = "JSON") {
   const r = await createActor(h.services, { role: "reseller" });
   await r.caller.reseller.saveWhiteLabel({ brandName: `Brand ${slug}`, slug, primaryColor: "#0f766e" });
@@ -57,7 +63,7 @@ test("POST: the reseller's hook gets exactly the ten signup fields as a signed J
   const r = await reseller("store-post", rec.url, "JSON");
   const runner = h.startRunner({ idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
   const input = visitor("store-post");
-  const user = await signUpOnStorefront({ db: h.db, runner }, input);
+  const user = created(await signUpOnStorefront({ db: h.db, runner }, input));
   const [acc] = await h.db.select().from(accounts).where(eq(accounts.id, user.accountId));
   expect(acc).toMatchObject({ type: "customer", resellerId: r.accountId });
 
@@ -86,7 +92,7 @@ test("GET: the same ten fields as a query string", async () => {
   const rec = await h.startReceiver();
   await reseller("store-get", rec.url, "GET");
   const runner = h.startRunner({ idlePollMs: 50, attempt: { allowPrivateNetworks: true } });
-  const user = await signUpOnStorefront({ db: h.db, runner }, visitor("store-get"));
+  const user = created(await signUpOnStorefront({ db: h.db, runner }, visitor("store-get")));
   await rec.waitFor(1, 10_000);
   const req = rec.requests[0]!;
   expect(req.method).toBe("GET");
@@ -101,7 +107,7 @@ test("hook down: the signup still succeeds at once and the delivery is retried",
   rec.respondWith({ status: 500, body: "down" });
   await reseller("store-down", rec.url);
   const runner = h.startRunner({ idlePollMs: 50, attempt: { allowPrivateNetworks: true, schedule: [0, 100, 100] } });
-  const user = await signUpOnStorefront({ db: h.db, runner }, visitor("store-down"));
+  const user = created(await signUpOnStorefront({ db: h.db, runner }, visitor("store-down")));
   expect(user.userId).toMatch(/^usr_/);
   await rec.waitFor(2, 10_000);
   rec.respondWith({ status: 200 });

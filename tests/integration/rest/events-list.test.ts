@@ -9,6 +9,7 @@ import { insertEndpoint } from "@/tests/helpers/endpoints";
 import { setupIntegration } from "@/tests/helpers/integration";
 import { recorder } from "@/tests/helpers/recording-runner";
 import { restClient } from "@/tests/helpers/rest-client";
+import { maskEventData } from "@/server/events/mask-pii";
 
 const h = setupIntegration();
 const { call } = restClient(() => h.services);
@@ -55,7 +56,8 @@ test("GET /api/v1/events lists the account's events newest first, filtered and p
   expect(detail.data).toMatchObject({
     id: dlr2,
     type: "sms.dlr",
-    data: sampleEvent("sms.dlr").data,
+    data: maskEventData(sampleEvent("sms.dlr").data),
+    masked: true,
     deliveries: [expect.objectContaining({ status: "pending" })],
   });
   const foreign = await call(eventRoute.GET, "GET", { id: theirs }, { key: me.key });

@@ -1,12 +1,12 @@
-import NextAuth from "next-auth";
-import { buildAuthOptions } from "@/server/auth/auth-options";
+import { handleAuthRequest } from "@/server/auth/handle-auth-request";
 import { configureAuthUrl } from "@/server/auth/public-url";
 
+// Without NEXTAUTH_URL/AUTH_URL, next-auth builds its URLs from the request's host (README "Environment").
 configureAuthUrl();
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
-// Built per request (cheap) so configuration is read at run time, never at build time.
-const handler = (req: Request, ctx: RouteContext) => NextAuth(buildAuthOptions())(req, ctx);
+// Options are built per request (cheap), so configuration is read at run time, never at build time.
+const handler = async (req: Request, ctx: RouteContext) => handleAuthRequest(req, (await ctx.params).nextauth);
 
 export { handler as GET, handler as POST };

@@ -13,5 +13,5 @@ export const POST = withApiKey(
     const { endpoint, signingSecret } = await createEndpoint(ctx, ctx.body);
     return json({ ...endpoint, signingSecret }, 201, { location: `/api/v1/endpoints/${endpoint.id}` });
   },
-  { body: endpointInputSchema },
+  { body: endpointInputSchema, writeLimit: "createEndpoint" },
 );

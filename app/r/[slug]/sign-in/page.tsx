@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { StorefrontFrame } from "@/components/reseller/storefront-frame";
 import { getSession } from "@/server/auth/get-session";
-import { loadStorefront } from "../load-storefront";
+import { loadStorefront, storefrontOrElsewhere } from "../load-storefront";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -16,8 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The storefront's branded sign-in: the reseller's customers never see Hookline's. */
 export default async function StorefrontSignInPage({ params }: Props) {
-  const store = await loadStorefront((await params).slug);
-  if (!store) notFound();
+  const store = await storefrontOrElsewhere((await params).slug, "sign-in");
   if (await getSession()) redirect("/overview");
   return (
     <StorefrontFrame store={store} title={`Sign in to ${store.brandName}`}>

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { StorefrontFrame } from "@/components/reseller/storefront-frame";
 import { StorefrontSignUp } from "@/components/reseller/storefront-sign-up";
 import { TRPCReactProvider } from "@/components/trpc/react";
-import { loadStorefront } from "../load-storefront";
+import { loadStorefront, storefrontOrElsewhere } from "../load-storefront";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -14,8 +13,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function StorefrontSignUpPage({ params }: Props) {
-  const store = await loadStorefront((await params).slug);
-  if (!store) notFound();
+  const store = await storefrontOrElsewhere((await params).slug, "sign-up");
   return (
     <TRPCReactProvider>
       <StorefrontFrame store={store} title={`Create your ${store.brandName} account`}>
