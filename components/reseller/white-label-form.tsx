@@ -67,8 +67,8 @@ export function WhiteLabelForm() {
             label="Slug"
             hint={
               <>
-                Your pages: <code>/r/{slug || "your-slug"}/sign-up</code> and <code>/sign-in</code>. If you change
-                the slug, the old one stays reserved for your storefront for 30 days and its links redirect to the new one.
+                Your pages: <code>/r/{slug || "your-slug"}/sign-up</code> and <code>/sign-in</code>. If you change the
+                slug, the old one stays reserved for your storefront for 30 days and its links redirect to the new one.
               </>
             }
             error={errors.slug?.message}
