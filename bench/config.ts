@@ -30,6 +30,10 @@ export const config = {
   /** Events of the account the search is timed on ("Find any message"). */
   searchEvents: num("BENCH_SEARCH_EVENTS", 1_000_000, 50_000),
   pgUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+  /** The messaging scenario: DLRs (4 per message) to one endpoint, ordered delivery off vs on. */
+  orderingEvents: num("BENCH_ORDERING_EVENTS", 20_000, 4_000),
+  /** Which scenarios to run: `engine` (rounds, latency, drains) and `ordering`. */
+  scenarios: (process.env.BENCH_SCENARIOS ?? "engine,ordering").split(",").map((t) => t.trim()),
   /** Which databases to run, e.g. `postgres` alone so its RSS is not mixed with PGlite's. */
   targets: (process.env.BENCH_TARGETS ?? "pglite,postgres").split(",").map((t) => t.trim()),
 };

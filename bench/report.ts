@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { redactUrl, type BenchConfig } from "./config";
+import type { OrderingResult } from "./measure-ordering";
 import type { TargetResult } from "./measure-target";
 import { fixed, median, spread } from "./util";
 
@@ -100,7 +101,12 @@ export function markdownTable(results: TargetResult[]) {
   return lines.join("\n");
 }
 
-export function writeReport(cfg: BenchConfig, results: TargetResult[], notes: string[]) {
+export function writeReport(
+  cfg: BenchConfig,
+  results: TargetResult[],
+  notes: string[],
+  ordering: OrderingResult[] = [],
+) {
   const at = new Date().toISOString();
   const report = {
     at,
@@ -109,6 +115,7 @@ export function writeReport(cfg: BenchConfig, results: TargetResult[], notes: st
     notes,
     summary: Object.fromEntries(results.map((r) => [r.driver, summarize(r)])),
     results,
+    ordering,
   };
   const dir = path.join(process.cwd(), "bench", "results");
   mkdirSync(dir, { recursive: true });

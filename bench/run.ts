@@ -1,6 +1,7 @@
 import { sampleEvent } from "@/server/events/catalog";
 import { startBenchReceiver } from "./bench-receiver";
 import { config as cfg, redactUrl } from "./config";
+import { measureOrdering, orderingTable, type OrderingResult } from "./measure-ordering";
 import { measureTarget, type TargetResult } from "./measure-target";
 import { markdownTable, writeReport } from "./report";
 import { runSearchBench } from "./search";
@@ -30,10 +31,14 @@ async function main() {
   });
   const notes: string[] = [];
   const results: TargetResult[] = [];
+  const ordering: OrderingResult[] = [];
+  const engine = cfg.scenarios.includes("engine");
+  const orderingOn = cfg.scenarios.includes("ordering");
   try {
     if (cfg.targets.includes("pglite")) {
       console.log(`PGlite (in-process)${cfg.quick ? " — quick mode" : ""}`);
-      results.push(await measureTarget(pgliteTarget, receiver, cfg, body, cfg.backlog));
+      if (engine) results.push(await measureTarget(pgliteTarget, receiver, cfg, body, cfg.backlog));
+      if (orderingOn) ordering.push(await measureOrdering(pgliteTarget, cfg));
     }
     if (!cfg.targets.includes("postgres")) notes.push("PostgreSQL not run (BENCH_TARGETS).");
     else if (!isLoopback(cfg.pgUrl)) notes.push(`PostgreSQL skipped: ${redactUrl(cfg.pgUrl)} is not on 127.0.0.1.`);
@@ -41,7 +46,9 @@ async function main() {
       notes.push(`PostgreSQL skipped: ${redactUrl(cfg.pgUrl)} did not answer.`);
     else {
       console.log("PostgreSQL");
-      results.push(await measureTarget(() => postgresTarget(cfg.pgUrl), receiver, cfg, body, cfg.pgBacklog));
+      const make = () => postgresTarget(cfg.pgUrl);
+      if (engine) results.push(await measureTarget(make, receiver, cfg, body, cfg.pgBacklog));
+      if (orderingOn) ordering.push(await measureOrdering(make, cfg));
     }
   } finally {
     await receiver.close();
@@ -62,8 +69,10 @@ async function main() {
   );
   for (const note of notes) console.log(note);
 
-  const file = writeReport(cfg, results, notes);
-  console.log(`\n${markdownTable(results)}\n\nWritten to ${file}`);
+  const file = writeReport(cfg, results, notes, ordering);
+  if (results.length) console.log(`\n${markdownTable(results)}`);
+  if (ordering.length) console.log(`\n${orderingTable(ordering)}`);
+  console.log(`\nWritten to ${file}`);
 }
 
 main().then(

@@ -65,7 +65,11 @@ async function adminQuery(baseUrl: string, query: string) {
 }
 
 /** One account with one JSON-envelope endpoint pointing at the receiver; returns its actor. */
-export async function seedBenchAccount(handle: DbHandle, receiverUrl: string) {
+export async function seedBenchAccount(
+  handle: DbHandle,
+  receiverUrl: string,
+  opts: { orderedDelivery?: boolean } = {},
+) {
   const user = await signUp(
     { db: handle.db },
     signUpSchema.parse({
@@ -89,6 +93,7 @@ export async function seedBenchAccount(handle: DbHandle, receiverUrl: string) {
     payloadFormat: "envelope",
     url: receiverUrl,
     secretEnc: encryptSecret(generateSecret(), getEnv().ENCRYPTION_KEY),
+    orderedDelivery: opts.orderedDelivery ?? false,
   });
   return { userId: user.userId, accountId: user.accountId, role: user.accountType };
 }

@@ -9,8 +9,19 @@ import { DeliveryDetail } from "./delivery-detail";
 import { LIVE_STATUSES } from "./delivery-status";
 import { useRetryDelivery } from "./use-retry-delivery";
 
-/** The delivery `deliveryId` (null = closed) with every attempt; live while it is on its way. */
-export function DeliveryDetailDialog({ deliveryId, onClose }: { deliveryId: string | null; onClose: () => void }) {
+/**
+ * The delivery `deliveryId` (null = closed) with every attempt; live while it is on its way.
+ * `onOpen` switches to another delivery (the one of the same message it waits for or was replaced by).
+ */
+export function DeliveryDetailDialog({
+  deliveryId,
+  onClose,
+  onOpen,
+}: {
+  deliveryId: string | null;
+  onClose: () => void;
+  onOpen?: (id: string) => void;
+}) {
   const trpc = useTRPC();
   const retry = useRetryDelivery();
   const query = useQuery({
@@ -39,6 +50,7 @@ export function DeliveryDetailDialog({ deliveryId, onClose }: { deliveryId: stri
         <DeliveryDetail
           delivery={query.data}
           onRetry={() => retry.mutate({ id: query.data.id })}
+          onOpen={onOpen}
           retrying={retry.isPending}
         />
       )}

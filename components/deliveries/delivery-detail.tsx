@@ -4,6 +4,8 @@ import { EVENT_TYPE_LABELS, formatDateTime } from "@/components/webhooks/labels"
 import { AttemptCard, type AttemptView } from "./attempt-card";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { RETRYABLE_STATUSES } from "./delivery-status";
+import { isWaiting } from "./ordering-note";
+import { OrderingNoteLine } from "./ordering-note-line";
 
 type DeliveryDetailData = {
   id: string;
@@ -14,6 +16,8 @@ type DeliveryDetailData = {
   nextAttemptAt: Date | string | null;
   deliveredAt: Date | string | null;
   createdAt: Date | string;
+  blockedBy?: string | null;
+  supersededBy?: string | null;
   endpoint: { id: string; url: string };
   attemptLog: AttemptView[];
 };
@@ -22,10 +26,13 @@ type DeliveryDetailData = {
 export function DeliveryDetail({
   delivery: d,
   onRetry,
+  onOpen,
   retrying,
 }: {
   delivery: DeliveryDetailData;
   onRetry?: () => void;
+  /** Opens another delivery (the one this waits for, or the one sent instead). */
+  onOpen?: (id: string) => void;
   retrying?: boolean;
 }) {
   const attempts = [...d.attemptLog].reverse();
@@ -34,6 +41,7 @@ export function DeliveryDetail({
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         <Item label="Status">
           <DeliveryStatusBadge status={d.status} />
+          <OrderingNoteLine delivery={d} onOpen={onOpen} />
         </Item>
         <Item label="Event">
           {EVENT_TYPE_LABELS[d.eventType] ?? d.eventType}{" "}
@@ -58,16 +66,20 @@ export function DeliveryDetail({
             ? formatDateTime(d.deliveredAt)
             : d.status === "failed"
               ? "None (retry or replay it)"
-              : d.nextAttemptAt
-                ? formatDateTime(d.nextAttemptAt)
-                : "When the endpoint is resumed"}
+              : d.status === "superseded"
+                ? "None (not needed)"
+                : isWaiting(d)
+                  ? "Once the delivery it waits for has finished"
+                  : d.nextAttemptAt
+                    ? formatDateTime(d.nextAttemptAt)
+                    : "When the endpoint is resumed"}
         </Item>
         <Item label="Endpoint URL">
           <span className="break-all font-mono text-xs">{d.endpoint.url}</span>
         </Item>
         <Item label="Attempts">{d.attempts}</Item>
       </dl>
-      {onRetry && RETRYABLE_STATUSES.has(d.status) && (
+      {onRetry && RETRYABLE_STATUSES.has(d.status) && !isWaiting(d) && (
         <Button variant="secondary" size="sm" loading={retrying} onClick={onRetry}>
           Retry now
         </Button>

@@ -114,6 +114,7 @@ export function DeliveryLog({ endpointId }: DeliveryLogProps) {
       <DeliveryDetailDialog
         deliveryId={openId && DELIVERY_ID.test(openId) ? openId : null}
         onClose={() => setOpen(null)}
+        onOpen={setOpen}
       />
     </div>
   );

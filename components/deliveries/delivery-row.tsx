@@ -8,6 +8,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { EVENT_TYPE_LABELS } from "@/components/webhooks/labels";
 import { HttpCode, DeliveryStatusBadge } from "./delivery-status-badge";
 import { RETRYABLE_STATUSES } from "./delivery-status";
+import { isWaiting } from "./ordering-note";
+import { OrderingNoteLine } from "./ordering-note-line";
 
 /** The fields of a `deliveries.list` row the log shows. */
 export type DeliveryRowData = {
@@ -20,6 +22,10 @@ export type DeliveryRowData = {
   nextAttemptAt: Date | string | null;
   lastStatusCode: number | null;
   lastError: string | null;
+  /** Ordered delivery: the earlier delivery of the same message it waits for. */
+  blockedBy?: string | null;
+  /** Latest status only: the delivery of the same message sent instead. */
+  supersededBy?: string | null;
   createdAt: Date | string;
 };
 
@@ -83,6 +89,7 @@ export function DeliveryRow({
       </td>
       <td data-label="Status" className="px-4 py-3 align-top">
         <DeliveryStatusBadge status={d.status} />
+        <OrderingNoteLine delivery={d} onOpen={onOpen} />
       </td>
       <td data-label="Attempts" className="px-4 py-3 align-top text-slate-700">
         {d.attempts}
@@ -99,7 +106,7 @@ export function DeliveryRow({
         {next ?? <span className="text-slate-400">—</span>}
       </td>
       <td className="px-4 py-3 text-right align-top" onClick={stop}>
-        {onRetry && RETRYABLE_STATUSES.has(d.status) && (
+        {onRetry && RETRYABLE_STATUSES.has(d.status) && !isWaiting(d) && (
           <Button size="sm" variant="secondary" loading={retrying} onClick={() => onRetry(d.id)}>
             Retry
           </Button>

@@ -7,10 +7,15 @@ export const DELIVERY_STATUS_STYLES: Record<string, { tone: BadgeTone; label: st
   retrying: { tone: "warning", label: "Retrying", description: "Failed; will be tried again" },
   succeeded: { tone: "success", label: "Succeeded", description: "Your server answered 2xx" },
   failed: { tone: "danger", label: "Failed", description: "Every attempt failed; retry or replay it" },
+  superseded: {
+    tone: "neutral",
+    label: "Superseded",
+    description: "Not sent: a later status of the same message was sent instead (not a failure)",
+  },
 };
 
 /** Still on its way: the log refreshes itself while any visible delivery is in one of these. */
 export const LIVE_STATUSES = new Set(["pending", "sending", "retrying"]);
 
 /** Retry makes sense for these (the server refuses the others). */
-export const RETRYABLE_STATUSES = new Set(["pending", "retrying", "failed"]);
+export const RETRYABLE_STATUSES = new Set(["pending", "retrying", "failed", "superseded"]);

@@ -77,3 +77,30 @@ test("status badges, HTTP codes, attempts, next attempt for retrying ones; Retry
   expect(await navigator.clipboard.readText()).toBe("evt_01m8aaaaaaaaaa");
   expect(onOpen).toHaveBeenCalledTimes(2);
 });
+
+test("a delivery waiting for an earlier one of its message says which (and offers no retry); a superseded one names the one sent instead", async () => {
+  const onOpen = vi.fn();
+  const onRetry = vi.fn();
+  const user = userEvent.setup();
+  render(
+    <DeliveryTable
+      deliveries={[
+        row({ id: "dlv_01m8wwwwwwwww1", status: "pending", attempts: 0, blockedBy: "dlv_01m8hhhhhhhhh1" }),
+        row({ id: "dlv_01m8uuuuuuuuu1", status: "superseded", attempts: 0, supersededBy: "dlv_01m8vvvvvvvvv1" }),
+      ]}
+      onOpen={onOpen}
+      onRetry={onRetry}
+    />,
+  );
+  const [waiting, superseded] = screen.getAllByTestId("delivery-row");
+  expect(within(waiting!).getByTestId("ordering-note")).toHaveTextContent(
+    "Waiting for dlv_01m8hhhhhhhhh1 (same message)",
+  );
+  expect(within(waiting!).queryByRole("button", { name: "Retry" })).toBeNull();
+  expect(within(superseded!).getByText("Superseded")).toBeInTheDocument();
+  expect(within(superseded!).getByTestId("ordering-note")).toHaveTextContent(
+    "Superseded by dlv_01m8vvvvvvvvv1 (a later status of the same message, sent instead)",
+  );
+  await user.click(within(waiting!).getByRole("button", { name: "dlv_01m8hhhhhhhhh1" }));
+  expect(onOpen).toHaveBeenCalledWith("dlv_01m8hhhhhhhhh1");
+});

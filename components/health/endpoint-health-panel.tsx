@@ -13,6 +13,7 @@ import { HealthChart } from "./health-chart";
 import { LatencyChart } from "./latency-chart";
 import { RangeToggle } from "./range-toggle";
 import { StatTile } from "./stat-tile";
+import { ThrottleStatus } from "./throttle-status";
 
 /** The endpoint page's Health tab: success rate, latency and attempts over 24 h or 7 days. */
 export function EndpointHealthPanel({ endpointId }: { endpointId: string }) {
@@ -52,6 +53,7 @@ function HealthFigures({ data, range }: { data: EndpointHealthDetail; range: Hea
     data.failedInARow >= data.thresholds.warnAfter ? "danger" : data.failedInARow > 0 ? "warning" : "neutral";
   return (
     <>
+      <ThrottleStatus throttle={data.throttle} />
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="health-summary">
         <StatTile
           label="Success rate"

@@ -17,6 +17,9 @@ export function newEndpointDefaults(): EndpointInput {
     customHeaders: [],
     rateLimitPerSecond: null,
     timeoutMs: 5000,
+    orderedDelivery: true,
+    latestStatusOnly: false,
+    adaptiveThrottle: true,
   };
 }
 
@@ -34,6 +37,9 @@ type StoredEndpoint = {
   customHeaders?: { name: string; value: string }[] | null;
   rateLimitPerSecond?: number | null;
   timeoutMs?: number | null;
+  orderedDelivery?: boolean;
+  latestStatusOnly?: boolean;
+  adaptiveThrottle?: boolean;
 };
 
 /** Form values for a saved endpoint (custom header values arrive masked and stay so unless edited). */
@@ -54,5 +60,8 @@ export function endpointToFormValues(ep: StoredEndpoint): EndpointInput {
     customHeaders: (ep.customHeaders ?? []).map((h) => ({ ...h })),
     rateLimitPerSecond: ep.rateLimitPerSecond ?? null,
     timeoutMs: ep.timeoutMs ?? 5000,
+    orderedDelivery: ep.orderedDelivery ?? reportType === "dlr",
+    latestStatusOnly: ep.latestStatusOnly ?? false,
+    adaptiveThrottle: ep.adaptiveThrottle ?? true,
   };
 }

@@ -163,3 +163,37 @@ test("server field issues land under their fields", async () => {
   await user.click(screen.getByRole("button", { name: "Save" }));
   expect(await screen.findByText("This URL is already used by another webhook")).toBeInTheDocument();
 });
+
+test("delivery options: ordered on for DLR, latest status only needs it, adaptive throttling on; saved with the form and explained in the preview", async () => {
+  const { user, onSubmit } = setup();
+  const ordered = screen.getByLabelText("Ordered per message");
+  const latest = screen.getByLabelText("Latest status only during a backlog");
+  const adaptive = screen.getByLabelText("Adaptive throttling");
+  expect(ordered).toBeChecked();
+  expect(latest).not.toBeChecked();
+  expect(adaptive).toBeChecked();
+  const notes = () => within(screen.getByRole("list", { name: "Delivery notes" })).getAllByRole("listitem");
+  expect(notes().map((n) => n.textContent)).toEqual([
+    expect.stringMatching(/^Ordered per message: a later report for the same message_id/),
+    expect.stringMatching(/^Adaptive throttling: 429\/503 answers/),
+  ]);
+
+  await user.click(latest);
+  expect(notes().some((n) => /^Latest status only/.test(n.textContent ?? ""))).toBe(true);
+  // Turning ordering off turns latest status only off with it (it works on each message's queue).
+  await user.click(ordered);
+  expect(latest).toBeDisabled();
+  expect(latest).not.toBeChecked();
+  await user.click(ordered);
+  await user.click(latest);
+  await user.click(adaptive);
+
+  await user.type(screen.getByLabelText("Webhook (URL Endpoint)"), "https://example.com/hook");
+  await user.click(screen.getByRole("button", { name: "Save" }));
+  await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+  expect(onSubmit.mock.calls[0]![0]).toMatchObject({
+    orderedDelivery: true,
+    latestStatusOnly: true,
+    adaptiveThrottle: false,
+  });
+});

@@ -14,6 +14,7 @@ import { endpointResolver } from "./endpoint-resolver";
 import { EndpointBasicsFields, type WabaOption } from "./endpoint-basics-fields";
 import { EventTypesField } from "./event-types-field";
 import { KeyValueRows } from "./key-value-rows";
+import { MessagingOptionsFields } from "./messaging-options-fields";
 import { ParamMapFields } from "./param-map-fields";
 import { RequestPreview } from "./request-preview";
 import { TestResultPanel, type WebhookTestResult } from "./test-result-panel";
@@ -32,6 +33,9 @@ const ENDPOINT_FIELDS = [
   "customHeaders",
   "rateLimitPerSecond",
   "timeoutMs",
+  "orderedDelivery",
+  "latestStatusOnly",
+  "adaptiveThrottle",
 ] as const;
 
 function countErrors(node: unknown): number {
@@ -195,8 +199,11 @@ export function EndpointFormView({
               </div>
             </div>
           </Card>
-          <Card title="Delivery" description="Throttling and how long Hookline waits for your server.">
-            <DeliverySettingsFields />
+          <Card title="Delivery" description="Throttling, order, and how long Hookline waits for your server.">
+            <div className="space-y-5">
+              <DeliverySettingsFields />
+              <MessagingOptionsFields />
+            </div>
           </Card>
           <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-5">
             <Button type="submit" loading={form.formState.isSubmitting}>
@@ -225,6 +232,12 @@ export function EndpointFormView({
               wabaNumber: watched.wabaNumber,
             }}
             eventTypes={(watched.eventTypes ?? []).filter((t) => typeof t === "string")}
+            options={{
+              orderedDelivery: watched.orderedDelivery ?? watched.reportType === "dlr",
+              latestStatusOnly: watched.latestStatusOnly,
+              adaptiveThrottle: watched.adaptiveThrottle,
+              rateLimitPerSecond: watched.rateLimitPerSecond,
+            }}
           />
           <TestResultPanel result={testResult} pending={testing} error={testError} />
         </aside>

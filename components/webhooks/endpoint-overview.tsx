@@ -82,6 +82,11 @@ export function EndpointOverview({ ep, testResult: result, testPending, testErro
               {ep.rateLimitPerSecond ? `${ep.rateLimitPerSecond} requests per second` : <Muted>Unlimited</Muted>}
             </Item>
             <Item label="Timeout">{ep.timeoutMs / 1000} s</Item>
+            <Item label="Ordered per message">{ep.orderedDelivery ? "On" : <Muted>Off</Muted>}</Item>
+            {ep.reportType === "dlr" && (
+              <Item label="Latest status only">{ep.latestStatusOnly ? "On" : <Muted>Off</Muted>}</Item>
+            )}
+            <Item label="Adaptive throttling">{ep.adaptiveThrottle ? "On" : <Muted>Off</Muted>}</Item>
             <Item label="Created">{formatDateTime(ep.createdAt)}</Item>
             <Item label="Last updated">{formatDateTime(ep.updatedAt)}</Item>
           </dl>
@@ -136,6 +141,12 @@ export function EndpointOverview({ ep, testResult: result, testPending, testErro
             customParams: ep.customParams ?? [],
             customHeaders: ep.customHeaders ?? [],
             wabaNumber: ep.wabaNumber,
+          }}
+          options={{
+            orderedDelivery: ep.orderedDelivery,
+            latestStatusOnly: ep.latestStatusOnly,
+            adaptiveThrottle: ep.adaptiveThrottle,
+            rateLimitPerSecond: ep.rateLimitPerSecond,
           }}
         />
         <TestResultPanel result={result} pending={testPending} error={testError} />

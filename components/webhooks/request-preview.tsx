@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Tabs } from "@/components/ui/tabs";
+import { deliveryNotes, type DeliveryOptions } from "@/server/delivery/render/delivery-notes";
 import { PREVIEW_PLACEHOLDER_URL, renderPreview } from "@/server/delivery/render/render-preview";
 import { toCurl } from "@/server/delivery/render/to-curl";
 import type { PayloadFormat, SendMethod } from "@/server/delivery/types";
@@ -32,10 +33,13 @@ const SIGNATURE_HEADERS = {
 export function RequestPreview({
   config,
   eventTypes,
+  options,
   className,
 }: {
   config: PreviewConfig;
   eventTypes: string[];
+  /** The endpoint's delivery options: notes on when (and whether) this request is sent. */
+  options?: DeliveryOptions;
   className?: string;
 }) {
   const [chosen, setChosen] = useState<string | null>(null);
@@ -43,6 +47,7 @@ export function RequestPreview({
   const request = useMemo(() => renderPreview(config, eventType), [config, eventType]);
   const curl = useMemo(() => toCurl(request), [request]);
   const urlMissing = !config.url?.trim();
+  const notes = options ? deliveryNotes(options, eventType) : [];
 
   return (
     <section aria-labelledby="request-preview-heading" className={className}>
@@ -121,6 +126,13 @@ export function RequestPreview({
             { id: "curl", label: "cURL", content: <CodeBlock label="curl command">{curl}</CodeBlock> },
           ]}
         />
+        {notes.length > 0 && (
+          <ul aria-label="Delivery notes" className="mt-3 list-disc space-y-1 pl-4 text-xs text-slate-500">
+            {notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        )}
       </div>
     </section>
   );

@@ -47,7 +47,7 @@ export const deliveries = pgTable(
     endpointId: text("endpoint_id")
       .notNull()
       .references(() => endpoints.id, { onDelete: "cascade" }),
-    status: text("status", { enum: ["pending", "sending", "retrying", "succeeded", "failed"] })
+    status: text("status", { enum: ["pending", "sending", "retrying", "succeeded", "failed", "superseded"] })
       .notNull()
       .default("pending"),
     attempts: integer("attempts").notNull().default(0),
@@ -83,6 +83,18 @@ export const deliveries = pgTable(
     enqueuedAt: timestamp("enqueued_at", { withTimezone: true }),
     /** The bulk replay that last re-queued this delivery, if any. */
     replayId: text("replay_id").references(() => replays.id, { onDelete: "set null" }),
+    /**
+     * Per-message order (endpoint `ordered_delivery`): deliveries with the same key to the same
+     * endpoint form a chain in acceptance order (`ordering_seq`). A delivery is claimable only
+     * while `blocked_by` (its predecessor, still open) is null; finishing one clears its
+     * `successor_id`'s `blocked_by` in the same statement.
+     */
+    orderingKey: text("ordering_key"),
+    orderingSeq: integer("ordering_seq"),
+    blockedBy: text("blocked_by"),
+    successorId: text("successor_id"),
+    /** Latest status only: the delivery of the same message that was sent instead of this one. */
+    supersededBy: text("superseded_by"),
     lastStatusCode: integer("last_status_code"),
     lastError: text("last_error"),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
@@ -90,10 +102,15 @@ export const deliveries = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // The claim's scan: live deliveries in due order (status leading would need a sort across values).
-    index("deliveries_due_at_idx")
+    // The claim's scan: live deliveries in due order (status leading would need a sort across values);
+    // deliveries waiting for an earlier one of the same message are not in it.
+    index("deliveries_ready_at_idx")
       .on(t.nextAttemptAt)
-      .where(sql`${t.status} in ('pending', 'retrying')`),
+      .where(sql`${t.status} in ('pending', 'retrying') and ${t.blockedBy} is null`),
+    // The open tail of a message's chain, found at ingestion.
+    index("deliveries_ordering_idx")
+      .on(t.endpointId, t.orderingKey)
+      .where(sql`${t.orderingKey} is not null and ${t.status} in ('pending', 'retrying')`),
     // Lists page newest first by id (ids are time-ordered).
     index("deliveries_endpoint_idx").on(t.endpointId, t.id),
     index("deliveries_event_idx").on(t.eventId),

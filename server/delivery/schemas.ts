@@ -3,7 +3,8 @@ import { searchTermSchema } from "@/server/events/search-term";
 import { EVENT_TYPES } from "@/server/events/catalog";
 import { DATE_RANGE_MESSAGE, isDateInRange } from "@/server/lib/date-range";
 
-export const DELIVERY_STATUSES = ["pending", "sending", "retrying", "succeeded", "failed"] as const;
+/** `superseded`: a later status of the same message was sent instead (latest status only); not a failure. */
+export const DELIVERY_STATUSES = ["pending", "sending", "retrying", "succeeded", "failed", "superseded"] as const;
 
 const id = (prefix: string) =>
   z
@@ -61,6 +62,8 @@ const replayOptions = {
   since: dateParam.optional(),
   /** Also deliver the events it never got a delivery for since then (those that arrived while it was disabled). */
   includeMissed: z.boolean({ error: "includeMissed must be true or false" }).default(false),
+  /** Also send again the deliveries superseded by a later status of their message (latest status only). */
+  includeSuperseded: z.boolean({ error: "includeSuperseded must be true or false" }).default(false),
 };
 
 export const startReplaySchema = z.object({ endpointId: id("ep"), ...replayOptions });

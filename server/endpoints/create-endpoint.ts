@@ -35,6 +35,9 @@ export async function createEndpoint({ db, actor }: DomainContext, input: Endpoi
       secretEnc: encryptSecret(signingSecret, key),
       rateLimitPerSecond: c.rateLimitPerSecond ?? null,
       timeoutMs: c.timeoutMs,
+      orderedDelivery: c.orderedDelivery,
+      latestStatusOnly: c.latestStatusOnly,
+      adaptiveThrottle: c.adaptiveThrottle,
       status: c.status,
       // The account's PII masking, copied so the delivery engine reads it with the endpoint.
       maskPii: sql`(select ${accounts.piiMasking} from ${accounts} where ${accounts.id} = ${actor.accountId})`,

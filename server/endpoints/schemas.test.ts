@@ -447,6 +447,8 @@ describe("helpers", () => {
       customHeaders: [],
       rateLimitPerSecond: null,
       timeoutMs: 5000,
+      latestStatusOnly: false,
+      adaptiveThrottle: true,
       status: "active",
     });
     expect(filled.eventTypes).toEqual(["whatsapp.dlr"]);

@@ -135,6 +135,9 @@ const fields = {
     .int("Timeout must be a whole number of milliseconds")
     .min(1000, "Timeout must be at least 1 second (1000 ms)")
     .max(30_000, "Timeout must be at most 30 seconds (30000 ms)"),
+  orderedDelivery: z.boolean({ error: "orderedDelivery must be true or false" }),
+  latestStatusOnly: z.boolean({ error: "latestStatusOnly must be true or false" }),
+  adaptiveThrottle: z.boolean({ error: "adaptiveThrottle must be true or false" }),
   status: z.enum(["active", "paused"], {
     // "disabled" is real (the row can hold it) but only Hookline sets it, after repeated failures.
     error: (iss) =>
@@ -155,6 +158,10 @@ const createShape = {
   customHeaders: fields.customHeaders.default([]),
   rateLimitPerSecond: fields.rateLimitPerSecond.default(null),
   timeoutMs: fields.timeoutMs.default(5000),
+  // Default: on for delivery-report endpoints (see normalize).
+  orderedDelivery: fields.orderedDelivery.optional(),
+  latestStatusOnly: fields.latestStatusOnly.default(false),
+  adaptiveThrottle: fields.adaptiveThrottle.default(true),
   status: fields.status.default("active"),
 };
 
@@ -175,17 +182,27 @@ export type EndpointConfigShape = {
   customHeaders: { name: string; value: string }[];
   rateLimitPerSecond?: number | null;
   timeoutMs: number;
+  orderedDelivery?: boolean;
+  latestStatusOnly?: boolean;
+  adaptiveThrottle?: boolean;
   status?: "active" | "paused" | "disabled";
 };
 
 /** The complete configuration the rules below look at. */
 export type EndpointConfigInput = EndpointConfigShape & { eventTypes: string[] };
 
-/** Fills what the product + report type imply: event types, parameter names; "+" and "" in the WABA number. */
-function normalize<T extends CreateShapeOutput>(v: T): T & { eventTypes: EventType[] } {
+/** Per-message order is the default for delivery-report webhooks. */
+export const defaultOrderedDelivery = (reportType: ReportType) => reportType === "dlr";
+
+/**
+ * Fills what the product + report type imply: event types, parameter names, ordered delivery;
+ * "+" and "" in the WABA number.
+ */
+function normalize<T extends CreateShapeOutput>(v: T): T & { eventTypes: EventType[]; orderedDelivery: boolean } {
   const wabaNumber = v.wabaNumber ? v.wabaNumber.replace(/^\+/, "") : null;
   return {
     ...v,
+    orderedDelivery: v.orderedDelivery ?? defaultOrderedDelivery(v.reportType),
     eventTypes: v.eventTypes ?? defaultEventTypes(v.product, v.reportType),
     paramMap: { ...defaultParamMap(v.product, v.reportType), ...v.paramMap },
     wabaNumber,
@@ -195,7 +212,11 @@ function normalize<T extends CreateShapeOutput>(v: T): T & { eventTypes: EventTy
 /** Domain-facing: an input with every default the product + report type imply filled in. */
 export function withDefaults<T extends CreateShapeOutput>(
   input: T,
-): Omit<T, "eventTypes" | "wabaNumber"> & { eventTypes: EventType[]; wabaNumber: string | null } {
+): Omit<T, "eventTypes" | "wabaNumber" | "orderedDelivery"> & {
+  eventTypes: EventType[];
+  wabaNumber: string | null;
+  orderedDelivery: boolean;
+} {
   return normalize(input);
 }
 
@@ -301,6 +322,11 @@ export function validateEndpointConfig(v: EndpointConfigInput): FieldIssue[] {
     else checkName(["paramMap", field], name);
   }
   v.customParams.forEach((p, i) => checkName(["customParams", i, "key"], p.key));
+
+  if (v.latestStatusOnly && v.reportType !== "dlr")
+    add(["latestStatusOnly"], "Latest status only applies to delivery-report (DLR) webhooks");
+  else if (v.latestStatusOnly && v.orderedDelivery === false)
+    add(["latestStatusOnly"], "Latest status only works on each message's queue: turn on ordered delivery too");
 
   const headers = new Set<string>();
   v.customHeaders.forEach((h, i) => {

@@ -47,6 +47,9 @@ export async function updateEndpoint({ db, actor }: DomainContext, input: { id: 
     rateLimitPerSecond:
       input.data.rateLimitPerSecond !== undefined ? input.data.rateLimitPerSecond : row.rateLimitPerSecond,
     timeoutMs: input.data.timeoutMs ?? row.timeoutMs,
+    orderedDelivery: input.data.orderedDelivery ?? row.orderedDelivery,
+    latestStatusOnly: input.data.latestStatusOnly ?? row.latestStatusOnly,
+    adaptiveThrottle: input.data.adaptiveThrottle ?? row.adaptiveThrottle,
   });
   if (c.wabaNumber !== row.wabaNumber) await assertWabaNumber(db, actor.accountId, c.wabaNumber);
 
@@ -70,6 +73,9 @@ export async function updateEndpoint({ db, actor }: DomainContext, input: { id: 
         : null,
       rateLimitPerSecond: c.rateLimitPerSecond ?? null,
       timeoutMs: c.timeoutMs,
+      orderedDelivery: c.orderedDelivery,
+      latestStatusOnly: c.latestStatusOnly,
+      adaptiveThrottle: c.adaptiveThrottle,
       status,
       ...(reenabled || status !== "disabled" ? { disabledReason: null, disabledAt: null } : {}),
       ...(reenabled ? { consecutiveFailures: 0 } : {}),

@@ -53,6 +53,7 @@ export async function getEvent({ db, actor: { accountId } }: ReadContext, { id }
     succeeded: rows.filter((d) => d.status === "succeeded").length,
     failed: rows.filter((d) => d.status === "failed").length,
     inFlight: rows.filter((d) => d.status === "pending" || d.status === "sending" || d.status === "retrying").length,
+    superseded: rows.filter((d) => d.status === "superseded").length,
   };
   const { piiMasked, accountMasks, ...shown } = event;
   // Masked when the account masks PII now, or did when the event arrived.

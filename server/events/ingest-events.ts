@@ -59,7 +59,7 @@ export function validateEvents(list: EventInput[], prefix: (string | number)[] =
         });
       return;
     }
-    valid.push({ type: e.type, data: parsed.data, idempotencyKey: e.idempotencyKey });
+    valid.push({ type: e.type, data: parsed.data, idempotencyKey: e.idempotencyKey, orderingKey: e.orderingKey });
   });
   if (issues.length)
     throw invalid(

@@ -19,7 +19,8 @@ const dateTime = (name: string) =>
 
 /**
  * Filters for the Events list (tRPC, and a REST route later). Newest first.
- * - `status`: `succeeded` = every delivery succeeded, `failed` = any failed, `pending` = any still
+ * - `status`: `succeeded` = every delivery succeeded (or was superseded by a later status of its
+ *   message), `failed` = any failed, `pending` = any still
  *   on its way (pending, sending, retrying), `no_endpoints` = no delivery at all.
  * - `from` is inclusive, `to` exclusive.
  * - `cursor`: the `nextCursor` of the previous page (an event id).

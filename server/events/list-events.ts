@@ -9,9 +9,12 @@ import { parseSearchTerm } from "./search-term";
 /** Matches of a search looked at per page (a transaction id matches one event, a busy mobile many). */
 const SEARCH_CANDIDATES = 500;
 
-type DeliveryCounts = { total: number; succeeded: number; failed: number; inFlight: number };
+type DeliveryCounts = { total: number; succeeded: number; failed: number; inFlight: number; superseded: number };
 
-/** One word for an event: any failure wins, then anything still on its way, then success. */
+/**
+ * One word for an event: any failure wins, then anything still on its way, then success (a
+ * delivery superseded by a later status of its message is done, not failed).
+ */
 export function overallStatus(c: DeliveryCounts): EventStatus {
   if (c.total === 0) return "no_endpoints";
   if (c.failed > 0) return "failed";
@@ -32,6 +35,7 @@ export async function listEvents({ db, actor: { accountId } }: ReadContext, inpu
       total: sql<number>`count(*)::int`.as("total"),
       succeeded: sql<number>`(count(*) filter (where ${deliveries.status} = 'succeeded'))::int`.as("succeeded"),
       failed: sql<number>`(count(*) filter (where ${deliveries.status} = 'failed'))::int`.as("failed"),
+      superseded: sql<number>`(count(*) filter (where ${deliveries.status} = 'superseded'))::int`.as("superseded"),
       inFlight:
         sql<number>`(count(*) filter (where ${deliveries.status} in ('pending', 'sending', 'retrying')))::int`.as(
           "in_flight",
@@ -45,7 +49,8 @@ export async function listEvents({ db, actor: { accountId } }: ReadContext, inpu
   if (type) where.push(eq(events.type, type));
   if (from) where.push(gte(events.createdAt, from));
   if (to) where.push(lt(events.createdAt, to));
-  if (status === "succeeded") where.push(gt(counts.total, 0), eq(counts.succeeded, counts.total));
+  if (status === "succeeded")
+    where.push(gt(counts.total, 0), eq(sql`${counts.succeeded} + ${counts.superseded}`, counts.total));
   if (status === "failed") where.push(gt(counts.failed, 0));
   if (status === "pending") where.push(gt(counts.inFlight, 0));
   if (status === "no_endpoints") where.push(eq(counts.total, 0));
@@ -80,6 +85,7 @@ export async function listEvents({ db, actor: { accountId } }: ReadContext, inpu
       succeeded: counts.succeeded,
       failed: counts.failed,
       inFlight: counts.inFlight,
+      superseded: counts.superseded,
     })
     .from(events)
     .innerJoinLateral(counts, sql`true`)
@@ -87,8 +93,8 @@ export async function listEvents({ db, actor: { accountId } }: ReadContext, inpu
     .orderBy(desc(events.createdAt), desc(events.id))
     .limit(limit + 1);
 
-  const data = rows.slice(0, limit).map(({ total, succeeded, failed, inFlight, ...event }) => {
-    const deliveryCounts = { total, succeeded, failed, inFlight };
+  const data = rows.slice(0, limit).map(({ total, succeeded, failed, inFlight, superseded, ...event }) => {
+    const deliveryCounts = { total, succeeded, failed, inFlight, superseded };
     return { ...event, deliveries: deliveryCounts, status: overallStatus(deliveryCounts) };
   });
   if (rows.length > limit) return { data, nextCursor: data[data.length - 1]!.id };

@@ -3,12 +3,23 @@ import { queryRows, type DbOrTx } from "@/db";
 import { endpoints, events } from "@/db/schema";
 import type { DeliveryItem } from "@/server/delivery/delivery-runner";
 import { PARKED_OFFSET } from "@/server/delivery/engine/park";
+import { linkChainTails } from "@/server/delivery/ordering/link-chain-tails";
+import { chainColumns, planChains, type PlannedDelivery } from "@/server/delivery/ordering/plan-chains";
 import { newId } from "@/server/lib/ids";
 import type { EventType } from "./catalog";
 import { IDEMPOTENCY_WINDOW_MS } from "./ingest-schemas";
+import { orderingKeyOf } from "./ordering-key";
 import { subscribes } from "./subscribes";
 
-export type ValidEvent = { type: EventType; data: Record<string, unknown>; idempotencyKey?: string };
+export type ValidEvent = {
+  type: EventType;
+  data: Record<string, unknown>;
+  idempotencyKey?: string;
+  orderingKey?: string;
+};
+
+/** Starts over when an ordered chain's tail is locked by another writer (see linkChainTails). */
+const ORDERED_TRIES = 20;
 
 /**
  * Writes events and their deliveries in one statement (on the caller's transaction when given one,
@@ -43,17 +54,37 @@ export async function recordEvents(tx: DbOrTx, accountId: string, input: ValidEv
       eventTypes: endpoints.eventTypes,
       wabaNumber: endpoints.wabaNumber,
       status: endpoints.status,
+      ordered: endpoints.orderedDelivery,
     })
     .from(endpoints)
     .where(and(eq(endpoints.accountId, accountId), ne(endpoints.status, "disabled")));
-  const planned = fresh.flatMap(({ id, event }) =>
-    subscribers
-      .filter((ep) => subscribes(ep, event))
-      // A paused endpoint's deliveries wait parked until it is resumed (engine/park.ts).
-      .map((ep) => ({ id: newId("dlv"), event_id: id, endpoint_id: ep.id, parked: ep.status === "paused" })),
-  );
+  const planned = fresh.flatMap(({ id, event }): PlannedDelivery[] => {
+    const key = orderingKeyOf(event);
+    return (
+      subscribers
+        .filter((ep) => subscribes(ep, event))
+        // A paused endpoint's deliveries wait parked until it is resumed (engine/park.ts).
+        .map((ep) => ({
+          id: newId("dlv"),
+          event_id: id,
+          endpoint_id: ep.id,
+          parked: ep.status === "paused",
+          ordering_key: ep.ordered ? key : null,
+          pos: null,
+          prev: null,
+          next: null,
+        }))
+    );
+  });
 
-  const insertedIds = await insertEventsAndDeliveries(tx, accountId, fresh, planned);
+  const ordered = planned.some((d) => d.ordering_key !== null);
+  const result = ordered
+    ? await insertOrdered(tx, accountId, fresh, planned)
+    : { inserted: await insertEventsAndDeliveries(tx, accountId, fresh, planned), blocked: new Set<string>() };
+  // An ordered batch that lost an idempotency race was rolled back: it is written again, with
+  // the winners' ids answered for the raced keys.
+  if (result === null) return recordEvents(tx, accountId, input);
+  const { inserted: insertedIds, blocked } = result;
   const raced = fresh.filter((f) => !insertedIds.has(f.id));
   if (raced.length) {
     // Another request inserted the same key between our lookup and insert: answer with its id.
@@ -64,9 +95,52 @@ export async function recordEvents(tx: DbOrTx, accountId: string, input: ValidEv
     );
     for (const r of raced) ids[r.index] = winners.get(r.event.idempotencyKey!) ?? r.id;
   }
-  const written = planned.filter((d) => insertedIds.has(d.event_id));
+  // Deliveries waiting for an earlier one of their message are handed over when it finishes.
+  const written = planned.filter((d) => insertedIds.has(d.event_id) && !blocked.has(d.id));
   return { ids, deliveries: written.map((d) => ({ id: d.id, endpointId: d.endpoint_id })) };
 }
+
+/**
+ * With deliveries to ordered endpoints: one transaction links each message's new deliveries
+ * behind its open tail, then writes them with the events in the one statement below. A tail
+ * locked by another writer makes it start over (a few ms later) rather than wait. Null when an
+ * event lost an idempotency race (rolled back: its chain links would point at nothing).
+ */
+async function insertOrdered(
+  db: DbOrTx,
+  accountId: string,
+  fresh: { id: string; event: ValidEvent }[],
+  planned: PlannedDelivery[],
+): Promise<{ inserted: Set<string>; blocked: Set<string> } | null> {
+  const starts = planChains(planned);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        const rows = chainColumns(planned, await linkChainTails(tx, starts));
+        const inserted = await insertEventsAndDeliveries(tx, accountId, fresh, rows);
+        if (inserted.size < fresh.length) throw new RacedKeys();
+        return { inserted, blocked: new Set(rows.filter((r) => r.blocked_by !== null).map((r) => r.id)) };
+      });
+    } catch (err) {
+      if (err instanceof RacedKeys) return null;
+      if (attempt >= ORDERED_TRIES || !isLockNotAvailable(err)) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(50, 2 * attempt) * Math.random()));
+    }
+  }
+}
+
+class RacedKeys extends Error {}
+
+function isLockNotAvailable(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === "55P03" || e?.cause?.code === "55P03";
+}
+
+type InsertedDelivery = PlannedDelivery & {
+  blocked_by?: string | null;
+  successor_id?: string | null;
+  ordering_seq?: number | null;
+};
 
 /**
  * The events and their deliveries in one statement (one round trip, atomic without a
@@ -78,7 +152,7 @@ async function insertEventsAndDeliveries(
   tx: DbOrTx,
   accountId: string,
   fresh: { id: string; event: ValidEvent }[],
-  planned: { id: string; event_id: string; endpoint_id: string; parked: boolean }[],
+  planned: InsertedDelivery[],
 ): Promise<Set<string>> {
   const eventRows = fresh.map(({ id, event }) => ({
     id,
@@ -96,10 +170,13 @@ async function insertEventsAndDeliveries(
         on conflict do nothing
         returning id
       ), dl as (
-        insert into deliveries (id, account_id, event_id, endpoint_id, next_attempt_at)
+        insert into deliveries (id, account_id, event_id, endpoint_id, next_attempt_at, ordering_key, ordering_seq,
+          blocked_by, successor_id)
         select y.id, ${accountId}, y.event_id, y.endpoint_id,
-          case when y.parked then now() + ${PARKED_OFFSET}::interval else now() end
-        from jsonb_to_recordset(${JSON.stringify(planned)}::jsonb) as y(id text, event_id text, endpoint_id text, parked boolean)
+          case when y.parked then now() + ${PARKED_OFFSET}::interval else now() end,
+          y.ordering_key, y.ordering_seq, y.blocked_by, y.successor_id
+        from jsonb_to_recordset(${JSON.stringify(planned)}::jsonb) as y(id text, event_id text, endpoint_id text,
+          parked boolean, ordering_key text, ordering_seq int, blocked_by text, successor_id text)
         where y.event_id in (select id from ev)
       )
       select id from ev`,

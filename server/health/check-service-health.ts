@@ -67,14 +67,15 @@ export async function checkServiceHealth({
 
 /**
  * The oldest due delivery: one step along the due index (paused endpoints' deliveries are parked
- * far in the future, so they never count).
+ * far in the future, and those waiting for an earlier one of their message are not in it, so
+ * neither counts).
  */
 async function oldestDueAge(handle: DbHandle): Promise<number | null> {
   const [row] = await queryRows<{ age: number | string | null }>(
     handle.db,
     sql`select extract(epoch from clock_timestamp() - (
           select next_attempt_at from deliveries
-          where status in ('pending', 'retrying') and next_attempt_at <= clock_timestamp()
+          where status in ('pending', 'retrying') and blocked_by is null and next_attempt_at <= clock_timestamp()
           order by next_attempt_at limit 1))::float8 as age`,
   );
   return row?.age === null || row?.age === undefined ? null : Math.round(Number(row.age));

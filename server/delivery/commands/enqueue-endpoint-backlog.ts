@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { deliveries } from "@/db/schema";
 import type { DeliveryRunner } from "@/server/delivery/delivery-runner";
@@ -21,7 +21,14 @@ export async function enqueueEndpointBacklog(
   const waiting = await db
     .select({ id: deliveries.id })
     .from(deliveries)
-    .where(and(eq(deliveries.endpointId, endpointId), inArray(deliveries.status, ["pending", "retrying"])))
+    // Those waiting for an earlier delivery of their message are handed over when it ends.
+    .where(
+      and(
+        eq(deliveries.endpointId, endpointId),
+        inArray(deliveries.status, ["pending", "retrying"]),
+        isNull(deliveries.blockedBy),
+      ),
+    )
     .orderBy(asc(deliveries.nextAttemptAt))
     .limit(limit);
   const key = Date.now();

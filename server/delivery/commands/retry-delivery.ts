@@ -8,7 +8,9 @@ import { handOff } from "@/server/delivery/hand-off";
  * Manual retry: one extra attempt now, recorded as `manual`. It does not move the automatic
  * schedule: the time of the next scheduled attempt is kept in `resume_at`, and if the manual
  * attempt fails the delivery waits for that time again (`decideAfterManual`). Works for failed,
- * retrying and pending deliveries; a failed one that had used up its schedule gets this one attempt.
+ * superseded, retrying and pending deliveries; a failed one that had used up its schedule gets this
+ * one attempt. One that waits for an earlier delivery of its message stays in line (conflict). A
+ * finished one that comes back leaves its message's order: later ones may already have gone.
  */
 export async function retryDelivery({ db, actor: { accountId }, runner }: RunnerContext, { id }: { id: string }) {
   const [found] = await db
@@ -16,6 +18,7 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
       status: deliveries.status,
       leaseExpiresAt: deliveries.leaseExpiresAt,
       endpointId: deliveries.endpointId,
+      blockedBy: deliveries.blockedBy,
       endpointStatus: endpoints.status,
     })
     .from(deliveries)
@@ -25,6 +28,8 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
   if (found.status === "succeeded") throw conflict("This delivery has already succeeded.");
   const leased = found.leaseExpiresAt !== null && found.leaseExpiresAt.getTime() > Date.now();
   if (found.status === "sending" || leased) throw conflict("This delivery is being sent right now.");
+  if (found.blockedBy)
+    throw conflict(`This delivery waits for ${found.blockedBy} (same message) and goes once that one has finished.`);
   if (found.endpointStatus === "disabled") throw conflict("The endpoint is disabled: enable it first, then retry.");
   if (found.endpointStatus === "paused") throw conflict("The endpoint is paused: resume it first, then retry.");
 
@@ -43,6 +48,9 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
       rateSlotAt: null,
       leaseExpiresAt: null,
       leaseOwner: null,
+      ...(found.status === "failed" || found.status === "superseded"
+        ? { orderingKey: null, successorId: null, supersededBy: null }
+        : {}),
       // Needs a new run: until the runner confirms one, the Inngest sweep may send it again.
       enqueuedAt: null,
       updatedAt: now,
@@ -50,7 +58,8 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
     .where(
       and(
         eq(deliveries.id, id),
-        inArray(deliveries.status, ["pending", "retrying", "failed"]),
+        inArray(deliveries.status, ["pending", "retrying", "failed", "superseded"]),
+        isNull(deliveries.blockedBy),
         or(isNull(deliveries.leaseExpiresAt), lte(deliveries.leaseExpiresAt, now)),
       ),
     )

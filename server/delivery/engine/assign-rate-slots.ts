@@ -9,13 +9,15 @@ const MAX_WAIT_MS = 1500;
 
 export type SlotPlan = {
   send: { item: ClaimedDelivery; waitMs: number }[];
-  defer: { id: string; dueAt: Date; slotAt: Date }[];
+  /** Handed back until just before their slot; `slotAt` null: no slot yet, reserved when it comes back. */
+  defer: { id: string; dueAt: Date; slotAt: Date | null }[];
 };
 
 /**
  * Rate-limited endpoints: gives each claimed delivery its send slot — the one it reserved before
- * being handed back, or one of `count` new slots reserved in a single statement. Deliveries whose
- * slot is near wait for it in memory; the others are deferred to just before their slot.
+ * being handed back, or one of the new slots reserved in a single statement. Deliveries whose
+ * slot is near wait for it in memory; the others are deferred to just before their slot, and
+ * those beyond the reservation horizon to about when their turn would be, without a slot.
  */
 export async function assignRateSlots(
   db: DbOrTx,
@@ -35,6 +37,10 @@ export async function assignRateSlots(
   const slots = await reserveRateSlots(db, endpointId, perSecond, fresh.length);
   const leadMs = Math.min(250, slots.intervalMs / 2);
   fresh.forEach((item, i) => {
+    if (i >= slots.granted) {
+      const turn = slots.nextFreeAt.getTime() + (i - slots.granted) * slots.intervalMs;
+      return void plan.defer.push({ id: item.id, dueAt: new Date(turn - slots.horizonMs), slotAt: null });
+    }
     const waitMs = slots.firstWaitMs + i * slots.intervalMs;
     if (waitMs <= MAX_WAIT_MS) return void plan.send.push({ item, waitMs });
     const slotAt = new Date(slots.firstSlotAt.getTime() + i * slots.intervalMs);

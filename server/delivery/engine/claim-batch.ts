@@ -1,6 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
-import { CLAIMED_COLUMNS, toClaimedDelivery, type ClaimedDelivery, type ClaimedRow } from "./claimed-delivery";
+import {
+  CLAIMED_COLUMNS,
+  EFFECTIVE_RATE,
+  toClaimedDelivery,
+  type ClaimedDelivery,
+  type ClaimedRow,
+} from "./claimed-delivery";
 import { PARKED_OFFSET } from "./park";
 
 export type ClaimOptions = {
@@ -22,16 +28,21 @@ export type ClaimOptions = {
   accountFree: Map<string, number>;
   /** Free places for any other account. */
   perAccount: number;
-  /** A rate-limited endpoint gets at most rate × this many seconds of deliveries per claim. */
+  /**
+   * A rate-limited endpoint gets at most rate × this many seconds of deliveries per claim, less the
+   * slots already booked ahead (see reserve-rate-slot.ts).
+   */
   rateHorizonSeconds: number;
 };
 
 /**
  * Claims a fair batch of due deliveries in one statement and returns them with their events.
  *
- * It looks at the oldest due, unleased rows (at most `scanLimit`; rows of endpoints with no free
+ * It looks at the oldest due, unleased rows that wait for no earlier delivery of their message
+ * (at most `scanLimit`; rows of endpoints with no free
  * place here are skipped without counting toward the batch), caps each endpoint at its free places
- * (and a rate-limited one at what it may send in the next `rateHorizonSeconds`), then picks round
+ * (and a rate-limited one at what it may send in the next `rateHorizonSeconds` beyond the slots
+ * already booked), then picks round
  * robin across accounts (every account's first, then every account's second…, each account capped
  * at its free places) and, within an account, across its endpoints — so one customer's backlog
  * cannot starve another's new endpoint.
@@ -44,7 +55,7 @@ export async function claimDueBatch(db: Db, o: ClaimOptions): Promise<ClaimedDel
   // not clock_timestamp(): a volatile bound could not be an index condition.
   const source = sql`select * from (
       select d.id, d.account_id, d.endpoint_id, d.next_attempt_at from deliveries d
-      where d.status in ('pending', 'retrying') and d.next_attempt_at <= now()
+      where d.status in ('pending', 'retrying') and d.blocked_by is null and d.next_attempt_at <= now()
         and (d.lease_expires_at is null or d.lease_expires_at < clock_timestamp())
       order by d.next_attempt_at limit ${o.scanLimit}
     ) s where s.endpoint_id not in (select jsonb_array_elements_text(${JSON.stringify(o.full)}::jsonb))
@@ -61,7 +72,7 @@ export async function claimByIds(db: Db, ids: string[], o: Omit<ClaimOptions, "s
   if (!ids.length) return [];
   const source = sql`select d.id, d.account_id, d.endpoint_id, d.next_attempt_at from deliveries d
     where d.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
-      and d.status in ('pending', 'retrying') and d.next_attempt_at <= now()
+      and d.status in ('pending', 'retrying') and d.blocked_by is null and d.next_attempt_at <= now()
       and (d.lease_expires_at is null or d.lease_expires_at < clock_timestamp())`;
   return claim(db, source, o);
 }
@@ -77,11 +88,13 @@ async function claim(
     db,
     sql`with scan as (${source}),
       eps as (
-        select ep.id, ep.status, ep.rate_limit_per_second as rate from endpoints ep
+        select ep.id, ep.status, ${sql.raw(EFFECTIVE_RATE)} as rate,
+          greatest(0, extract(epoch from (ep.rate_tat - clock_timestamp())))::double precision as booked_secs
+        from endpoints ep
         where ep.id in (select distinct endpoint_id from scan)
       ),
       ranked as (
-        select s.id, s.account_id, s.endpoint_id, s.next_attempt_at, e.status as ep_status, e.rate,
+        select s.id, s.account_id, s.endpoint_id, s.next_attempt_at, e.status as ep_status, e.rate, e.booked_secs,
           row_number() over (partition by s.endpoint_id order by s.next_attempt_at) as ep_rank
         from scan s join eps e on e.id = s.endpoint_id
       ),
@@ -90,7 +103,8 @@ async function claim(
         from ranked r
         where r.ep_status = 'paused'
           or r.ep_rank <= least(coalesce((${free}::jsonb ->> r.endpoint_id)::int, ${o.perEndpoint}::int),
-            case when r.rate is null then 2147483647 else greatest(1, ceil(r.rate * ${o.rateHorizonSeconds}::double precision))::int end)
+            case when r.rate is null then 2147483647 else greatest(1, ceil(r.rate
+              * greatest(0, ${o.rateHorizonSeconds}::double precision - coalesce(r.booked_secs, 0))))::int end)
       ),
       picked as (
         select id from capped
@@ -99,7 +113,7 @@ async function claim(
       ),
       locked as (
         select d.id from deliveries d where d.id in (select id from picked)
-          and d.status in ('pending', 'retrying')
+          and d.status in ('pending', 'retrying') and d.blocked_by is null
           and (d.lease_expires_at is null or d.lease_expires_at < clock_timestamp())
         for update skip locked
       )

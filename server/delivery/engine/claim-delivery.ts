@@ -8,7 +8,7 @@ const CLAIM_EARLY_MS = 1000;
 
 type ClaimResult =
   | { claimed: ClaimedDelivery }
-  | { claimed: null; state: "missing" | "finished" | "paused" }
+  | { claimed: null; state: "missing" | "finished" | "paused" | "blocked" }
   | { claimed: null; state: "waiting"; until: Date };
 
 /**
@@ -21,7 +21,7 @@ export async function claimDelivery(db: Db, deliveryId: string, owner: string, l
     db,
     sql`with locked as (
           select d.id from deliveries d
-          where d.id = ${deliveryId} and d.status in ('pending', 'retrying')
+          where d.id = ${deliveryId} and d.status in ('pending', 'retrying') and d.blocked_by is null
             and d.next_attempt_at <= clock_timestamp() + make_interval(secs => ${CLAIM_EARLY_MS / 1000}::double precision)
             and (d.lease_expires_at is null or d.lease_expires_at < clock_timestamp())
           for update skip locked
@@ -42,14 +42,16 @@ export async function claimDelivery(db: Db, deliveryId: string, owner: string, l
     status: string;
     next_attempt_at: Date | string;
     lease_expires_at: Date | string | null;
+    blocked_by: string | null;
     ep_status: string;
   }>(
     db,
-    sql`select d.status, d.next_attempt_at, d.lease_expires_at, ep.status as ep_status
+    sql`select d.status, d.next_attempt_at, d.lease_expires_at, d.blocked_by, ep.status as ep_status
         from deliveries d join endpoints ep on ep.id = d.endpoint_id where d.id = ${deliveryId}`,
   );
   if (!state) return { claimed: null, state: "missing" };
-  if (state.status === "succeeded" || state.status === "failed") return { claimed: null, state: "finished" };
+  if (!["pending", "retrying"].includes(state.status)) return { claimed: null, state: "finished" };
+  if (state.blocked_by) return { claimed: null, state: "blocked" };
   if (state.ep_status === "paused") return { claimed: null, state: "paused" };
   const leasedUntil = state.lease_expires_at ? new Date(state.lease_expires_at) : null;
   const until = leasedUntil && leasedUntil.getTime() > Date.now() ? leasedUntil : new Date(state.next_attempt_at);

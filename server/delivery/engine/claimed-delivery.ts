@@ -14,6 +14,8 @@ export type ClaimedDelivery = {
   internalFailures: number;
   /** How long ago (database clock, ms) its reserved rate slot opened; null without one. */
   slotAgeMs: number | null;
+  /** Its message's key when its endpoint delivers in order (it heads that message's queue). */
+  orderingKey: string | null;
   event: { id: string; type: string; data: Record<string, unknown>; createdAt: Date };
   /** The endpoint as of the claim: its config is cached by (id, version). */
   endpoint: {
@@ -21,17 +23,29 @@ export type ClaimedDelivery = {
     version: string;
     status: EndpointRow["status"];
     disabledReason: string | null;
+    /** The rate it is sent at: the configured limit, or lower while adaptive throttling holds it back. */
     rateLimitPerSecond: number | null;
+    latestStatusOnly: boolean;
+    adaptiveThrottle: boolean;
   };
 };
+
+/**
+ * What an endpoint `ep` is sent at: its configured limit, or the lower rate adaptive throttling
+ * set (endpoint_throttles, shared by every runner); null is no limit.
+ */
+export const EFFECTIVE_RATE = `coalesce((select least(th.rate, coalesce(ep.rate_limit_per_second, th.rate))
+    from endpoint_throttles th where th.endpoint_id = ep.id and ep.adaptive_throttle and th.rate is not null),
+  ep.rate_limit_per_second)`;
 
 /** The columns a claim returns (raw SQL, so both drivers' shapes are normalised here). */
 export const CLAIMED_COLUMNS = `d.id, d.account_id, d.endpoint_id, d.attempts, d.manual_attempts, d.next_trigger,
   d.resume_at, d.internal_failures,
   (extract(epoch from (clock_timestamp() - d.rate_slot_at)) * 1000)::double precision as slot_age_ms,
+  d.ordering_key,
   ev.id as event_id, ev.type as event_type, ev.data as event_data, ev.created_at as event_created_at,
   ep.xmin::text as ep_version, ep.status as ep_status, ep.disabled_reason as ep_disabled_reason,
-  ep.rate_limit_per_second as ep_rate`;
+  ${EFFECTIVE_RATE} as ep_rate, ep.latest_status_only as ep_latest_only, ep.adaptive_throttle as ep_adaptive`;
 
 export type ClaimedRow = {
   id: string;
@@ -43,6 +57,7 @@ export type ClaimedRow = {
   resume_at: Date | string | null;
   internal_failures: number;
   slot_age_ms: number | string | null;
+  ordering_key: string | null;
   event_id: string;
   event_type: string;
   event_data: Record<string, unknown> | string;
@@ -50,7 +65,9 @@ export type ClaimedRow = {
   ep_version: string;
   ep_status: EndpointRow["status"];
   ep_disabled_reason: string | null;
-  ep_rate: number | null;
+  ep_rate: number | string | null;
+  ep_latest_only: boolean;
+  ep_adaptive: boolean;
 };
 
 export function toClaimedDelivery(r: ClaimedRow): ClaimedDelivery {
@@ -64,6 +81,7 @@ export function toClaimedDelivery(r: ClaimedRow): ClaimedDelivery {
     resumeAt: r.resume_at === null ? null : new Date(r.resume_at),
     internalFailures: Number(r.internal_failures),
     slotAgeMs: r.slot_age_ms === null ? null : Number(r.slot_age_ms),
+    orderingKey: r.ordering_key,
     event: {
       id: r.event_id,
       type: r.event_type,
@@ -75,6 +93,8 @@ export function toClaimedDelivery(r: ClaimedRow): ClaimedDelivery {
       status: r.ep_status,
       disabledReason: r.ep_disabled_reason,
       rateLimitPerSecond: r.ep_rate === null ? null : Number(r.ep_rate),
+      latestStatusOnly: Boolean(r.ep_latest_only),
+      adaptiveThrottle: Boolean(r.ep_adaptive),
     },
   };
 }

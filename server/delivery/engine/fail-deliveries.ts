@@ -1,16 +1,26 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db";
+import { queryRows, type Db } from "@/db";
+import { releaseSuccessors, releaseSuccessorsSql, type Successor } from "@/server/delivery/ordering/release-successors";
 import { sanitizeText } from "./sanitize-for-storage";
 
 /**
  * Ends deliveries without an attempt (their endpoint was disabled): failed, not dropped —
- * re-enabling the endpoint and replaying picks them up again.
+ * re-enabling the endpoint and replaying picks them up again. Returns the deliveries that stopped
+ * waiting for them (the next of each message).
  */
-export async function failDeliveries(db: Db, items: { id: string; reason: string }[]) {
-  if (!items.length) return;
+export async function failDeliveries(db: Db, items: { id: string; reason: string }[]): Promise<string[]> {
+  if (!items.length) return [];
   const rows = items.map((i) => ({ id: i.id, reason: sanitizeText(i.reason) }));
-  await db.execute(sql`update deliveries d set status = 'failed', last_error = x.reason, lease_expires_at = null,
-      lease_owner = null, rate_slot_at = null, updated_at = clock_timestamp()
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, reason text)
-    where d.id = x.id and d.status in ('pending', 'retrying')`);
+  const successors = await queryRows<Successor>(
+    db,
+    sql`with failed as (
+      update deliveries d set status = 'failed', last_error = x.reason, lease_expires_at = null,
+        lease_owner = null, rate_slot_at = null, updated_at = clock_timestamp()
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, reason text)
+      where d.id = x.id and d.status in ('pending', 'retrying')
+      returning d.id, d.status, d.successor_id
+    ), ${releaseSuccessorsSql("failed")}
+    select id, blocker, released from successors`,
+  );
+  return releaseSuccessors(db, successors);
 }

@@ -9,7 +9,7 @@ export async function nextDueAt(db: Db): Promise<Date | null> {
   const [row] = await queryRows<{ at: Date | string }>(
     db,
     sql`select next_attempt_at as at from deliveries
-        where status in ('pending', 'retrying') and (lease_expires_at is null or lease_expires_at < clock_timestamp())
+        where status in ('pending', 'retrying') and blocked_by is null and (lease_expires_at is null or lease_expires_at < clock_timestamp())
         order by next_attempt_at limit 1`,
   );
   return row ? new Date(row.at) : null;

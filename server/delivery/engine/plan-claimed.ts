@@ -1,4 +1,6 @@
 import type { Db } from "@/db";
+import { collapseToLatest } from "@/server/delivery/ordering/collapse-to-latest";
+import { DLR_TYPES } from "@/server/delivery/ordering/status-rank";
 import type { SendableEndpoint } from "@/server/endpoints/decrypt-endpoint";
 import { assignRateSlots } from "./assign-rate-slots";
 import type { ClaimedDelivery } from "./claimed-delivery";
@@ -14,18 +16,23 @@ export type Plan = {
   ready: ReadyDelivery[];
   /** Handed back until their rate slot. */
   deferred: { id: string; dueAt: Date }[];
-  /** Not sent: endpoint disabled, or an internal error (counted). */
-  ended: { id: string; reason: "disabled" | "internal" }[];
+  /** Not sent: endpoint disabled, an internal error (counted), or a later status of its message goes instead. */
+  ended: { id: string; reason: "disabled" | "internal" | "superseded" }[];
+  /** Deliveries that stopped waiting because one of these ended (the next of its message). */
+  released: string[];
 };
 
 /**
  * Between claim and send, for a whole batch at once: deliveries of a disabled endpoint fail
- * (kept for replay), endpoint configs come from the cache or one query, rate-limited endpoints
- * get their slots (one reservation per endpoint), far slots are handed back. Work for an endpoint
- * whose config cannot be read (a changed ENCRYPTION_KEY) is counted as an internal failure.
+ * (kept for replay), a latest-status-only endpoint's DLR queues collapse to their most advanced
+ * status, endpoint configs come from the cache or one query, rate-limited endpoints get their
+ * slots (one reservation per endpoint), far slots are handed back. Work for an endpoint whose
+ * config cannot be read (a changed ENCRYPTION_KEY) is counted as an internal failure. Ready
+ * items may be deliveries that were not claimed (a collapse's winner holds the head's lease).
  */
-export async function planClaimed(db: Db, claimed: ClaimedDelivery[]): Promise<Plan> {
-  const plan: Plan = { ready: [], deferred: [], ended: [] };
+export async function planClaimed(db: Db, batch: ClaimedDelivery[]): Promise<Plan> {
+  const plan: Plan = { ready: [], deferred: [], ended: [], released: [] };
+  const claimed = await collapseQueues(db, batch, plan);
   const byEndpoint = new Map<string, ClaimedDelivery[]>();
   const disabled: { id: string; reason: string }[] = [];
   for (const item of claimed) {
@@ -37,7 +44,7 @@ export async function planClaimed(db: Db, claimed: ClaimedDelivery[]): Promise<P
     list.push(item);
     byEndpoint.set(item.endpointId, list);
   }
-  await failDeliveries(db, disabled);
+  plan.released.push(...(await failDeliveries(db, disabled)));
   plan.ended.push(...disabled.map((d) => ({ id: d.id, reason: "disabled" as const })));
 
   let configs: Map<string, SendableEndpoint>;
@@ -48,10 +55,11 @@ export async function planClaimed(db: Db, claimed: ClaimedDelivery[]): Promise<P
     );
   } catch (err) {
     const items = [...byEndpoint.values()].flat();
-    await noteInternalFailures(
+    const released = await noteInternalFailures(
       db,
       items.map((i) => ({ id: i.id, error: err })),
     );
+    plan.released.push(...released);
     plan.ended.push(...items.map((i) => ({ id: i.id, reason: "internal" as const })));
     return plan;
   }
@@ -70,4 +78,23 @@ export async function planClaimed(db: Db, claimed: ClaimedDelivery[]): Promise<P
     plan.deferred.push(...slots.defer.map((d) => ({ id: d.id, dueAt: d.dueAt })));
   }
   return plan;
+}
+
+async function collapseQueues(db: Db, batch: ClaimedDelivery[], plan: Plan): Promise<ClaimedDelivery[]> {
+  const heads = batch.filter(
+    (c) =>
+      c.endpoint.latestStatusOnly &&
+      c.endpoint.status === "active" &&
+      c.orderingKey !== null &&
+      (DLR_TYPES as readonly string[]).includes(c.event.type),
+  );
+  if (!heads.length) return batch;
+  const { replaced, superseded } = await collapseToLatest(db, heads);
+  plan.ended.push(...superseded.map((id) => ({ id, reason: "superseded" as const })));
+  const gone = new Set(superseded);
+  return batch.flatMap((c) => {
+    const instead = replaced.get(c.id);
+    if (instead) return [instead];
+    return gone.has(c.id) ? [] : [c];
+  });
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db";
+import { queryRows, type Db } from "@/db";
+import { releaseSuccessors, releaseSuccessorsSql, type Successor } from "@/server/delivery/ordering/release-successors";
 import type { Decision } from "@/server/delivery/policy/decide-next";
 import { describeOutcome } from "@/server/delivery/send/describe-outcome";
 import type { RecordedRequest, SendOutcome } from "@/server/delivery/types";
@@ -8,6 +9,8 @@ import { sanitizeRecord, sanitizeText } from "./sanitize-for-storage";
 
 export type AttemptRecord = {
   delivery: { id: string; accountId: string; endpointId: string };
+  /** Its endpoint has adaptive throttling: the outcome feeds it (server/delivery/throttle). */
+  adaptive: boolean;
   attemptNumber: number;
   trigger: "scheduled" | "manual";
   request: RecordedRequest;
@@ -25,13 +28,22 @@ export type AttemptRecord = {
  * endpoint that recovers within a delivery's retries took every event and stays enabled. A manual
  * retry that fails again does not add to it — that delivery was already counted once. Within a
  * batch the attempts of one endpoint are folded in order (a success resets the count).
+ *
+ * A delivery that ends (succeeded or failed for good) releases the next one of its message
+ * (ordered delivery); their ids are returned so the runner can claim them at once.
  */
-export async function recordAttempts(db: Db, records: AttemptRecord[], disableAfterFailures: number) {
-  if (!records.length) return;
+export async function recordAttempts(
+  db: Db,
+  records: AttemptRecord[],
+  disableAfterFailures: number,
+): Promise<string[]> {
+  if (!records.length) return [];
   const rows = records.map(toRow);
   const streaks = foldStreaks(records);
   const reason = `Disabled after ${disableAfterFailures} consecutive failed deliveries`;
-  await db.execute(sql`with input as (
+  const successors = await queryRows<Successor>(
+    db,
+    sql`with input as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
         att_id text, delivery_id text, account_id text, endpoint_id text, attempt_number int, trigger text,
         request jsonb, response_status int, response_headers jsonb, response_body text, duration_ms int,
@@ -52,12 +64,13 @@ export async function recordAttempts(db: Db, records: AttemptRecord[], disableAf
         internal_failures = 0, last_status_code = i.response_status, last_error = i.last_error,
         delivered_at = case when i.succeeded then i.at else null end, updated_at = i.at
       from input i where d.id = i.delivery_id
-    ), counted as (
+      returning d.id, d.status, d.successor_id
+    ), ${releaseSuccessorsSql("delivery")}, counted as (
       select e.id, s.gone, s.at,
         case when s.reset then s.add else e.consecutive_failures + s.add end as failures
       from endpoints e join streaks s on s.endpoint_id = e.id
       where s.add > 0 or s.gone is not null or (s.reset and e.consecutive_failures <> 0)
-    )
+    ), streak as (
     update endpoints e set consecutive_failures = c.failures,
       status = case when c.gone is not null or (c.failures >= ${disableAfterFailures}::int and e.status = 'active')
         then 'disabled' else e.status end,
@@ -65,7 +78,11 @@ export async function recordAttempts(db: Db, records: AttemptRecord[], disableAf
         when c.failures >= ${disableAfterFailures}::int and e.status = 'active' then ${reason} else e.disabled_reason end,
       disabled_at = case when c.gone is not null or (c.failures >= ${disableAfterFailures}::int and e.status = 'active')
         then c.at else e.disabled_at end
-    from counted c where e.id = c.id`);
+    from counted c where e.id = c.id
+    )
+    select id, blocker, released from successors`,
+  );
+  return releaseSuccessors(db, successors);
 }
 
 function toRow(r: AttemptRecord) {

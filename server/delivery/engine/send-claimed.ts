@@ -45,6 +45,7 @@ export async function sendClaimed(
   const attemptNumber = claimed.attempts + 1;
   return {
     delivery: { id: claimed.id, accountId: claimed.accountId, endpointId: claimed.endpointId },
+    adaptive: claimed.endpoint.adaptiveThrottle,
     attemptNumber,
     trigger: claimed.nextTrigger,
     request,

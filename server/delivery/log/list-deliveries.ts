@@ -20,6 +20,11 @@ export const deliverySummaryColumns = {
   attempts: deliveries.attempts,
   nextAttemptAt: shownNextAttemptAt,
   replayId: deliveries.replayId,
+  /** Ordered delivery: the message's key; the earlier delivery this one waits for. */
+  orderingKey: deliveries.orderingKey,
+  blockedBy: deliveries.blockedBy,
+  /** Latest status only: the delivery of the same message that was sent instead of this one. */
+  supersededBy: deliveries.supersededBy,
   lastStatusCode: deliveries.lastStatusCode,
   lastError: deliveries.lastError,
   deliveredAt: deliveries.deliveredAt,

@@ -9,7 +9,7 @@ import { defaultReplaySince, REPLAY_LIMIT, startReplaySchema, type StartReplayIn
 
 type ReplayPreview = {
   since: Date;
-  /** Failed deliveries of the endpoint created since then. */
+  /** Failed deliveries of the endpoint created since then (and superseded ones, when included). */
   count: number;
   /** Events since then it never got a delivery for (they arrived while it was disabled). */
   missed: number;
@@ -37,7 +37,7 @@ export async function countReplayableDeliveries(
   const [{ n }] = (await db
     .select({ n: count() })
     .from(deliveries)
-    .where(replayableWhere(accountId, parsed.endpointId, since))) as [{ n: number }];
+    .where(replayableWhere(accountId, parsed.endpointId, since, parsed))) as [{ n: number }];
   const missed = await countMissedEvents(db, accountId, parsed.endpointId, since);
   const total = n + (parsed.includeMissed ? missed : 0);
   const [runningRow] = await db

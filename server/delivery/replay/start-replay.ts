@@ -64,14 +64,15 @@ export async function startReplay(
       tx,
       sql`with picked as materialized (
             select ${deliveries.id} from ${deliveries}
-            where ${replayableWhere(accountId, endpointId, since)}
+            where ${replayableWhere(accountId, endpointId, since, parsed)}
             order by ${deliveries.id}
             limit ${limit}
             for update skip locked
           )
           update ${deliveries} set status = 'pending', replay_id = ${id}, next_attempt_at = ${now}::timestamptz, next_trigger = 'manual',
-            rate_slot_at = null, lease_expires_at = null, lease_owner = null, enqueued_at = null, updated_at = ${now}::timestamptz
-          from picked where ${deliveries.id} = picked.id and ${deliveries.status} = 'failed'
+            rate_slot_at = null, lease_expires_at = null, lease_owner = null, enqueued_at = null, updated_at = ${now}::timestamptz,
+            ordering_key = null, successor_id = null, superseded_by = null
+          from picked where ${deliveries.id} = picked.id and ${deliveries.status} in ('failed', 'superseded')
           returning ${deliveries.id}`,
     );
     const ids = rows.map((r) => r.id);
@@ -82,7 +83,7 @@ export async function startReplay(
     const [{ n: failedLeft }] = (await tx
       .select({ n: count() })
       .from(deliveries)
-      .where(replayableWhere(accountId, endpointId, since))) as [{ n: number }];
+      .where(replayableWhere(accountId, endpointId, since, parsed))) as [{ n: number }];
     const missedLeft = parsed.includeMissed ? await countMissedEvents(tx, accountId, endpointId, since) : 0;
     await tx
       .update(replays)

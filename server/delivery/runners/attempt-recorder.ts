@@ -21,8 +21,11 @@ export class AttemptRecorder {
   constructor(
     private readonly db: Db,
     private readonly disableAfterFailures: number,
-    /** Called with the ids of each flushed batch (recorded or counted as an internal failure). */
-    private readonly onFlushed: (ids: string[]) => void,
+    /**
+     * Called with the ids of each flushed batch (recorded or counted as an internal failure) and
+     * the deliveries that stopped waiting for them (the next of their message).
+     */
+    private readonly onFlushed: (ids: string[], released: string[]) => void,
   ) {}
 
   add(record: AttemptRecord) {
@@ -45,10 +48,14 @@ export class AttemptRecorder {
       await new Promise((r) => setImmediate(r));
       while (this.queue.length) {
         const batch = this.queue.splice(0, MAX_BATCH);
-        await recordAttemptsSafely(this.db, batch, this.disableAfterFailures).catch((err) =>
-          console.error("[hookline] recording attempts failed:", err),
+        const result = await recordAttemptsSafely(this.db, batch, this.disableAfterFailures).catch((err) => {
+          console.error("[hookline] recording attempts failed:", err);
+          return { released: [] as string[] };
+        });
+        this.onFlushed(
+          batch.map((r) => r.delivery.id),
+          result.released,
         );
-        this.onFlushed(batch.map((r) => r.delivery.id));
       }
     } finally {
       this.flushing = null;

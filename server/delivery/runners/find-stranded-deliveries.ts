@@ -8,7 +8,8 @@ import type { DeliveryItem } from "@/server/delivery/delivery-runner";
  * abnormally (cancelled in the dashboard, its lease ran out long ago). A run that is only queued
  * behind the per-endpoint concurrency limit, or asleep until its next attempt, keeps a recent
  * `enqueued_at` mark and is left alone (see markEnqueued). Paused endpoints' deliveries are parked
- * far in the future and never match.
+ * far in the future and never match; deliveries waiting for an earlier one of their message are
+ * enqueued when it ends.
  */
 export async function findStrandedDeliveries(
   db: Db,
@@ -25,7 +26,7 @@ export async function findStrandedDeliveries(
   const rows = await queryRows<{ id: string; endpoint_id: string }>(
     db,
     sql`select d.id, d.endpoint_id from deliveries d
-        where d.status in ('pending', 'retrying') and d.next_attempt_at < ${overdue}
+        where d.status in ('pending', 'retrying') and d.blocked_by is null and d.next_attempt_at < ${overdue}
           and (d.lease_expires_at is null or d.lease_expires_at < ${overdue})
           and (d.enqueued_at is null or d.enqueued_at < ${ago(opts.staleMs)})
         order by d.next_attempt_at

@@ -15,6 +15,7 @@ import { getEnv } from "@/server/env";
 import { AttemptRecorder } from "./attempt-recorder";
 import { HeldDeliveries } from "./held-deliveries";
 import { LeaseKeeper } from "./lease-keeper";
+import { ThrottleReporter } from "./throttle-reporter";
 
 export type LocalRunnerOptions = {
   db: Db;
@@ -59,6 +60,7 @@ export class LocalRunner implements DeliveryRunner {
   private readonly held: HeldDeliveries;
   private readonly recorder: AttemptRecorder;
   private readonly leases: LeaseKeeper;
+  private readonly throttle: ThrottleReporter;
   private readonly send: ReturnType<typeof resolveSendDeps>;
   private readonly o: Required<Omit<LocalRunnerOptions, "attempt" | "onError">>;
   private lastAnalyze = Date.now();
@@ -77,7 +79,10 @@ export class LocalRunner implements DeliveryRunner {
     };
     this.send = resolveSendDeps(opts.attempt ?? {});
     this.held = new HeldDeliveries(this.o.perEndpoint, this.o.concurrency);
-    this.recorder = new AttemptRecorder(opts.db, this.send.disableAfterFailures, (ids) => this.finished(ids));
+    this.recorder = new AttemptRecorder(opts.db, this.send.disableAfterFailures, (ids, released) =>
+      this.finished(ids, released),
+    );
+    this.throttle = new ThrottleReporter(opts.db, (err) => this.report(err));
     this.leases = new LeaseKeeper(opts.db, this.owner, this.o.leaseMs, this.held, (err) => this.report(err));
   }
 
@@ -105,6 +110,7 @@ export class LocalRunner implements DeliveryRunner {
     for (const id of unstarted) this.held.remove(id);
     while (this.tasks.size) await Promise.allSettled([...this.tasks]);
     await this.recorder.idle();
+    await this.throttle.flush();
     this.leases.stop();
   }
 
@@ -171,12 +177,17 @@ export class LocalRunner implements DeliveryRunner {
     const now = Date.now();
     for (const c of claimed) this.held.add(c.id, c.endpointId, c.accountId, now);
     const plan = await planClaimed(this.o.db, claimed).catch(async (err) => {
-      await noteInternalFailures(
-        this.o.db,
-        claimed.map((c) => ({ id: c.id, error: err })),
+      this.hints.push(
+        ...(await noteInternalFailures(
+          this.o.db,
+          claimed.map((c) => ({ id: c.id, error: err })),
+        )),
       );
       throw err;
     });
+    this.hints.push(...plan.released);
+    // A collapsed queue's winner holds the lease its head was claimed with.
+    for (const r of plan.ready) this.held.add(r.item.id, r.item.endpointId, r.item.accountId, now);
     for (const d of plan.deferred) this.held.remove(d.id);
     for (const e of plan.ended) this.held.remove(e.id);
     for (const ready of plan.ready) {
@@ -198,10 +209,17 @@ export class LocalRunner implements DeliveryRunner {
         continue;
       }
       const task = sendClaimed(ready.item, ready.endpoint, this.send)
-        .then((record) => this.recorder.add(record))
+        .then((record) => {
+          this.recorder.add(record);
+          this.throttle.add(record);
+        })
         .catch((err) =>
-          noteInternalFailures(this.o.db, [{ id: ready.item.id, error: err }]).finally(() =>
-            this.finished([ready.item.id]),
+          noteInternalFailures(this.o.db, [{ id: ready.item.id, error: err }]).then(
+            (released) => this.finished([ready.item.id], released),
+            (noteErr: unknown) => {
+              this.finished([ready.item.id]);
+              throw noteErr;
+            },
           ),
         )
         .catch((err) => this.report(err))
@@ -215,8 +233,10 @@ export class LocalRunner implements DeliveryRunner {
     }
   }
 
-  private finished(ids: string[]) {
+  /** Done with these; `released` (the next deliveries of their messages) are claimed by id. */
+  private finished(ids: string[], released: string[] = []) {
     for (const id of ids) this.held.remove(id);
+    this.hints.push(...released);
     this.pokeSoon();
   }
 

@@ -33,14 +33,19 @@ export function createDeliverWebhook({ getDeps = async () => ({ db: await getDb(
       singleton: { key: "event.data.deliveryId", mode: "cancel" },
       retries: 5,
       onFailure: async ({ event, error }) => {
-        const { deliveryId } = event.data.event.data as DeliveryRequestedData;
+        const { deliveryId, endpointId } = event.data.event.data as DeliveryRequestedData;
         const { db } = await getDeps();
-        await failDelivery(db, deliveryId, `Delivery stopped after repeated internal errors: ${error.message}`);
+        const { released } = await failDelivery(
+          db,
+          deliveryId,
+          `Delivery stopped after repeated internal errors: ${error.message}`,
+        );
+        if (released.length) await inngest.send(released.map((id) => requested(id, endpointId, deliveryId)));
         return { deliveryId, status: "failed" as const };
       },
     },
     async ({ event, step }) => {
-      const { deliveryId } = event.data as DeliveryRequestedData;
+      const { deliveryId, endpointId } = event.data as DeliveryRequestedData;
       for (let n = 1; n <= MAX_ROUNDS; n++) {
         const result = await step.run(`attempt-${n}`, async () => {
           const deps = await getDeps();
@@ -48,6 +53,12 @@ export function createDeliverWebhook({ getDeps = async () => ({ db: await getDb(
           await markHeld(deps.db, deliveryId, outcome);
           return outcome;
         });
+        // The next delivery of the message waited for this one: its run starts now.
+        if (result.released?.length)
+          await step.sendEvent(
+            `release-${n}`,
+            result.released.map((id) => requested(id, endpointId, deliveryId)),
+          );
         if (result.status !== "retry" && result.status !== "deferred") return { deliveryId, ...result };
         await step.sleepUntil(`wait-${n}`, new Date(result.retryAt));
       }
@@ -59,6 +70,11 @@ export function createDeliverWebhook({ getDeps = async () => ({ db: await getDb(
       return { deliveryId, status: "continued" as const };
     },
   );
+}
+
+/** The event that starts a delivery's run once the one before it (same message) has ended. */
+function requested(id: string, endpointId: string, after: string) {
+  return { name: DELIVERY_REQUESTED, data: { deliveryId: id, endpointId }, id: `${id}-after-${after}` };
 }
 
 export const deliverWebhook = createDeliverWebhook();

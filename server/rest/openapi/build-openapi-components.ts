@@ -36,6 +36,7 @@ function responseRegistry(): Registry {
   const add = (schema: z.ZodType, id: string) => reg.add(schema, { id });
   add(r.errorResponseSchema, "Error");
   add(r.endpointViewSchema, "Endpoint");
+  add(r.endpointDetailSchema, "EndpointDetail");
   add(r.endpointCreatedSchema, "EndpointCreated");
   add(r.endpointListSchema, "EndpointList");
   add(r.webhookTestResultSchema, "WebhookTestResult");

@@ -67,7 +67,9 @@ export const OPERATIONS: OperationSpec[] = [
     operationId: "getEndpoint",
     tag: "Endpoints",
     summary: "Get an endpoint",
-    success: { status: 200, description: "The endpoint", schema: "Endpoint" },
+    description:
+      "The endpoint and, in `throttle`, how fast Hookline sends to it now: with adaptive throttling, the rate it was slowed to after 429/503 answers or slow responses, why and since when.",
+    success: { status: 200, description: "The endpoint", schema: "EndpointDetail" },
     errors: [401, 404],
   },
   {
@@ -124,7 +126,7 @@ export const OPERATIONS: OperationSpec[] = [
     operationId: "startReplay",
     tag: "Endpoints",
     summary: "Replay failed deliveries",
-    description: `Re-sends the endpoint's failed deliveries created since \`since\` (default: 24 hours ago), oldest first, in the background, at most ${REPLAY_LIMIT} per replay; with \`includeMissed\`, also delivers the events it never got since then (they arrived while it was disabled); \`replay.remaining\` counts those left for another replay. The body is optional. While a replay of the endpoint runs, that one is returned (200, \`started: false\`). The endpoint must be active (409 otherwise).`,
+    description: `Re-sends the endpoint's failed deliveries created since \`since\` (default: 24 hours ago), oldest first, in the background, at most ${REPLAY_LIMIT} per replay; with \`includeMissed\`, also delivers the events it never got since then (they arrived while it was disabled); with \`includeSuperseded\`, also re-sends the deliveries superseded by a later status of their message (latest status only); \`replay.remaining\` counts those left for another replay. The body is optional. While a replay of the endpoint runs, that one is returned (200, \`started: false\`). The endpoint must be active (409 otherwise).`,
     body: "ReplayInput",
     bodyOptional: true,
     bodyExample: requestExamples.startReplay,

@@ -44,12 +44,36 @@ export const endpointViewSchema = z.object({
   customHeaders: z.array(z.object({ name: z.string(), value: z.string().describe("always masked: ••••••••") })),
   rateLimitPerSecond: z.number().int().nullable(),
   timeoutMs: z.number().int(),
+  orderedDelivery: z
+    .boolean()
+    .describe("deliveries sharing an ordering key (a DLR's message_id) go out one at a time, in order"),
+  latestStatusOnly: z.boolean().describe("during a backlog only each message's most advanced DLR status is sent"),
+  adaptiveThrottle: z.boolean().describe("slows down on 429/503 or slow responses, speeds up again while healthy"),
   status: z.enum(["active", "paused", "disabled"]),
   disabledReason: z.string().nullable(),
   disabledAt: timestamp.nullable(),
   consecutiveFailures: z.number().int(),
   createdAt: timestamp,
   updatedAt: timestamp,
+});
+
+export const throttleViewSchema = z.object({
+  adaptiveThrottle: z.boolean(),
+  state: z.enum(["off", "full", "slowed"]).describe("slowed: sent at currentRate until the endpoint is healthy again"),
+  currentRate: z.number().nullable().describe("requests per second sent now; null: the configured limit (or none)"),
+  rateLimitPerSecond: z.number().int().nullable(),
+  reason: z.string().nullable().describe('why it was last slowed, e.g. "429 Too Many Requests"'),
+  slowedAt: timestamp.nullable(),
+  recoveredAt: timestamp.nullable().describe("when it last got back to full rate"),
+  lastRefusalAt: timestamp.nullable(),
+  lastRefusalStatus: z.number().int().nullable(),
+  holdUntil: timestamp.nullable().describe("Retry-After: nothing is sent before this"),
+  usualResponseMs: z.number().int().nullable().describe("its usual response time, which latency is judged against"),
+  summary: z.string().describe('e.g. "Slowed to 12/s after 429 Too Many Requests at 14:02 UTC."'),
+});
+
+export const endpointDetailSchema = endpointViewSchema.extend({
+  throttle: throttleViewSchema.describe("how fast Hookline sends to it now (adaptive throttling)"),
 });
 
 export const endpointCreatedSchema = endpointViewSchema.extend({
@@ -91,6 +115,7 @@ const deliveryCountsSchema = z.object({
   succeeded: z.number().int(),
   failed: z.number().int(),
   inFlight: z.number().int().describe("pending, sending or retrying"),
+  superseded: z.number().int().describe("not sent: a later status of the same message was sent instead"),
 });
 
 export const eventSummarySchema = z.object({
@@ -101,7 +126,7 @@ export const eventSummarySchema = z.object({
   status: z
     .enum(EVENT_STATUSES)
     .describe(
-      "succeeded: every delivery succeeded; failed: any failed; pending: any on its way; no_endpoints: no delivery",
+      "succeeded: every delivery succeeded (or was superseded); failed: any failed; pending: any on its way; no_endpoints: no delivery",
     ),
 });
 
@@ -154,6 +179,12 @@ export const deliverySummarySchema = z.object({
   lastError: z.string().nullable(),
   deliveredAt: timestamp.nullable(),
   replayId: z.string().nullable().describe("rpl_… id of the replay that re-queued it, if any"),
+  orderingKey: z
+    .string()
+    .nullable()
+    .describe("ordered delivery: its message's key (message_id, or the orderingKey given)"),
+  blockedBy: z.string().nullable().describe("dlv_… id of the earlier delivery of the same message it waits for"),
+  supersededBy: z.string().nullable().describe("dlv_… id of the later status of the same message sent instead of it"),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
