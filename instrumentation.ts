@@ -1,19 +1,7 @@
 /**
- * Runs once per server process. Fails fast on a configuration that cannot work (exit 1 with a
- * message naming the variable), then starts the server's background work without waiting for
- * it: a database that is unreachable at this moment is retried, never fatal (GET /api/health
- * reports it meanwhile), and production never migrates here (`npm run db:migrate` is a deploy step).
+ * Runs once per server process. The Node.js work lives in instrumentation-node.ts, imported only
+ * on the Node.js runtime, so the Edge bundle never sees `process.exit` (Next warned on every request).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getEnv, EnvError } = await import("./server/env");
-  try {
-    getEnv();
-  } catch (err) {
-    if (!(err instanceof EnvError)) throw err;
-    console.error(`\n[hookline] ${err.message}\n[hookline] Set these variables (see .env.example) and start again.\n`);
-    process.exit(1);
-  }
-  const { startServer } = await import("./server/start-server");
-  startServer();
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./instrumentation-node");
 }

@@ -3,5 +3,5 @@ import { getSession } from "@/server/auth/get-session";
 
 export default async function Home() {
   const session = await getSession();
-  redirect(session ? (session.user.role === "reseller" ? "/reseller/customers" : "/webhooks") : "/sign-in");
+  redirect(session ? "/overview" : "/sign-in");
 }

@@ -27,6 +27,8 @@ export const config = {
   drainMaxSeconds: num("BENCH_DRAIN_MAX_SECONDS", 600, 120),
   /** The whole run is cut off after this, whatever it is waiting for. */
   maxMinutes: num("BENCH_MAX_MINUTES", 150, 10),
+  /** Events of the account the search is timed on ("Find any message"). */
+  searchEvents: num("BENCH_SEARCH_EVENTS", 1_000_000, 50_000),
   pgUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
   /** The messaging scenario: DLRs (4 per message) to one endpoint, ordered delivery off vs on. */
   orderingEvents: num("BENCH_ORDERING_EVENTS", 20_000, 4_000),

@@ -4,6 +4,7 @@ import { config as cfg, redactUrl } from "./config";
 import { measureOrdering, orderingTable, type OrderingResult } from "./measure-ordering";
 import { measureTarget, type TargetResult } from "./measure-target";
 import { markdownTable, writeReport } from "./report";
+import { runSearchBench } from "./search";
 import { canCollect } from "./util";
 import { isLoopback, pgliteTarget, postgresAnswers, postgresTarget } from "./setup-target";
 
@@ -52,6 +53,12 @@ async function main() {
   } finally {
     await receiver.close();
   }
+  // "Find any message": the Events search on an account with BENCH_SEARCH_EVENTS events.
+  for (const r of await runSearchBench())
+    notes.push(
+      `Search on ${r.target}, ${r.events.toLocaleString("en")} events: ` +
+        r.searches.map((s) => `${s.kind} ${s.medianMs} ms (p95 ${s.p95Ms})`).join(", "),
+    );
   notes.push(
     "Node CPU includes the in-process receiver; the ceiling row is that cost for a bare request.",
     "PGlite runs inside Node: its database CPU is in the Node figure.",

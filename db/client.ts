@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
+import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
 import { isPooledUrl, postgresOptions } from "./connection-options";
 import { migratePglite, migratePostgres } from "./migrate";
@@ -70,11 +71,22 @@ async function openPostgres(url: string, opts: { pooled: boolean; max: number })
 async function openPglite(dir: string): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  let release = () => {};
+  if (!dir.startsWith("memory://")) {
+    mkdirSync(dir, { recursive: true });
+    release = acquirePgliteLock(dir);
+  }
   const client = new PGlite(dir);
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, driver: "pglite", close: () => client.close() };
+  return {
+    db,
+    driver: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
 }
 
 /** Raw SQL rows from either driver (PGlite returns `{ rows }`, postgres.js an array). */

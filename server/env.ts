@@ -58,6 +58,8 @@ const schema = z
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     // Read by next-auth itself; validated here so a typo fails at start-up.
     NEXTAUTH_URL: z.url().optional(),
+    // Same meaning (Auth.js name). With neither, the public URL comes from each request.
+    AUTH_URL: z.url().optional(),
     ENCRYPTION_KEY: z
       .string()
       .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (32 bytes), e.g. `openssl rand -hex 32`")

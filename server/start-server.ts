@@ -1,6 +1,7 @@
 import { readMigrationStatus } from "@/db";
 import { getDbHandle } from "@/server/db";
 import { getEnv } from "@/server/env";
+import { startAlertWatcher } from "@/server/alerts/start-alert-watcher";
 import { startDeliveryRunner } from "@/server/delivery/runners/start-delivery-runner";
 
 const MAX_RETRY_MS = 30_000;
@@ -28,6 +29,8 @@ async function attempt(n: number): Promise<void> {
         `[hookline] The database lacks ${status.pending.length} migration(s) (${status.pending.join(", ")}): run \`npm run db:migrate\`.`,
       );
     const runner = await startDeliveryRunner();
+    // With the local runner, this process also watches for endpoint alerts (Inngest: a cron).
+    if (runner) startAlertWatcher({ db: handle.db, runner });
     console.log(
       `[hookline] Database ready (${handle.driver}); deliveries run ${runner ? "in this process (local runner)" : "on Inngest"}.`,
     );

@@ -3,7 +3,7 @@ import { TRPCReactProvider } from "@/components/trpc/react";
 import { getSession } from "@/server/auth/get-session";
 
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
-  if (await getSession()) redirect("/webhooks");
+  if (await getSession()) redirect("/overview");
   return (
     <TRPCReactProvider>
       <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-slate-50 to-brand-50 px-4 py-12">

@@ -1,5 +1,6 @@
 "use client";
 
+import { Time } from "@/components/ui/time";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -17,7 +18,6 @@ import { InputField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
-import { formatDateTime } from "@/components/webhooks/labels";
 import { createApiKeySchema, type CreateApiKeyInput } from "@/server/api-keys/schemas";
 
 export function CreateApiKeyCard() {
@@ -143,12 +143,16 @@ export function ApiKeysTable() {
             return (
               <tr key={k.id} className={revoked ? "text-slate-400" : "hover:bg-slate-50"}>
                 <Td className="font-medium text-slate-900">{k.name}</Td>
-                <Td className="whitespace-nowrap font-mono text-xs">{k.prefix}…</Td>
-                <Td className="whitespace-nowrap">{formatDateTime(k.createdAt)}</Td>
-                <Td className="whitespace-nowrap">
-                  {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="text-slate-400">Never</span>}
+                <Td label="Key" className="whitespace-nowrap font-mono text-xs">
+                  {k.prefix}…
                 </Td>
-                <Td>
+                <Td label="Created" className="whitespace-nowrap">
+                  <Time value={k.createdAt} />
+                </Td>
+                <Td label="Last used" className="whitespace-nowrap">
+                  {k.lastUsedAt ? <Time value={k.lastUsedAt} /> : <span className="text-slate-400">Never</span>}
+                </Td>
+                <Td label="Status">
                   {revoked ? (
                     <Badge tone="slate">Revoked</Badge>
                   ) : (

@@ -26,7 +26,7 @@ test("an operation shows its method, path, body fields, responses and a copyable
 
   const body = within(card).getByRole("table", { name: "POST /api/v1/endpoints request body" });
   const urlRow = within(body).getByText("url").closest("tr")!;
-  expect(urlRow).toHaveTextContent("required");
+  expect(urlRow).toHaveTextContent("Required");
   expect(urlRow).toHaveTextContent("1–2048 characters");
   const timeoutRow = within(body).getByText("timeoutMs").closest("tr")!;
   expect(timeoutRow).toHaveTextContent("optional");
@@ -73,5 +73,5 @@ test("the reference groups every operation under its tag", () => {
       .getAllByRole("article")
       .map((a) => a.getAttribute("aria-label")),
   ).toEqual(["GET /api/v1/deliveries", "GET /api/v1/deliveries/{id}", "POST /api/v1/deliveries/{id}/retry"]);
-  expect(screen.getByRole("article", { name: "GET /api/v1/openapi.json" })).toHaveTextContent("no API key");
+  expect(screen.getByRole("article", { name: "GET /api/v1/openapi.json" })).toHaveTextContent("No API key");
 });

@@ -46,7 +46,7 @@ export function OperationCard({
       <header className="flex flex-wrap items-center gap-3">
         <MethodBadge method={method} />
         <code className="break-all font-mono text-sm font-semibold text-slate-900">{path}</code>
-        {operation.security?.length === 0 && <Badge tone="info">no API key</Badge>}
+        {operation.security?.length === 0 && <Badge tone="info">No API key</Badge>}
       </header>
       <h3 className="mt-3 text-base font-semibold text-slate-900">{operation.summary}</h3>
       {operation.description && (

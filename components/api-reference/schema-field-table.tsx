@@ -29,7 +29,7 @@ export function SchemaFieldTable({ rows, caption }: { rows: SchemaRow[]; caption
                 <code className="font-mono text-xs font-semibold text-slate-900">{row.name}</code>
                 <div className="mt-1">
                   {row.required ? (
-                    <Badge tone="warning">required</Badge>
+                    <Badge tone="warning">Required</Badge>
                   ) : (
                     <span className="text-xs text-slate-400">optional</span>
                   )}

@@ -10,7 +10,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 
-export function SignInForm() {
+/** Email and password; `accentColor` paints the button in a storefront's colour. */
+export function SignInForm({ accentColor }: { accentColor?: string } = {}) {
   const router = useRouter();
   const params = useSearchParams();
   const [formError, setFormError] = useState<string | null>(null);
@@ -28,7 +29,7 @@ export function SignInForm() {
       return;
     }
     const next = params.get("callbackUrl");
-    router.push(next && next.startsWith("/") && !next.startsWith("//") ? next : "/webhooks");
+    router.push(next && next.startsWith("/") && !next.startsWith("//") ? next : "/overview");
     router.refresh();
   });
 
@@ -49,7 +50,12 @@ export function SignInForm() {
         error={errors.password?.message}
         {...register("password")}
       />
-      <Button type="submit" className="w-full" loading={isSubmitting}>
+      <Button
+        type="submit"
+        className="w-full"
+        loading={isSubmitting}
+        style={accentColor ? { backgroundColor: accentColor } : undefined}
+      >
         Sign in
       </Button>
     </form>

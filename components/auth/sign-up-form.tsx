@@ -49,7 +49,7 @@ export function SignUpForm({
       await signUp.mutateAsync(values);
       const res = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
       if (res?.error) return setFormError(SIGN_UP_NOT_SIGNED_IN);
-      router.push(values.accountType === "reseller" ? "/reseller/customers" : "/webhooks");
+      router.push("/overview");
       router.refresh();
     } catch (err) {
       setFormError(applyServerIssues(err, form.setError, FIELDS));

@@ -31,6 +31,12 @@ const TRIGGER_LABELS: Record<string, string> = { scheduled: "Scheduled", manual:
 const header = (headers: Record<string, string> | null, name: string) =>
   Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
 
+/** "500 Internal Server Error from your server" under the title "HTTP 500 Internal Server Error" says nothing new. */
+const repeats = (message: string, label: string) => {
+  const code = /\b(\d{3})\b/.exec(label)?.[1];
+  return code !== undefined && message.startsWith(code);
+};
+
 /** What was sent (secrets already redacted when recorded), what came back, and why it failed. */
 export function AttemptCard({ attempt }: { attempt: AttemptView }) {
   const error = describeAttemptError(attempt);
@@ -55,7 +61,9 @@ export function AttemptCard({ attempt }: { attempt: AttemptView }) {
       </header>
       {error && (
         <Alert tone={attempt.responseStatus !== null ? "warning" : "error"} title={error.label} className="mt-3">
-          {attempt.errorMessage && <p className="font-mono text-xs">{attempt.errorMessage}</p>}
+          {attempt.errorMessage && !repeats(attempt.errorMessage, error.label) && (
+            <p className="font-mono text-xs">{attempt.errorMessage}</p>
+          )}
           <p className="mt-1">{error.hint}</p>
         </Alert>
       )}

@@ -1,6 +1,8 @@
 "use client";
 
-import { InputField, SelectField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
+import { SearchBox } from "@/components/ui/search-box";
+import { UtcTimeInput } from "@/components/ui/utc-time-input";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { EVENT_TYPE_LABELS } from "@/components/webhooks/labels";
 import { DELIVERY_STATUSES } from "@/server/delivery/schemas";
@@ -29,6 +31,14 @@ export function DeliveryFilterBar({
       canClear={hasDeliveryFilters(filters)}
       onClear={() => onChange(EMPTY_DELIVERY_FILTERS)}
     >
+      <SearchBox
+        label="Find a message"
+        className="sm:col-span-2 lg:col-span-5"
+        value={filters.q}
+        onSearch={(q) => set("q", q)}
+        placeholder="Delivery id (webhook-id), event id, transaction_id, message_id or mobile number"
+        hint="Exact match. A mobile number with or without +, spaces allowed."
+      />
       <SelectField label="Status" value={filters.status} onChange={(e) => set("status", e.target.value)}>
         <option value="">Any status</option>
         {DELIVERY_STATUSES.map((s) => (
@@ -45,21 +55,8 @@ export function DeliveryFilterBar({
           </option>
         ))}
       </SelectField>
-      <InputField
-        label="Since (UTC)"
-        type="datetime-local"
-        value={filters.since}
-        max={filters.until || undefined}
-        onChange={(e) => set("since", e.target.value)}
-      />
-      <InputField
-        label="Until (UTC)"
-        type="datetime-local"
-        value={filters.until}
-        min={filters.since || undefined}
-        error={error ?? undefined}
-        onChange={(e) => set("until", e.target.value)}
-      />
+      <UtcTimeInput label="Since" value={filters.since} onChange={(v) => set("since", v)} />
+      <UtcTimeInput label="Until" value={filters.until} error={error ?? undefined} onChange={(v) => set("until", v)} />
     </FilterBar>
   );
 }

@@ -4,13 +4,13 @@ import { EVENT_TYPES } from "@/server/events/catalog";
 
 /**
  * The delivery log's filters as kept in the URL: `?status=failed&eventType=sms.dlr&since=2026-11-29T10:00&until=…`.
- * `since`/`until` are `datetime-local` values read as UTC (all times on the page are UTC).
+ * `since`/`until` are minute values read as UTC (`UtcTimeInput`) (all times on the page are UTC).
  * Unknown or malformed values are dropped, so a hand-edited URL never breaks the page. Other
  * parameters (the page's `tab`, `delivery`) are left alone.
  */
-export type DeliveryFilters = { status: string; eventType: string; since: string; until: string };
+export type DeliveryFilters = { q: string; status: string; eventType: string; since: string; until: string };
 
-export const EMPTY_DELIVERY_FILTERS: DeliveryFilters = { status: "", eventType: "", since: "", until: "" };
+export const EMPTY_DELIVERY_FILTERS: DeliveryFilters = { q: "", status: "", eventType: "", since: "", until: "" };
 const DELIVERY_PAGE_SIZE = 25;
 const KEYS = Object.keys(EMPTY_DELIVERY_FILTERS) as (keyof DeliveryFilters)[];
 
@@ -19,6 +19,7 @@ const oneOf = (list: readonly string[], v: string) => (list.includes(v) ? v : ""
 export function parseDeliveryFilters(params: URLSearchParams): DeliveryFilters {
   const read = (name: string) => params.get(name)?.trim() ?? "";
   return {
+    q: read("q").slice(0, 256),
     status: oneOf(DELIVERY_STATUSES, read("status")),
     eventType: oneOf(EVENT_TYPES, read("eventType")),
     since: isUtcMinute(read("since")) ? read("since") : "",
@@ -49,6 +50,7 @@ export function toDeliveryListInput(endpointId: string, f: DeliveryFilters) {
   const valid = !deliveryRangeError(f);
   return {
     endpointId,
+    search: f.q || undefined,
     status: (f.status || undefined) as (typeof DELIVERY_STATUSES)[number] | undefined,
     eventType: (f.eventType || undefined) as (typeof EVENT_TYPES)[number] | undefined,
     since: (valid && utcMinuteStart(f.since)) || undefined,

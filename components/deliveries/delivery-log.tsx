@@ -74,8 +74,12 @@ export function DeliveryLog({ endpointId }: DeliveryLogProps) {
       ) : rows.length === 0 ? (
         hasDeliveryFilters(filters) ? (
           <EmptyState
-            title="No deliveries match these filters"
-            description="Try another status, event type or time range."
+            title={filters.q ? `No delivery to this endpoint for “${filters.q}”` : "No deliveries match these filters"}
+            description={
+              filters.q
+                ? "The search matches a webhook-id (delivery id), event id, transaction_id, message_id or mobile number exactly. The event may have gone to another endpoint: search all events."
+                : "Try another status, event type or time range."
+            }
             action={
               <Button variant="secondary" onClick={() => setFilters(EMPTY_DELIVERY_FILTERS)}>
                 Clear filters

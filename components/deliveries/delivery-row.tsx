@@ -1,10 +1,11 @@
 "use client";
 
+import { Time } from "@/components/ui/time";
 import type { MouseEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
-import { EVENT_TYPE_LABELS, formatDateTime } from "@/components/webhooks/labels";
+import { EVENT_TYPE_LABELS } from "@/components/webhooks/labels";
 import { HttpCode, DeliveryStatusBadge } from "./delivery-status-badge";
 import { RETRYABLE_STATUSES } from "./delivery-status";
 import { isWaiting } from "./ordering-note";
@@ -50,9 +51,9 @@ export function DeliveryRow({
   testId = "delivery-row",
 }: DeliveryRowProps) {
   const next =
-    (d.status === "retrying" || (d.status === "pending" && d.attempts > 0)) && d.nextAttemptAt
-      ? formatDateTime(d.nextAttemptAt)
-      : null;
+    (d.status === "retrying" || (d.status === "pending" && d.attempts > 0)) && d.nextAttemptAt ? (
+      <Time value={d.nextAttemptAt} />
+    ) : null;
   return (
     <tr
       data-testid={testId}
@@ -67,10 +68,10 @@ export function DeliveryRow({
           className="rounded text-left font-medium text-brand-700 hover:underline"
           aria-label={`Open delivery ${d.id}`}
         >
-          {formatDateTime(d.createdAt)}
+          <Time value={d.createdAt} />
         </button>
       </td>
-      <td className="px-4 py-3 align-top">
+      <td data-label="Event" className="px-4 py-3 align-top">
         <p className="text-slate-900">{EVENT_TYPE_LABELS[d.eventType] ?? d.eventType}</p>
         <p className="mt-0.5 flex items-center gap-1 font-mono text-xs text-slate-500" onClick={stop}>
           <span className="max-w-40 truncate" title={d.eventId}>
@@ -86,12 +87,14 @@ export function DeliveryRow({
           />
         </p>
       </td>
-      <td className="px-4 py-3 align-top">
+      <td data-label="Status" className="px-4 py-3 align-top">
         <DeliveryStatusBadge status={d.status} />
         <OrderingNoteLine delivery={d} onOpen={onOpen} />
       </td>
-      <td className="px-4 py-3 align-top text-slate-700">{d.attempts}</td>
-      <td className="max-w-72 px-4 py-3 align-top">
+      <td data-label="Attempts" className="px-4 py-3 align-top text-slate-700">
+        {d.attempts}
+      </td>
+      <td data-label="Last response" className="max-w-72 px-4 py-3 align-top">
         <HttpCode status={d.lastStatusCode} />
         {d.lastError && (
           <p className="mt-0.5 line-clamp-2 text-xs text-slate-500" title={d.lastError}>
@@ -99,7 +102,7 @@ export function DeliveryRow({
           </p>
         )}
       </td>
-      <td className="whitespace-nowrap px-4 py-3 align-top text-slate-700">
+      <td data-label="Next attempt" className="whitespace-nowrap px-4 py-3 align-top text-slate-700">
         {next ?? <span className="text-slate-400">—</span>}
       </td>
       <td className="px-4 py-3 text-right align-top" onClick={stop}>

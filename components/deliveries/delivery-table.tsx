@@ -16,7 +16,7 @@ type Props = {
 function Head() {
   return (
     <THead>
-      <Th>Time (UTC)</Th>
+      <Th>Time</Th>
       <Th>Event</Th>
       <Th>Status</Th>
       <Th>Attempts</Th>

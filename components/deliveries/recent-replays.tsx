@@ -1,8 +1,9 @@
 "use client";
 
+import { Time } from "@/components/ui/time";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
-import { formatCount, formatDateTime } from "@/components/webhooks/labels";
+import { formatCount } from "@/components/webhooks/labels";
 
 /** The endpoint's last few replays, one line each (nothing while there are none). */
 export function RecentReplays({ endpointId, limit = 3 }: { endpointId: string; limit?: number }) {
@@ -15,7 +16,7 @@ export function RecentReplays({ endpointId, limit = 3 }: { endpointId: string; l
       <ul className="mt-1 space-y-1 text-sm text-slate-600">
         {data.map((r) => (
           <li key={r.id} data-testid="recent-replay">
-            {formatDateTime(r.createdAt)}: {formatCount(r.total)} replayed
+            <Time value={r.createdAt} />: {formatCount(r.total)} replayed
             {r.status === "running"
               ? `, ${formatCount(r.done)} done so far`
               : ` — ${formatCount(r.succeeded)} succeeded, ${formatCount(r.failed)} failed`}

@@ -6,8 +6,8 @@ import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { InputField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
+import { UtcTimeInput } from "@/components/ui/utc-time-input";
 import { toast } from "@/components/ui/toast";
 import { toMinuteValue, utcMinuteStart } from "@/components/ui/utc-minute";
 import { formatCount, formatDateTime } from "@/components/webhooks/labels";
@@ -123,14 +123,12 @@ export function ReplayDialog({ endpointId, open, onClose, defaultSince, onStarte
         )
       ) : (
         <div className="space-y-3">
-          <InputField
-            label="Replay failed deliveries since (UTC)"
-            type="datetime-local"
+          <UtcTimeInput
+            label="Replay failed deliveries since"
             value={since}
-            max={toMinuteValue(new Date())}
             error={validSince ? undefined : "Enter a date and time."}
-            onChange={(e) => setSince(e.target.value)}
-            data-autofocus
+            onChange={setSince}
+            autoFocus
           />
           <div aria-live="polite" className="text-sm text-slate-700">
             {!validSince ? null : preview.isPending ? (

@@ -49,7 +49,7 @@ test("finished: full bar, final counts, no 'on their way'", () => {
   expect(screen.queryByText(/on their way/)).toBeNull();
   expect(screen.queryByText(/left for another replay/)).toBeNull();
   expect(screen.getByText(/failed again/)).toBeInTheDocument();
-  expect(screen.getByText("Finished 29 Nov 2026, 10:15 UTC.")).toBeInTheDocument();
+  expect(screen.getByText("Finished 2026-11-29 10:15:00 UTC.")).toBeInTheDocument();
 });
 
 test("an empty replay is complete at once", () => {

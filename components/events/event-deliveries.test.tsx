@@ -56,7 +56,7 @@ test("one row per endpoint with its status, last response and a link to that del
   );
   expect(retrying).toHaveTextContent("Retrying");
   expect(retrying).toHaveTextContent("503 Service Unavailable");
-  expect(retrying).toHaveTextContent("next attempt 31 Dec 2025, 10:20 UTC");
+  expect(retrying).toHaveTextContent("next attempt 2025-12-31 10:20:00 UTC");
   expect(within(retrying!).getByRole("link", { name: /View attempts/ })).toHaveAttribute(
     "href",
     "/webhooks/ep_b?delivery=dlv_2",

@@ -72,14 +72,16 @@ export function EventDeliveries({ deliveries, type }: { deliveries: EventDeliver
                   <span className="block truncate text-xs text-slate-500">{d.endpointDescription}</span>
                 )}
               </Td>
-              <Td>
+              <Td label="Status">
                 <DeliveryStatusBadge status={d.status} />
               </Td>
-              <Td>{d.attempts}</Td>
-              <Td className="whitespace-nowrap font-mono text-xs">
+              <Td label="Attempts">{d.attempts}</Td>
+              <Td label="Last response" className="whitespace-nowrap font-mono text-xs">
                 {d.lastStatusCode ? statusLine(d.lastStatusCode) : "—"}
               </Td>
-              <Td className="max-w-md text-xs">{outcome(d)}</Td>
+              <Td label="Details" className="max-w-md text-xs">
+                {outcome(d)}
+              </Td>
               <Td className="whitespace-nowrap text-right">
                 <Link
                   href={`/webhooks/${d.endpointId}?delivery=${d.id}`}

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatUtc } from "@/lib/time";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/react";
@@ -43,7 +44,7 @@ export function EventDetail({ id }: { id: string }) {
               <span className="font-mono text-xs text-slate-500">({event.type})</span>
             </Meta>
             <Meta label="Received">
-              <time dateTime={event.createdAt.toISOString()}>{formatSeconds(event.createdAt)}</time>
+              <time dateTime={event.createdAt.toISOString()}>{formatUtc(event.createdAt)}</time>
             </Meta>
             {event.idempotencyKey && (
               <Meta label="Idempotency key">
@@ -79,9 +80,6 @@ export function EventDetail({ id }: { id: string }) {
     </>
   );
 }
-
-const withSeconds = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-const formatSeconds = (d: Date) => `${withSeconds.format(d)} UTC`;
 
 function Meta({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -3,13 +3,14 @@ import { EVENT_TYPES } from "@/server/events/catalog";
 import { EVENT_STATUSES } from "@/server/events/list-events-schema";
 
 /**
- * The Events filters as kept in the URL: `?type=sms.dlr&status=failed&from=2025-12-31T10:00&to=…`.
- * `from`/`to` are `datetime-local` values read as UTC (all times on the page are UTC). Unknown or
+ * The Events filters as kept in the URL: `?q=81934341034091431&type=sms.dlr&status=failed&from=2025-12-31T10:00&to=…`
+ * (`q`: the search — an id, transaction_id, message_id or mobile number).
+ * `from`/`to` are minute values read as UTC (`UtcTimeInput`) (all times on the page are UTC). Unknown or
  * malformed values are dropped, so a hand-edited URL never breaks the page.
  */
-export type EventFilters = { type: string; status: string; from: string; to: string };
+export type EventFilters = { q: string; type: string; status: string; from: string; to: string };
 
-export const EMPTY_FILTERS: EventFilters = { type: "", status: "", from: "", to: "" };
+export const EMPTY_FILTERS: EventFilters = { q: "", type: "", status: "", from: "", to: "" };
 const PAGE_SIZE = 25;
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -25,6 +26,7 @@ export function parseEventFilters(params: Params): EventFilters {
   const from = read(params, "from");
   const to = read(params, "to");
   return {
+    q: read(params, "q").slice(0, 256),
     type: (EVENT_TYPES as readonly string[]).includes(type) ? type : "",
     status: (EVENT_STATUSES as readonly string[]).includes(status) ? status : "",
     from: isUtcMinute(from) ? from : "",
@@ -39,7 +41,7 @@ export function filtersToSearch(filters: EventFilters): string {
   return search ? `?${search}` : "";
 }
 
-export const hasFilters = (f: EventFilters) => Boolean(f.type || f.status || f.from || f.to);
+export const hasFilters = (f: EventFilters) => Boolean(f.q || f.type || f.status || f.from || f.to);
 
 /** A problem with the range that the server would refuse; shown next to the inputs instead. */
 export function rangeError(f: EventFilters): string | null {
@@ -53,6 +55,7 @@ export function rangeError(f: EventFilters): string | null {
 export function toListInput(f: EventFilters) {
   const valid = !rangeError(f);
   return {
+    search: f.q || undefined,
     type: (f.type || undefined) as (typeof EVENT_TYPES)[number] | undefined,
     status: (f.status || undefined) as (typeof EVENT_STATUSES)[number] | undefined,
     from: (valid && utcMinuteStart(f.from)?.toISOString()) || undefined,

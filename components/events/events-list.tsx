@@ -51,8 +51,12 @@ export function EventsList() {
       ) : events.length === 0 ? (
         hasFilters(filters) ? (
           <EmptyState
-            title="No events match these filters"
-            description="Try another type, status or time range."
+            title={filters.q ? `Nothing found for “${filters.q}”` : "No events match these filters"}
+            description={
+              filters.q
+                ? "The search matches an event id, a webhook-id (delivery id), transaction_id, message_id or mobile number exactly. Check it, or widen the other filters."
+                : "Try another type, status or time range."
+            }
             action={
               <Button variant="secondary" onClick={() => setFilters(EMPTY_FILTERS)}>
                 Clear filters

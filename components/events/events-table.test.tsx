@@ -37,7 +37,10 @@ test("each event shows its type label, id, UTC time and delivery summary badges,
     `/events/${rows[0]!.id}`,
   );
   expect(within(first!).getByText("sms.dlr")).toBeInTheDocument();
-  expect(within(first!).getByText("31 Dec 2025, 10:15 UTC")).toBeInTheDocument();
+  // A relative time, with the exact UTC time on hover and in dateTime.
+  const time = within(first!).getByTitle("2025-12-31 10:15:00 UTC");
+  expect(time).toHaveAttribute("datetime", "2025-12-31T10:15:00.000Z");
+  expect(time.textContent).toMatch(/ago$/);
   const summary = within(first!).getByTestId("delivery-summary");
   expect(summary).toHaveTextContent("Failed");
   expect(summary).toHaveTextContent("3 endpoints:");

@@ -1,8 +1,9 @@
+import { Time } from "@/components/ui/time";
 import Link from "next/link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
-import { EVENT_TYPE_LABELS, formatDateTime } from "@/components/webhooks/labels";
+import { EVENT_TYPE_LABELS } from "@/components/webhooks/labels";
 import { DeliverySummary, type DeliveryCounts } from "./delivery-summary";
 
 export type EventRow = { id: string; type: string; createdAt: Date; status: string; deliveries: DeliveryCounts };
@@ -14,7 +15,7 @@ export function EventsTable({ events }: { events: EventRow[] }) {
       <THead>
         <Th>Event</Th>
         <Th>ID</Th>
-        <Th>Time (UTC)</Th>
+        <Th>Time</Th>
         <Th>Deliveries</Th>
       </THead>
       <TBody>
@@ -29,7 +30,7 @@ export function EventsTable({ events }: { events: EventRow[] }) {
               </Link>
               <span className="block font-mono text-xs text-slate-500">{e.type}</span>
             </Td>
-            <Td className="whitespace-nowrap">
+            <Td label="ID" className="whitespace-nowrap">
               <span className="flex items-center gap-2">
                 <Link
                   href={`/events/${e.id}`}
@@ -40,12 +41,10 @@ export function EventsTable({ events }: { events: EventRow[] }) {
                 <CopyButton value={e.id} label="Copy" variant="ghost" aria-label={`Copy event id ${e.id}`} />
               </span>
             </Td>
-            <Td className="whitespace-nowrap">
-              <time dateTime={new Date(e.createdAt).toISOString()} title={new Date(e.createdAt).toISOString()}>
-                {formatDateTime(e.createdAt)}
-              </time>
+            <Td label="Time" className="whitespace-nowrap">
+              <Time value={e.createdAt} />
             </Td>
-            <Td>
+            <Td label="Deliveries">
               <DeliverySummary status={e.status} counts={e.deliveries} />
             </Td>
           </tr>

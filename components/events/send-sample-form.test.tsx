@@ -2,11 +2,11 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { expect, test, vi } from "vitest";
-import { catalog, EVENT_TYPES } from "@/server/events/catalog";
+import { catalog, INGESTIBLE_EVENT_TYPES } from "@/server/events/catalog";
 import { SendSampleForm } from "./send-sample-form";
 import type { SampleEndpoint } from "./send-sample-logic";
 
-const types = EVENT_TYPES.filter((t) => t !== "user.signup").map((type) => ({
+const types = INGESTIBLE_EVENT_TYPES.map((type) => ({
   type,
   label: catalog[type].label,
   description: catalog[type].description,
@@ -55,12 +55,21 @@ test("picking a type shows its catalog sample as editable JSON and who will rece
   );
   expect(screen.getByRole("link", { name: "Add a webhook" })).toHaveAttribute("href", "/webhooks/new");
 
-  // WhatsApp: an endpoint bound to another WABA number does not get it.
+  // WhatsApp: an endpoint bound to another WABA number does not get it, and the dialog says why.
   await user.selectOptions(screen.getByLabelText("Event type"), "whatsapp.dlr");
   expect(screen.getByRole("region", { name: "Receiving endpoints" })).toHaveTextContent(
-    "No active endpoint is subscribed",
+    "No active endpoint subscribed to whatsapp.dlr uses WABA number 919876543210. Your whatsapp.dlr endpoints use 911111111111",
   );
-  expect(screen.queryByRole("option", { name: /user\.signup/ })).toBeNull();
+  expect(screen.queryByRole("link", { name: "Add a webhook" })).toBeNull();
+  // Putting the endpoint's number in the payload routes it there.
+  const edited = { ...catalog["whatsapp.dlr"].sample, waba_number: "911111111111" };
+  await user.clear(payload());
+  await user.click(payload());
+  await user.paste(JSON.stringify(edited));
+  expect(screen.getByRole("region", { name: "Receiving endpoints" })).toHaveTextContent(
+    "https://a.example.com/wa-other",
+  );
+  expect(screen.queryByRole("option", { name: /user\.signup|endpoint\./ })).toBeNull();
 });
 
 test("invalid JSON is reported next to the payload and nothing is sent", async () => {

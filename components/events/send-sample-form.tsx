@@ -6,7 +6,14 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { TextareaField } from "@/components/ui/textarea";
-import { parseSample, receiversFor, serverIssues, type SampleEndpoint, type SampleType } from "./send-sample-logic";
+import {
+  noReceiverReason,
+  parseSample,
+  receiversFor,
+  serverIssues,
+  type SampleEndpoint,
+  type SampleType,
+} from "./send-sample-logic";
 
 type Props = {
   types: SampleType[];
@@ -28,6 +35,7 @@ export function SendSampleForm({ types, endpoints, onSubmit, onCancel }: Props) 
   const parsed = parseSample(text);
   const receivers = receiversFor(endpoints, type, parsed.ok ? parsed.data : null);
   const current = types.find((t) => t.type === type);
+  const noReason = noReceiverReason(endpoints, type, parsed.ok ? parsed.data : null);
 
   const changeType = (next: string) => {
     setType(next);
@@ -108,12 +116,13 @@ export function SendSampleForm({ types, endpoints, onSubmit, onCancel }: Props) 
             </ul>
           </>
         ) : (
-          <p className="text-slate-600">
-            No active endpoint is subscribed to <span className="font-mono">{type}</span>: the event is recorded without
-            deliveries.{" "}
-            <Link href="/webhooks/new" className="font-medium text-brand-700 hover:underline">
-              Add a webhook
-            </Link>
+          <p className="text-slate-600" data-testid="no-receivers">
+            {noReason.text}{" "}
+            {noReason.kind === "none" && (
+              <Link href="/webhooks/new" className="font-medium text-brand-700 hover:underline">
+                Add a webhook
+              </Link>
+            )}
           </p>
         )}
       </section>

@@ -29,6 +29,31 @@ export function receiversFor(endpoints: SampleEndpoint[], type: string, data: Re
   return endpoints.filter((ep) => ep.status !== "disabled" && subscribes(ep, { type, data }));
 }
 
+/**
+ * Why no endpoint receives it, in words: for a WhatsApp event, subscribed endpoints may exist for
+ * other WABA numbers — say so and name them, rather than "no endpoint is subscribed".
+ */
+export function noReceiverReason(endpoints: SampleEndpoint[], type: string, data: Record<string, unknown> | null) {
+  const subscribedNumbers = [
+    ...new Set(
+      endpoints
+        .filter((ep) => ep.status !== "disabled" && ep.eventTypes.includes(type) && ep.wabaNumber)
+        .map((ep) => ep.wabaNumber!),
+    ),
+  ];
+  if (type.startsWith("whatsapp.") && subscribedNumbers.length) {
+    const number = typeof data?.waba_number === "string" ? data.waba_number : "(none)";
+    return {
+      kind: "waba" as const,
+      text: `No active endpoint subscribed to ${type} uses WABA number ${number}. Your ${type} endpoints use ${subscribedNumbers.join(", ")}: put one of them in waba_number.`,
+    };
+  }
+  return {
+    kind: "none" as const,
+    text: `No active endpoint is subscribed to ${type}: the event is recorded without deliveries.`,
+  };
+}
+
 type Issue = { path: (string | number)[]; message: string };
 
 /** tRPC errors carry `data.issues` (paths like `data.mobile` or `type`): sort them to their fields. */

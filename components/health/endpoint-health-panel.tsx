@@ -1,5 +1,6 @@
 "use client";
 
+import { FAILURE_STREAK_LABEL } from "./failure-streak";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/react";
@@ -64,7 +65,7 @@ function HealthFigures({ data, range }: { data: EndpointHealthDetail; range: Hea
         <StatTile label="p50 latency" value={formatMs(summary.p50Ms)} />
         <StatTile label="p95 latency" value={formatMs(summary.p95Ms)} />
         <StatTile
-          label="Failed in a row"
+          label={FAILURE_STREAK_LABEL}
           value={data.failedInARow}
           tone={streakTone}
           hint={data.lastSuccessAt ? `Last success ${formatDateTime(data.lastSuccessAt)}` : "No success yet"}

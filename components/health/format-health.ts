@@ -1,12 +1,11 @@
+import { formatUtcClock, formatUtcDay } from "@/lib/time";
 import type { HealthRange } from "@/server/health/schemas";
 
 export const RANGE_LABELS: Record<HealthRange, string> = { "24h": "Last 24 hours", "7d": "Last 7 days" };
 
-const hour = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
-const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-
 /** Axis label of a bucket: its hour over 24 h, its day over 7 days (UTC, like every time shown). */
-export const bucketLabelFor = (range: HealthRange) => (d: Date) => (range === "24h" ? hour.format(d) : day.format(d));
+export const bucketLabelFor = (range: HealthRange) => (d: Date) =>
+  range === "24h" ? formatUtcClock(d) : formatUtcDay(d);
 
 export function formatRate(rate: number | null): string {
   if (rate === null) return "—";

@@ -1,5 +1,7 @@
 "use client";
 
+import { failedInARowText } from "./failure-streak";
+import { Time } from "@/components/ui/time";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -10,7 +12,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { formatDateTime } from "@/components/webhooks/labels";
 import { StatusBadge } from "@/components/webhooks/status-badge";
 import type { HealthDashboard as Dashboard } from "@/server/health/get-health-dashboard";
 import type { HealthRange } from "@/server/health/schemas";
@@ -70,7 +71,7 @@ function DashboardBody({ data }: { data: Dashboard }) {
           label="Need attention"
           value={totals.needAttention}
           tone={totals.needAttention ? "danger" : "success"}
-          hint={`Disabled, or ${thresholds.warnAfter}+ failures in a row`}
+          hint={`Disabled, or ${thresholds.warnAfter}+ failed deliveries in a row`}
         />
       </dl>
       <Table caption="Endpoint health">
@@ -97,26 +98,30 @@ function DashboardBody({ data }: { data: Dashboard }) {
                   {item.endpoint.url}
                 </p>
               </Td>
-              <Td>
+              <Td label="Status">
                 <span className="flex flex-col items-start gap-1">
                   <StatusBadge status={item.endpoint.status} reason={item.endpoint.disabledReason} showReason={false} />
-                  {item.attention === "failing" && <Badge tone="danger">{item.failedInARow} failures in a row</Badge>}
+                  {item.attention === "failing" && <Badge tone="danger">{failedInARowText(item.failedInARow)}</Badge>}
                 </span>
               </Td>
-              <Td className="text-right tabular-nums">
+              <Td label="Success rate" className="text-right tabular-nums">
                 <Badge tone={rateTone(item.summary.successRate)}>{formatRate(item.summary.successRate)}</Badge>
               </Td>
-              <Td className="whitespace-nowrap text-right tabular-nums text-slate-700">
+              <Td label="p50 / p95" className="whitespace-nowrap text-right tabular-nums text-slate-700">
                 {formatMs(item.summary.p50Ms)} / {formatMs(item.summary.p95Ms)}
               </Td>
-              <Td className="text-right tabular-nums text-slate-700">{item.summary.attempts}</Td>
-              <Td>
+              <Td label="Attempts" className="text-right tabular-nums text-slate-700">
+                {item.summary.attempts}
+              </Td>
+              <Td label="Over time">
                 <Sparkline
                   buckets={item.buckets}
                   label={`${item.summary.succeeded} succeeded, ${item.summary.failed} failed`}
                 />
               </Td>
-              <Td className="whitespace-nowrap text-slate-600">{formatDateTime(item.lastAttemptAt)}</Td>
+              <Td label="Last attempt" className="whitespace-nowrap text-slate-600">
+                <Time value={item.lastAttemptAt} />
+              </Td>
             </Tr>
           ))}
         </TBody>

@@ -6,8 +6,9 @@ import { useTRPC } from "@/components/trpc/react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InputField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
-
-const dateFmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+import { Badge } from "@/components/ui/badge";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 
 export function CustomersTable() {
   const trpc = useTRPC();
@@ -46,59 +47,40 @@ export function CustomersTable() {
           }
         />
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Customers</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  Name
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Username
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Email
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Mobile
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Location
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Signed up (UTC)
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Status
-                </th>
+        <Table caption="Customers">
+          <THead>
+            <Th>Name</Th>
+            <Th>Username</Th>
+            <Th>Email</Th>
+            <Th>Mobile</Th>
+            <Th>Location</Th>
+            <Th>Signed up</Th>
+            <Th>Status</Th>
+          </THead>
+          <TBody>
+            {data.map((c) => (
+              <tr key={c.accountId} className="hover:bg-slate-50">
+                <Td className="font-medium text-slate-900">{c.fullName}</Td>
+                <Td label="Username">{c.username}</Td>
+                <Td label="Email" className="break-all">
+                  {c.email}
+                </Td>
+                <Td label="Mobile" className="whitespace-nowrap font-mono text-xs">
+                  {c.mobileNumber}
+                </Td>
+                <Td label="Location">{[c.city, c.region, c.country].filter(Boolean).join(", ")}</Td>
+                <Td label="Signed up" className="whitespace-nowrap">
+                  <Time value={c.signedUpAt} />
+                </Td>
+                <Td label="Status">
+                  <Badge tone={c.status === "active" ? "success" : "neutral"} dot>
+                    {c.status === "active" ? "Active" : "Suspended"}
+                  </Badge>
+                </Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {data.map((c) => (
-                <tr key={c.accountId} className="hover:bg-slate-50">
-                  <td className="px-4 py-3 font-medium text-slate-900">{c.fullName}</td>
-                  <td className="px-4 py-3 text-slate-700">{c.username}</td>
-                  <td className="px-4 py-3 text-slate-700">{c.email}</td>
-                  <td className="px-4 py-3 font-mono text-xs text-slate-700">{c.mobileNumber}</td>
-                  <td className="px-4 py-3 text-slate-700">{[c.city, c.country].join(", ")}</td>
-                  <td className="px-4 py-3 whitespace-nowrap text-slate-700">{dateFmt.format(c.signedUpAt)}</td>
-                  <td className="px-4 py-3">
-                    <span
-                      className={
-                        c.status === "active"
-                          ? "rounded bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700"
-                          : "rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600"
-                      }
-                    >
-                      {c.status}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </TBody>
+        </Table>
       )}
     </div>
   );

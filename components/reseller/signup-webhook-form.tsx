@@ -9,17 +9,8 @@ import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
+import { TestResultPanel, type WebhookTestResult } from "@/components/webhooks/test-result-panel";
 import { signupWebhookInputSchema, type SignupWebhookInput } from "@/server/endpoints/schemas";
-
-type TestResult = {
-  ok: boolean;
-  status: number | null;
-  statusText: string | null;
-  durationMs: number;
-  responseBody: string;
-  hint: string | null;
-  errorClass: string | null;
-};
 
 /** Set Menu → Feature: Signup Webhook. Send Method, Webhook Endpoint URL, Save Changes, Test Webhook. */
 export function SignupWebhookForm() {
@@ -28,7 +19,8 @@ export function SignupWebhookForm() {
   const { data: current } = useSuspenseQuery(trpc.reseller.signupWebhook.queryOptions());
   const [saved, setSaved] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [result, setResult] = useState<TestResult | null>(null);
+  const [result, setResult] = useState<WebhookTestResult | null>(null);
+  const [testError, setTestError] = useState<string | null>(null);
   const form = useForm<SignupWebhookInput>({
     resolver: zodResolver(signupWebhookInputSchema),
     defaultValues: { method: current?.sendMethod ?? "POST", url: current?.url ?? "" },
@@ -54,11 +46,11 @@ export function SignupWebhookForm() {
 
   const onTest = form.handleSubmit(async (values) => {
     setResult(null);
-    setFormError(null);
+    setTestError(null);
     try {
       setResult(await test.mutateAsync(values));
     } catch (err) {
-      setFormError(applyServerIssues(err, form.setError, ["method", "url"]));
+      setTestError(applyServerIssues(err, form.setError, ["method", "url"]));
     }
   });
 
@@ -91,33 +83,9 @@ export function SignupWebhookForm() {
           Test Webhook
         </Button>
       </div>
-      {result && <SignupTestResult result={result} />}
+      {(result || test.isPending || testError) && (
+        <TestResultPanel result={result} pending={test.isPending} error={testError} />
+      )}
     </form>
-  );
-}
-
-function SignupTestResult({ result }: { result: TestResult }) {
-  const title =
-    result.status !== null
-      ? `HTTP ${result.status}${result.statusText ? ` ${result.statusText}` : ""}`
-      : result.errorClass === "timeout"
-        ? "Timed out"
-        : "No response";
-  return (
-    <section aria-live="polite" aria-label="Webhook test response" className="rounded-md ring-1 ring-slate-200">
-      <div
-        className={`flex flex-wrap items-center justify-between gap-2 rounded-t-md px-4 py-2 text-sm font-medium ${result.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}
-      >
-        <span data-testid="test-status">{title}</span>
-        <span className="text-xs font-normal">{result.durationMs} ms</span>
-      </div>
-      <div className="space-y-2 px-4 py-3 text-sm">
-        {result.hint && <p className="text-slate-700">{result.hint}</p>}
-        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Response message</p>
-        <pre className="max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs text-slate-800">
-          {result.responseBody || "(empty)"}
-        </pre>
-      </div>
-    </section>
   );
 }

@@ -1,4 +1,5 @@
-import type { CSSProperties } from "react";
+import { SignUpForm } from "@/components/auth/sign-up-form";
+import { brandStyle } from "@/components/shell/brand-style";
 
 type StorefrontBrand = {
   brandName: string;
@@ -30,31 +31,34 @@ export function StorefrontHeader({ brand }: { brand: StorefrontBrand }) {
   );
 }
 
+/**
+ * The live preview: the storefront's real sign-up form (all eight fields, the same component the
+ * sign-up page renders), in the brand's colour. Inert: it shows, it does not submit.
+ */
 export function StorefrontPreview({ brand, slug }: { brand: StorefrontBrand; slug: string }) {
-  const accent = { "--accent": brand.primaryColor } as CSSProperties;
   return (
-    <div className="overflow-hidden rounded-lg ring-1 ring-slate-200" style={accent} aria-label="Sign-up page preview">
+    <figure
+      className="overflow-hidden rounded-lg ring-1 ring-slate-200"
+      style={brandStyle(brand.primaryColor)}
+      aria-label="Sign-up page preview"
+      data-testid="storefront-preview"
+    >
       <div className="flex items-center gap-2 bg-slate-100 px-3 py-2 text-xs text-slate-500">
         <span className="size-2.5 rounded-full bg-slate-300" />
         <span className="truncate font-mono">/r/{slug || "your-slug"}/sign-up</span>
       </div>
-      <div className="space-y-4 bg-white p-5">
+      <div className="space-y-4 p-5" style={{ backgroundColor: `${brand.primaryColor}0d` }}>
         <StorefrontHeader brand={brand} />
-        <p className="text-sm font-semibold text-slate-800">Create your account</p>
-        {["Full name", "Email", "Password"].map((l) => (
-          <div key={l} className="space-y-1">
-            <p className="text-xs text-slate-500">{l}</p>
-            <div className="h-7 rounded border border-slate-200" />
-          </div>
-        ))}
-        <div
-          className="rounded-md py-2 text-center text-sm font-medium text-white"
-          style={{ backgroundColor: brand.primaryColor }}
-        >
-          Sign up
+        <div inert aria-hidden className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+          <p className="mb-4 text-base font-semibold text-slate-900">
+            Create your {brand.brandName || "brand"} account
+          </p>
+          <SignUpForm allowReseller={false} submitLabel="Sign up" accentColor={brand.primaryColor} onSubmit={noop} />
         </div>
-        {brand.supportEmail && <p className="text-center text-xs text-slate-500">Help: {brand.supportEmail}</p>}
+        {brand.supportEmail && <p className="text-center text-xs text-slate-500">Need help? {brand.supportEmail}</p>}
       </div>
-    </div>
+    </figure>
   );
 }
+
+const noop = async () => {};

@@ -22,7 +22,7 @@ export function StorefrontSignUp({ slug, primaryColor }: { slug: string; primary
           await signUp.mutateAsync({ ...values, slug });
           const res = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
           if (res?.error) throw new Error(SIGN_UP_NOT_SIGNED_IN);
-          router.push("/webhooks");
+          router.push("/overview");
           router.refresh();
         }}
       />

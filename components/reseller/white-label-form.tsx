@@ -67,8 +67,8 @@ export function WhiteLabelForm() {
             label="Slug"
             hint={
               <>
-                Your sign-up page: <code>/r/{slug || "your-slug"}/sign-up</code>. If you change it, the old slug stays
-                reserved for your storefront for 30 days and its links redirect to the new one.
+                Your pages: <code>/r/{slug || "your-slug"}/sign-up</code> and <code>/sign-in</code>. If you change the
+                slug, the old one stays reserved for your storefront for 30 days and its links redirect to the new one.
               </>
             }
             error={errors.slug?.message}
@@ -99,13 +99,22 @@ export function WhiteLabelForm() {
               Save Changes
             </Button>
             {current && (
-              <Link
-                href={`/r/${current.slug}/sign-up`}
-                target="_blank"
-                className="text-sm font-medium text-brand-600 hover:underline"
-              >
-                Open sign-up page ↗
-              </Link>
+              <>
+                <Link
+                  href={`/r/${current.slug}/sign-up`}
+                  target="_blank"
+                  className="text-sm font-medium text-brand-600 hover:underline"
+                >
+                  Open sign-up page ↗
+                </Link>
+                <Link
+                  href={`/r/${current.slug}/sign-in`}
+                  target="_blank"
+                  className="text-sm font-medium text-brand-600 hover:underline"
+                >
+                  Sign-in page ↗
+                </Link>
+              </>
             )}
           </div>
         </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Time } from "@/components/ui/time";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -13,7 +14,6 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { InputField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toast";
-import { formatDateTime } from "@/components/webhooks/labels";
 import { addWabaNumberSchema, type AddWabaNumberInput } from "@/server/waba-numbers/schemas";
 import type { z } from "zod";
 
@@ -71,7 +71,7 @@ export function WabaNumbersCard() {
               <div className="min-w-0">
                 <p className="font-mono text-sm text-slate-900">{n.number}</p>
                 <p className="text-xs text-slate-500">
-                  {n.label ? `${n.label} · ` : ""}added {formatDateTime(n.createdAt)}
+                  {n.label ? `${n.label} · ` : ""}added <Time value={n.createdAt} />
                 </p>
               </div>
               <Button

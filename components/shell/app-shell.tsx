@@ -4,17 +4,40 @@ import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { BrandMark, type ShellBrand } from "./brand-mark";
+import { brandStyle } from "./brand-style";
 import { SidebarNav } from "./sidebar-nav";
 
 type ShellUser = { name: string; email: string; role: "customer" | "reseller" };
 
-export function AppShell({ user, children, notice }: { user: ShellUser; children: ReactNode; notice?: ReactNode }) {
+/**
+ * The signed-in frame: sidebar (or a menu on phones), the user and Sign out, the notifications
+ * bell. A customer of a reseller sees the reseller's brand — name, logo and colour (every brand-*
+ * colour inside takes it) — instead of Hookline's.
+ */
+export function AppShell({
+  user,
+  brand = null,
+  children,
+  notice,
+  topRight,
+}: {
+  user: ShellUser;
+  brand?: ShellBrand | null;
+  children: ReactNode;
+  notice?: ReactNode;
+  /** Beside the brand (the notifications bell). */
+  topRight?: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const sidebar = (
     <div className="flex h-full flex-col">
-      <Link href="/webhooks" className="px-3 text-lg font-bold tracking-tight text-brand-700">
-        <span aria-hidden>⚡</span> Hookline
-      </Link>
+      <div className="flex items-center justify-between gap-2 px-3">
+        <Link href="/overview" className="min-w-0 text-lg">
+          <BrandMark brand={brand} />
+        </Link>
+        <span className="hidden lg:block">{topRight}</span>
+      </div>
       <div className="mt-8 flex-1">
         <SidebarNav role={user.role} onNavigate={() => setOpen(false)} />
       </div>
@@ -28,7 +51,12 @@ export function AppShell({ user, children, notice }: { user: ShellUser; children
           variant="secondary"
           size="sm"
           className="mt-3 w-full"
-          onClick={() => signOut({ callbackUrl: "/sign-in" })}
+          // No redirect from next-auth: its URL would be NEXTAUTH_URL's (or localhost:3000's), not this host's.
+          onClick={async () => {
+            await signOut({ redirect: false });
+            // A reseller's customer goes back to the storefront's own sign-in.
+            window.location.assign(brand ? `/r/${brand.slug}/sign-in` : "/sign-in");
+          }}
         >
           Sign out
         </Button>
@@ -37,7 +65,7 @@ export function AppShell({ user, children, notice }: { user: ShellUser; children
   );
 
   return (
-    <div className="min-h-screen lg:flex">
+    <div className="min-h-screen lg:flex" style={brand ? brandStyle(brand.primaryColor) : undefined}>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
@@ -46,7 +74,10 @@ export function AppShell({ user, children, notice }: { user: ShellUser; children
       </a>
       <aside className="hidden w-64 shrink-0 border-r border-slate-200 bg-white px-3 py-6 lg:block">{sidebar}</aside>
       <div className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 lg:hidden">
-        <span className="font-bold text-brand-700">Hookline</span>
+        <Link href="/overview" className="min-w-0">
+          <BrandMark brand={brand} compact />
+        </Link>
+        <span className="ml-auto mr-2">{topRight}</span>
         <Button
           variant="ghost"
           size="sm"

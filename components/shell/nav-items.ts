@@ -5,6 +5,7 @@ export const NAV: NavSection[] = [
   {
     title: "Webhooks",
     items: [
+      { href: "/overview", label: "Overview" },
       { href: "/webhooks", label: "Webhooks" },
       { href: "/events", label: "Events" },
       { href: "/health", label: "Health" },

@@ -2,18 +2,19 @@ import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 /**
- * A bordered table with a (visually hidden) caption. Too wide for its column, it scrolls
- * sideways inside its frame: `contain: inline-size` keeps it from widening the page.
+ * A bordered table with a (visually hidden) caption. On phones each row is a card whose cells are
+ * labelled by `Td label` (globals.css, `data-cards`); on wider screens a table too wide for its
+ * column scrolls sideways inside its frame (`contain: inline-size` keeps it from widening the page).
  */
 export function Table({ children, caption, className }: { children: ReactNode; caption?: string; className?: string }) {
   return (
     <div
       className={cn(
-        "overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 [contain:inline-size]",
+        "relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 [contain:inline-size]",
         className,
       )}
     >
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table data-cards="" className="min-w-full divide-y divide-slate-200 text-sm">
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}
       </table>
@@ -31,7 +32,7 @@ export function THead({ children }: { children: ReactNode }) {
 
 /** A column header; alignment comes from the <thead> (left) unless `className` sets text-right. */
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={cn("px-4 py-3 align-bottom", className)} {...props} />;
+  return <th scope="col" className={cn("px-3 py-3 align-bottom first:pl-4 last:pr-4", className)} {...props} />;
 }
 
 export function TBody({ children }: { children: ReactNode }) {
@@ -42,6 +43,13 @@ export function Tr({ children, className }: { children: ReactNode; className?: s
   return <tr className={cn("hover:bg-slate-50", className)}>{children}</tr>;
 }
 
-export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn("px-4 py-3 align-top text-slate-700", className)} {...props} />;
+/** A cell; `label` names its column on the phone card layout. */
+export function Td({ className, label, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { label?: string }) {
+  return (
+    <td
+      data-label={label}
+      className={cn("px-3 py-3 align-top text-slate-700 first:pl-4 last:pr-4", className)}
+      {...props}
+    />
+  );
 }

@@ -1,19 +1,21 @@
-/**
- * `datetime-local` values ("2026-11-29T10:15") read as UTC — every time in the app is shown in
- * UTC, so the filters and pickers take UTC too.
- */
-const MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+import { parseUtcMinute } from "@/lib/time";
 
-export const isUtcMinute = (value: string) => MINUTE.test(value) && !Number.isNaN(Date.parse(`${value}:00Z`));
+/**
+ * Minute values of the time filters, read as UTC — every time in the app is shown in UTC. In the
+ * URL they are "2026-11-29T10:15"; typed, "2026-11-29 10:15" (both are accepted everywhere).
+ */
+export const isUtcMinute = (value: string) => parseUtcMinute(value) !== null;
 
 /** The start of the minute; null when the value is not a valid minute. */
-export const utcMinuteStart = (value: string): Date | null => (isUtcMinute(value) ? new Date(`${value}:00Z`) : null);
+export const utcMinuteStart = (value: string): Date | null => parseUtcMinute(value);
 
 /** The end of the minute (exclusive), so a range "to 10:15" includes 10:15:59. */
-export const utcMinuteEnd = (value: string): Date | null =>
-  isUtcMinute(value) ? new Date(Date.parse(`${value}:00Z`) + 60_000) : null;
+export const utcMinuteEnd = (value: string): Date | null => {
+  const start = parseUtcMinute(value);
+  return start ? new Date(start.getTime() + 60_000) : null;
+};
 
-/** A Date as a UTC `datetime-local` value. */
+/** A Date as a URL minute value ("2026-11-29T10:15", UTC). */
 export const toMinuteValue = (date: Date): string => date.toISOString().slice(0, 16);
 
 /** Whether a from/to pair is backwards (the server would refuse it). */

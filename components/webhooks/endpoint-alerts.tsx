@@ -1,5 +1,6 @@
 "use client";
 
+import { failedInARowText } from "@/components/health/failure-streak";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
@@ -11,7 +12,7 @@ type Props = { ep: EndpointView; onReEnable: () => void; reEnabling: boolean; on
 
 /**
  * Banners above the endpoint's tabs: disabled (with the reason and Re-enable), paused, and a
- * warning once deliveries have failed several times in a row, before auto-disable kicks in.
+ * warning from FAILURE_WARNING_THRESHOLD failed deliveries in a row, before auto-disable kicks in.
  */
 export function EndpointAlerts({ ep, onReEnable, reEnabling, onShowDeliveries }: Props) {
   const trpc = useTRPC();
@@ -45,13 +46,13 @@ export function EndpointAlerts({ ep, onReEnable, reEnabling, onShowDeliveries }:
   const data = streak.data;
   if (data && data.failedInARow >= data.thresholds.warnAfter) {
     return (
-      <Alert tone="warning" title={`${data.failedInARow} delivery attempts in a row have failed`} className="mb-6">
+      <Alert tone="warning" title={`This webhook is failing: ${failedInARowText(data.failedInARow)}`} className="mb-6">
         <p>
           {data.lastSuccessAt
             ? `The last successful delivery was ${formatDateTime(data.lastSuccessAt)}. `
             : "No delivery has succeeded yet. "}
-          Hookline keeps retrying on its schedule; after {data.thresholds.disableAfter} consecutive failed deliveries it
-          disables this webhook.
+          A delivery counts as failed once all its retries have failed. At {data.thresholds.disableAfter} failed
+          deliveries in a row Hookline disables this webhook ({data.failedInARow} so far); one success resets the count.
         </p>
         <Button size="sm" variant="secondary" className="mt-3" onClick={onShowDeliveries}>
           See failed deliveries

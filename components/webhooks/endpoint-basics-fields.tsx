@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useFormContext, useWatch } from "react-hook-form";
 import { InputField, SelectField } from "@/components/ui/field";
 import { TextareaField } from "@/components/ui/textarea";
+import { suggestHttps } from "@/lib/phone-and-url";
 import { defaultEventTypes, defaultParamMap, paramFieldsFor, type EndpointInput } from "./contract";
 
 export type WabaOption = { id: string; number: string; label: string | null };
@@ -28,6 +29,7 @@ export function EndpointBasicsFields({ wabaNumbers }: { wabaNumbers: WabaOption[
     formState: { errors },
   } = useFormContext<EndpointInput>();
   const product = useWatch({ control, name: "product" }) as Product;
+  const httpsSuggestion = suggestHttps(useWatch({ control, name: "url" }) ?? "");
 
   // Product and report type decide the event types and the parameter map: keep what the user
   // typed for fields that still exist, fill defaults for new ones.
@@ -133,6 +135,15 @@ export function EndpointBasicsFields({ wabaNumbers }: { wabaNumbers: WabaOption[
         error={errors.url?.message}
         {...register("url")}
       />
+      {httpsSuggestion && (
+        <button
+          type="button"
+          className="-mt-2 text-xs font-medium text-brand-700 hover:underline"
+          onClick={() => setValue("url", httpsSuggestion, { shouldDirty: true, shouldValidate: true })}
+        >
+          Use {httpsSuggestion}
+        </button>
+      )}
       <TextareaField
         label="Description"
         placeholder="Optional: what this endpoint is for"

@@ -12,7 +12,7 @@ import { endpointToFormValues, newEndpointDefaults } from "./endpoint-defaults";
 import { EndpointFormView } from "./endpoint-form-view";
 import { SecretOnceDialog } from "./secret-dialog";
 
-/** Add webhook: create, then show the signing secret once. */
+/** Add webhook: create, show the signing secret, then open the new webhook's page. */
 export function CreateEndpointForm() {
   const trpc = useTRPC();
   const router = useRouter();
@@ -41,12 +41,13 @@ export function CreateEndpointForm() {
       <SecretOnceDialog
         open={created !== null}
         title="Webhook saved"
-        description="Use this signing secret to verify that requests come from Hookline (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature). You can reveal it again on the webhook's page."
+        description="Use this signing secret to verify that requests come from Hookline (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature)."
         secret={created?.secret ?? ""}
+        revealable
         doneLabel="Done"
         onDone={() => {
           toast.success("Webhook saved");
-          router.push("/webhooks");
+          if (created) router.push(`/webhooks/${created.id}`);
         }}
       />
     </>

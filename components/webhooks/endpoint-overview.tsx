@@ -1,5 +1,6 @@
 "use client";
 
+import { FAILURE_STREAK_LABEL } from "@/components/health/failure-streak";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -8,13 +9,14 @@ import type { EndpointView } from "@/server/endpoints/to-endpoint-view";
 import {
   EVENT_TYPE_LABELS,
   formatDateTime,
-  METHOD_LABELS,
+  methodLabel,
   PAYLOAD_FORMAT_LABELS,
   PRODUCT_LABELS,
   REPORT_TYPE_LABELS,
 } from "./labels";
 import { RequestPreview } from "./request-preview";
 import { SigningSecretCard } from "./signing-secret-card";
+import { FailureStreakValue } from "./failure-streak-item";
 import { StatusBadge } from "./status-badge";
 import { TestResultPanel, type WebhookTestResult } from "./test-result-panel";
 
@@ -47,10 +49,12 @@ export function EndpointOverview({ ep, testResult: result, testPending, testErro
             <Item label="Status">
               <StatusBadge status={ep.status} reason={ep.disabledReason} />
             </Item>
-            <Item label="Consecutive failures">{ep.consecutiveFailures}</Item>
+            <Item label={FAILURE_STREAK_LABEL}>
+              <FailureStreakValue endpointId={ep.id} fallback={ep.consecutiveFailures} />
+            </Item>
             <Item label="Product">{PRODUCT_LABELS[ep.product] ?? ep.product}</Item>
             <Item label="Report Type">{REPORT_TYPE_LABELS[ep.reportType] ?? ep.reportType}</Item>
-            <Item label="Server Method">{METHOD_LABELS[ep.method] ?? ep.method}</Item>
+            <Item label="Server Method">{methodLabel(ep)}</Item>
             <Item label="Payload format">{PAYLOAD_FORMAT_LABELS[ep.payloadFormat] ?? ep.payloadFormat}</Item>
             <Item label="Product Unique ID (WABA number)">
               {ep.wabaNumber ? <span className="font-mono">{ep.wabaNumber}</span> : <Muted>—</Muted>}

@@ -10,7 +10,7 @@ import { LinkButton } from "@/components/ui/link-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
-import { METHOD_LABELS, PRODUCT_LABELS, REPORT_TYPE_LABELS } from "./labels";
+import { methodLabel, PRODUCT_LABELS, REPORT_TYPE_LABELS } from "./labels";
 import { EndpointHealthHint } from "./endpoint-health-hint";
 import { StatusBadge } from "./status-badge";
 
@@ -18,6 +18,14 @@ import { StatusBadge } from "./status-badge";
 function shortId(id: string) {
   return id.length > 14 ? `${id.slice(0, 7)}…${id.slice(-4)}` : id;
 }
+
+/** The signup and alerts webhooks are edited where they were set up. */
+const editHref = (ep: { id: string; product: string; reportType: string }) =>
+  ep.reportType === "alerts"
+    ? "/settings"
+    : ep.product === "platform"
+      ? "/reseller/signup-webhook"
+      : `/webhooks/${ep.id}/edit`;
 
 const actionLink = "rounded px-1.5 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50 hover:underline";
 
@@ -66,7 +74,7 @@ export function EndpointsTable() {
         <TBody>
           {endpoints.map((ep) => (
             <tr key={ep.id} className="hover:bg-slate-50">
-              <Td className="whitespace-nowrap font-mono text-xs">
+              <Td label="ID" className="whitespace-nowrap font-mono text-xs">
                 <Link
                   href={`/webhooks/${ep.id}`}
                   title={ep.id}
@@ -75,8 +83,10 @@ export function EndpointsTable() {
                   {shortId(ep.id)}
                 </Link>
               </Td>
-              <Td className="whitespace-nowrap">{PRODUCT_LABELS[ep.product] ?? ep.product}</Td>
-              <Td className="max-w-[18rem]">
+              <Td label="Product" className="whitespace-nowrap">
+                {PRODUCT_LABELS[ep.product] ?? ep.product}
+              </Td>
+              <Td label="Webhook" className="max-w-[15rem]">
                 <span className="block truncate font-mono text-xs text-slate-900" title={ep.url}>
                   {ep.url}
                 </span>
@@ -86,12 +96,14 @@ export function EndpointsTable() {
                   </span>
                 )}
               </Td>
-              <Td>{REPORT_TYPE_LABELS[ep.reportType] ?? ep.reportType}</Td>
-              <Td className="whitespace-nowrap">{METHOD_LABELS[ep.method] ?? ep.method}</Td>
-              <Td className="whitespace-nowrap font-mono text-xs">
+              <Td label="Report Type">{REPORT_TYPE_LABELS[ep.reportType] ?? ep.reportType}</Td>
+              <Td label="Server Method" className="whitespace-nowrap">
+                {methodLabel(ep)}
+              </Td>
+              <Td label="Product Unique ID" className="whitespace-nowrap font-mono text-xs">
                 {ep.wabaNumber ?? <span className="text-slate-400">—</span>}
               </Td>
-              <Td>
+              <Td label="Status">
                 <span className="flex flex-col items-start gap-1">
                   <StatusBadge status={ep.status} reason={ep.disabledReason} />
                   <EndpointHealthHint item={healthOf.get(ep.id)} />
@@ -99,10 +111,7 @@ export function EndpointsTable() {
               </Td>
               <Td className="whitespace-nowrap text-right">
                 <div className="flex justify-end gap-1">
-                  <Link
-                    href={ep.product === "platform" ? "/reseller/signup-webhook" : `/webhooks/${ep.id}/edit`}
-                    className={actionLink}
-                  >
+                  <Link href={editHref(ep)} className={actionLink}>
                     Edit<span className="sr-only"> webhook {ep.url}</span>
                   </Link>
                   <button

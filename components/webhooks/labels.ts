@@ -1,8 +1,9 @@
+import { formatUtc } from "@/lib/time";
 import type { BadgeTone } from "@/components/ui/badge";
 
 export const PRODUCT_LABELS: Record<string, string> = { sms: "SMS", whatsapp: "WhatsApp", platform: "Platform" };
 
-export const REPORT_TYPE_LABELS: Record<string, string> = { dlr: "DLR", mo: "MO", signup: "Signup" };
+export const REPORT_TYPE_LABELS: Record<string, string> = { dlr: "DLR", mo: "MO", signup: "Signup", alerts: "Alerts" };
 
 export const METHOD_LABELS: Record<string, string> = {
   POST: "POST (form)",
@@ -10,6 +11,15 @@ export const METHOD_LABELS: Record<string, string> = {
   JSON: "JSON",
   XML: "XML",
 };
+
+/**
+ * The send method as the endpoint's own form names it: the platform's webhooks (signup, alerts)
+ * offer POST or GET only (stored as JSON = a POST with a JSON body); the others POST/GET/JSON/XML.
+ */
+export function methodLabel(ep: { product: string; method: string }): string {
+  if (ep.product === "platform") return ep.method === "GET" ? "GET" : "POST";
+  return METHOD_LABELS[ep.method] ?? ep.method;
+}
 
 export const PAYLOAD_FORMAT_LABELS: Record<string, string> = {
   mapped: "Flat, your parameter names",
@@ -23,6 +33,9 @@ export const EVENT_TYPE_LABELS: Record<string, string> = {
   "whatsapp.mo": "WhatsApp inbound message",
   "link.click": "Link click",
   "user.signup": "Customer signup",
+  "endpoint.failing": "Endpoint failing",
+  "endpoint.disabled": "Endpoint disabled",
+  "endpoint.recovered": "Endpoint recovered",
 };
 
 export const STATUS_STYLES: Record<string, { tone: BadgeTone; label: string }> = {
@@ -93,13 +106,8 @@ export function formatMs(ms: number): string {
   return `${Number((ms / 1000).toFixed(2))} s`;
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+/** "2026-11-22 10:15:09 UTC": the app's one date format (lib/time.ts). */
+export const formatDateTime = (value: Date | string | null | undefined): string => formatUtc(value);
 
-/** "22 Nov 2026, 10:15 UTC" — UTC so server and client render the same text. */
-export function formatDateTime(value: Date | string | null | undefined): string {
-  if (!value) return "—";
-  return `${dateTime.format(new Date(value))} UTC`;
-}
-
-/** A count with thousands separators ("1,000"). */
-export const formatCount = (value: number) => value.toLocaleString("en-GB");
+/** A count with thousands separators ("1,000"), the same on server and browser. */
+export const formatCount = (value: number) => String(Math.trunc(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");

@@ -5,7 +5,10 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 
-/** Shows a secret once (signing secret, API key) with copy and a warning; must be acknowledged. */
+/**
+ * Shows a new secret with copy; must be acknowledged. `revealable` secrets (an endpoint's signing
+ * secret) can be shown again later and say so; the others (API keys) are shown this once only.
+ */
 export function SecretOnceDialog({
   open,
   title,
@@ -13,6 +16,7 @@ export function SecretOnceDialog({
   description,
   onDone,
   doneLabel = "I have saved it",
+  revealable = false,
 }: {
   open: boolean;
   title: string;
@@ -20,6 +24,7 @@ export function SecretOnceDialog({
   description: string;
   onDone: () => void;
   doneLabel?: string;
+  revealable?: boolean;
 }) {
   return (
     <Dialog
@@ -44,7 +49,13 @@ export function SecretOnceDialog({
           </code>
           <CopyButton value={secret} />
         </div>
-        <Alert tone="warning">This is the only time it is shown. Store it somewhere safe.</Alert>
+        {revealable ? (
+          <Alert tone="info">
+            Copy it now, or reveal it again any time under Signing secret on the webhook&apos;s page.
+          </Alert>
+        ) : (
+          <Alert tone="warning">This is the only time it is shown. Store it somewhere safe.</Alert>
+        )}
       </div>
     </Dialog>
   );

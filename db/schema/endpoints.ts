@@ -13,7 +13,7 @@ export const endpoints = pgTable(
       .references(() => accounts.id, { onDelete: "cascade" }),
     description: text("description").notNull().default(""),
     product: text("product", { enum: ["sms", "whatsapp", "platform"] }).notNull(),
-    reportType: text("report_type", { enum: ["dlr", "mo", "signup"] }).notNull(),
+    reportType: text("report_type", { enum: ["dlr", "mo", "signup", "alerts"] }).notNull(),
     eventTypes: text("event_types").array().notNull(),
     method: text("method", { enum: ["POST", "GET", "JSON", "XML"] }).notNull(),
     payloadFormat: text("payload_format", { enum: ["mapped", "envelope"] }).notNull(),
@@ -42,6 +42,10 @@ export const endpoints = pgTable(
     disabledReason: text("disabled_reason"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    /** The state the account was last alerted about: ok, failing or disabled (server/alerts). */
+    alertState: text("alert_state", { enum: ["ok", "failing", "disabled"] })
+      .notNull()
+      .default("ok"),
     /** GCRA theoretical arrival time for the per-endpoint rate limit. */
     rateTat: timestamp("rate_tat", { withTimezone: true, precision: 6 }),
     /** The account's PII masking, copied here so the engine's one load reads it. */

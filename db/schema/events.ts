@@ -4,6 +4,11 @@ import { accounts } from "./accounts";
 import { endpoints } from "./endpoints";
 import { replays } from "./replays";
 
+/** The event's mobile number as digits only, whichever field carries it (`mobile`, `from`, `mobile_number`). */
+export const MOBILE_KEY = sql.raw(
+  `regexp_replace(coalesce(data ->> 'mobile', data ->> 'from', data ->> 'mobile_number'), '[^0-9]', '', 'g')`,
+);
+
 export const events = pgTable(
   "events",
   {
@@ -21,6 +26,11 @@ export const events = pgTable(
   (t) => [
     uniqueIndex("events_account_idempotency_uq").on(t.accountId, t.idempotencyKey),
     index("events_account_created_idx").on(t.accountId, t.createdAt),
+    // "Find any message": exact lookups by the upstream ids and the mobile number (digits only),
+    // newest first (server/events/search-events.ts builds the same expressions).
+    index("events_search_transaction_idx").on(t.accountId, sql`(${t.data} ->> 'transaction_id')`, t.createdAt),
+    index("events_search_message_idx").on(t.accountId, sql`(${t.data} ->> 'message_id')`, t.createdAt),
+    index("events_search_mobile_idx").on(t.accountId, sql`(${MOBILE_KEY})`, t.createdAt),
   ],
 );
 
@@ -57,6 +67,13 @@ export const deliveries = pgTable(
     nextTrigger: text("next_trigger", { enum: ["scheduled", "manual"] })
       .notNull()
       .default("scheduled"),
+    /** Attempts made by hand (Retry, replay): they never advance the automatic schedule. */
+    manualAttempts: integer("manual_attempts").notNull().default(0),
+    /**
+     * While a manual retry waits to run: when the automatic schedule's next attempt was due, so a
+     * failed manual attempt puts the delivery back on that time instead of pushing it later.
+     */
+    resumeAt: timestamp("resume_at", { withTimezone: true, precision: 6 }),
     /**
      * Inngest runner only: when a run last took charge of this delivery — the hand-off to Inngest,
      * or the time its run wakes up next (its sleep). Null: no run is known to hold it. The sweep

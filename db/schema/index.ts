@@ -5,4 +5,5 @@ export * from "./api-keys";
 export * from "./endpoints";
 export * from "./events";
 export * from "./replays";
+export * from "./notifications";
 export * from "./rate-limits";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizePhone } from "@/lib/phone-and-url";
 
 /** A new password: the same rule for sign-up, reset and change. */
 const newPasswordSchema = z
@@ -19,10 +20,11 @@ export const signUpSchema = z.object({
     .max(32, "Username must be at most 32 characters")
     .regex(/^[a-zA-Z0-9_.-]+$/, "Use letters, digits, dots, dashes and underscores only"),
   email: emailSchema,
+  // "+91 98765 00001" is accepted and stored as 919876500001 (the seed's format).
   mobileNumber: z
     .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 -]{6,18}[0-9]$/, "Enter a mobile number with country code, digits only (e.g. 919812345678)"),
+    .transform(normalizePhone)
+    .pipe(z.string().regex(/^[0-9]{8,15}$/, "Enter a mobile number with the country code, e.g. 919812345678")),
   city: z.string().trim().min(1, "Enter your city").max(100),
   region: z.string().trim().min(1, "Enter your region or state").max(100),
   country: z.string().trim().min(2, "Enter your country").max(100),

@@ -5,6 +5,8 @@ import { deliveriesRouter } from "./routers/deliveries";
 import { endpointsRouter } from "./routers/endpoints";
 import { eventsRouter } from "./routers/events";
 import { healthRouter } from "./routers/health";
+import { notificationsRouter } from "./routers/notifications";
+import { overviewRouter } from "./routers/overview";
 import { resellerRouter } from "./routers/reseller";
 import { storefrontRouter } from "./routers/storefront";
 import { wabaNumbersRouter } from "./routers/waba-numbers";
@@ -19,6 +21,8 @@ export const appRouter = createTRPCRouter({
   endpoints: endpointsRouter,
   events: eventsRouter,
   health: healthRouter,
+  overview: overviewRouter,
+  notifications: notificationsRouter,
   apiKeys: apiKeysRouter,
   wabaNumbers: wabaNumbersRouter,
 });

@@ -31,6 +31,16 @@ export function prefetch(queryOptions: any) {
 }
 
 /**
+ * Prefetches and waits, for lists read with non-suspense hooks (useQuery/useInfiniteQuery): the
+ * server then renders the data, as the browser will — a still-pending prefetch would render a
+ * skeleton on the server and the rows in the browser (a hydration mismatch, React #418).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any tRPC queryOptions() result
+export async function prefetchReady(queryOptions: any): Promise<void> {
+  await getQueryClient().prefetchQuery(queryOptions);
+}
+
+/**
  * Fetches (not just prefetches) a record a page is about, so an unknown, malformed or other
  * account's id is Next's not-found page rather than an error.
  */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchTermSchema } from "@/server/events/search-term";
 import { EVENT_TYPES } from "@/server/events/catalog";
 import { DATE_RANGE_MESSAGE, isDateInRange } from "@/server/lib/date-range";
 
@@ -34,6 +35,8 @@ const dateParam = z
 export const listDeliveriesSchema = z
   .object({
     endpointId: id("ep").optional(),
+    /** An event id, delivery id (webhook-id), transaction_id, message_id or mobile number: exact match. */
+    search: searchTermSchema.optional(),
     eventId: id("evt").optional(),
     eventType: z.enum(EVENT_TYPES, { error: () => `must be one of: ${EVENT_TYPES.join(", ")}` }).optional(),
     status: z.enum(DELIVERY_STATUSES, { error: () => `must be one of: ${DELIVERY_STATUSES.join(", ")}` }).optional(),

@@ -1,10 +1,11 @@
-import type { EventType } from "@/server/events/catalog";
+import { ALERT_EVENT_TYPES, type EventType } from "@/server/events/catalog";
 
 export type Product = "sms" | "whatsapp" | "platform";
-export type ReportType = "dlr" | "mo" | "signup";
+/** `alerts` is the account's operational webhook (Settings), never created through the endpoint form. */
+export type ReportType = "dlr" | "mo" | "signup" | "alerts";
 
 export const PRODUCTS = ["sms", "whatsapp", "platform"] as const satisfies readonly Product[];
-export const REPORT_TYPES = ["dlr", "mo", "signup"] as const satisfies readonly ReportType[];
+export const REPORT_TYPES = ["dlr", "mo", "signup", "alerts"] as const satisfies readonly ReportType[];
 
 type ParamField = { field: string; label: string; defaultName: string };
 
@@ -44,6 +45,7 @@ export function defaultEventTypes(product: Product, reportType: ReportType): Eve
   if (product === "whatsapp" && reportType === "dlr") return ["whatsapp.dlr"];
   if (product === "whatsapp" && reportType === "mo") return ["whatsapp.mo"];
   if (product === "platform" && reportType === "signup") return ["user.signup"];
+  if (product === "platform" && reportType === "alerts") return [...ALERT_EVENT_TYPES];
   return [];
 }
 

@@ -96,6 +96,7 @@ describe("URL", () => {
   it.each([
     ["", "Enter the URL of your webhook endpoint"],
     ["not a url", "Enter a valid URL, e.g. https://example.com/webhooks"],
+    ["example.com/hooks/dlr", "Start the URL with https:// (or http://), e.g. https://example.com/hooks/dlr"],
     ["ftp://example.com/x", "URL must start with http:// or https://"],
     ["javascript:alert(1)", "URL must start with http:// or https://"],
     [
@@ -124,7 +125,7 @@ describe("product, report type and WABA number", () => {
       reportType: "Signup webhooks are only available for the platform product",
     });
     expect(issues({ ...sms, product: "platform", method: "JSON" })).toMatchObject({
-      reportType: "The platform product only has signup webhooks",
+      reportType: "The platform product only has signup and alerts webhooks",
     });
   });
 

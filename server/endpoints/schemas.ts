@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { suggestHttps } from "@/lib/phone-and-url";
 import { isReservedHeader } from "@/server/delivery/render/is-reserved-header";
 import { EVENT_TYPES, type EventType } from "@/server/events/catalog";
 import type { FieldIssue } from "@/server/errors";
@@ -41,6 +42,11 @@ const urlSchema = z
   .max(2048, "URL must be at most 2048 characters")
   .superRefine((value, ctx) => {
     if (value === "" || value.length > 2048) return;
+    const suggested = suggestHttps(value);
+    if (suggested) {
+      ctx.addIssue({ code: "custom", message: `Start the URL with https:// (or http://), e.g. ${suggested}` });
+      return;
+    }
     let url: URL;
     try {
       url = new URL(value);
@@ -110,7 +116,7 @@ const fields = {
   url: urlSchema,
   description: z.string().trim().max(500, "Description must be at most 500 characters"),
   product: z.enum(PRODUCTS, { error: "Choose a product: sms, whatsapp or platform" }),
-  reportType: z.enum(REPORT_TYPES, { error: "Choose a report type: dlr, mo or signup" }),
+  reportType: z.enum(REPORT_TYPES, { error: "Choose a report type: dlr, mo, signup or alerts" }),
   eventTypes: z.array(z.enum(EVENT_TYPES, { error: `Event types are ${EVENT_TYPES.join(", ")}` })),
   method: z.enum(SEND_METHODS, { error: "Choose a send method: POST, GET, JSON or XML" }),
   payloadFormat: z.enum(PAYLOAD_FORMATS, { error: "Choose a payload format: mapped or envelope" }),
@@ -263,7 +269,7 @@ export const signupWebhookInputSchema = z.object({
 export type SignupWebhookInput = z.output<typeof signupWebhookInputSchema>;
 
 const PRODUCT_LABEL: Record<Product, string> = { sms: "SMS", whatsapp: "WhatsApp", platform: "platform" };
-const REPORT_LABEL: Record<ReportType, string> = { dlr: "DLR", mo: "MO", signup: "signup" };
+const REPORT_LABEL: Record<ReportType, string> = { dlr: "DLR", mo: "MO", signup: "signup", alerts: "alerts" };
 
 /** Rules across fields, as issues at the field the user has to change. Empty when valid. */
 export function validateEndpointConfig(v: EndpointConfigInput): FieldIssue[] {
@@ -271,10 +277,13 @@ export function validateEndpointConfig(v: EndpointConfigInput): FieldIssue[] {
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
 
   if (v.product === "sms" && v.reportType === "mo") add(["reportType"], "MO is not available for the SMS product");
-  if (v.reportType === "signup" && v.product !== "platform")
-    add(["reportType"], "Signup webhooks are only available for the platform product");
-  if (v.product === "platform" && v.reportType !== "signup")
-    add(["reportType"], "The platform product only has signup webhooks");
+  if ((v.reportType === "signup" || v.reportType === "alerts") && v.product !== "platform")
+    add(
+      ["reportType"],
+      `${v.reportType === "signup" ? "Signup" : "Alerts"} webhooks are only available for the platform product`,
+    );
+  if (v.product === "platform" && v.reportType !== "signup" && v.reportType !== "alerts")
+    add(["reportType"], "The platform product only has signup and alerts webhooks");
   if (v.product === "platform" && v.method !== "JSON" && v.method !== "GET")
     add(["method"], "Signup webhooks are sent as JSON (POST) or GET");
 

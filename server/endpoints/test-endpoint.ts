@@ -4,7 +4,7 @@ import { recordTestAttempt } from "@/server/delivery/engine/record-test-attempt"
 import { toEndpointConfig } from "@/server/delivery/endpoint-config";
 import { toCurl } from "@/server/delivery/render/to-curl";
 import { sendOnce } from "@/server/delivery/send-once";
-import { describeOutcome } from "@/server/delivery/send/describe-outcome";
+import { outcomeAdvice } from "@/server/delivery/send/describe-outcome";
 import { generateSecret } from "@/server/delivery/sign/generate-secret";
 import type { EndpointConfig } from "@/server/delivery/types";
 import { getEnv } from "@/server/env";
@@ -17,7 +17,13 @@ import { primaryEventType } from "./param-map";
 import type { EndpointDraft } from "./schemas";
 import { resolveHeaderValues } from "./resolve-header-values";
 
-type Target = { config: EndpointConfig; secrets: string[]; eventType: EventType; savedId: string | null };
+type Target = {
+  config: EndpointConfig;
+  secrets: string[];
+  eventType: EventType;
+  savedId: string | null;
+  wabaNumber: string | null;
+};
 
 /**
  * Test Webhook: sends a realistic sample event of the endpoint's type through the real sender
@@ -26,8 +32,9 @@ type Target = { config: EndpointConfig; secrets: string[]; eventType: EventType;
  * signed with a throwaway secret.
  */
 export async function testEndpoint(ctx: DomainContext, input: { id: string } | { draft: EndpointDraft }) {
-  const { config, secrets, eventType, savedId } = await resolveTarget(ctx, input);
-  const sample = sampleEvent(eventType);
+  const { config, secrets, eventType, savedId, wabaNumber } = await resolveTarget(ctx, input);
+  // The endpoint's own WABA number, not the catalog sample's.
+  const sample = sampleEvent(eventType, { wabaNumber });
   const { request, outcome } = await sendOnce({
     config,
     secrets,
@@ -48,7 +55,8 @@ export async function testEndpoint(ctx: DomainContext, input: { id: string } | {
     bodyTruncated: outcome.bodyTruncated,
     errorClass: outcome.errorClass,
     errorMessage: outcome.errorMessage,
-    hint: outcome.ok ? null : describeOutcome(outcome),
+    // The panel titles the failure with errorMessage; the hint is only the advice, not a repeat of it.
+    hint: outcome.ok ? null : outcomeAdvice(outcome),
     eventType,
     request,
     curl: toCurl(request),
@@ -66,6 +74,7 @@ async function resolveTarget(
       secrets,
       eventType: primaryEventType(row.product, row.reportType, row.eventTypes),
       savedId: row.id,
+      wabaNumber: row.wabaNumber,
     };
   }
   const c = normalizeEndpoint(input.draft);
@@ -80,5 +89,6 @@ async function resolveTarget(
     secrets: [generateSecret()],
     eventType: primaryEventType(c.product, c.reportType, c.eventTypes),
     savedId: null,
+    wabaNumber: c.wabaNumber ?? null,
   };
 }

@@ -109,7 +109,29 @@ const userSignup = z.strictObject({
   user_signup_timestamp: time,
 });
 
-export const EVENT_TYPES = ["sms.dlr", "whatsapp.dlr", "whatsapp.mo", "sms.mo", "link.click", "user.signup"] as const;
+// Account-level events Hookline sends about the account's own endpoints (the operational webhook).
+const endpointAlert = z.strictObject({
+  endpoint_id: id,
+  endpoint_url: z.string().max(2048),
+  endpoint_description: z.string().max(500),
+  status: z.enum(["active", "paused", "disabled"]),
+  failed_deliveries_in_a_row: z.number().int().min(0),
+  disable_after: z.number().int().min(1),
+  reason: z.string().max(500).nullable(),
+  occurred_at: time,
+});
+
+export const EVENT_TYPES = [
+  "sms.dlr",
+  "whatsapp.dlr",
+  "whatsapp.mo",
+  "sms.mo",
+  "link.click",
+  "user.signup",
+  "endpoint.failing",
+  "endpoint.disabled",
+  "endpoint.recovered",
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export const eventTypeSchema = z.enum(EVENT_TYPES, { error: () => `type must be one of: ${EVENT_TYPES.join(", ")}` });
 
@@ -119,7 +141,20 @@ type CatalogEntry = {
   product: "sms" | "whatsapp" | "platform";
   schema: z.ZodType<Record<string, unknown>>;
   sample: Record<string, unknown>;
+  /** Sent by Hookline itself (signups, endpoint alerts): clients cannot ingest it. */
+  emittedByHookline?: true;
 };
+
+const alertSample = (status: string, n: number, reason: string | null) => ({
+  endpoint_id: "ep_01m8x4kq7c2v9d0e5f6g7h8j9k",
+  endpoint_url: "https://crm.example.com/hooks/dlr",
+  endpoint_description: "Order DLRs",
+  status,
+  failed_deliveries_in_a_row: n,
+  disable_after: 20,
+  reason,
+  occurred_at: "2025-12-31 10:20:00",
+});
 
 export const catalog: Record<EventType, CatalogEntry> = {
   "sms.dlr": {
@@ -231,8 +266,43 @@ export const catalog: Record<EventType, CatalogEntry> = {
       user_country: "country name",
       user_signup_timestamp: "2025-12-31 00:00:00",
     },
+    emittedByHookline: true,
+  },
+  "endpoint.failing": {
+    label: "Endpoint failing",
+    description: "One of your endpoints has failed several deliveries in a row (each after all its retries).",
+    product: "platform",
+    schema: endpointAlert,
+    sample: alertSample("active", 5, "500 Internal Server Error from your server"),
+    emittedByHookline: true,
+  },
+  "endpoint.disabled": {
+    label: "Endpoint disabled",
+    description: "Hookline stopped delivering to one of your endpoints (410 Gone, or too many failed deliveries).",
+    product: "platform",
+    schema: endpointAlert,
+    sample: alertSample("disabled", 20, "Disabled after 20 consecutive failed deliveries"),
+    emittedByHookline: true,
+  },
+  "endpoint.recovered": {
+    label: "Endpoint recovered",
+    description: "An endpoint that was failing or disabled delivers again.",
+    product: "platform",
+    schema: endpointAlert,
+    sample: alertSample("active", 0, null),
+    emittedByHookline: true,
   },
 };
+
+export const ALERT_EVENT_TYPES = ["endpoint.failing", "endpoint.disabled", "endpoint.recovered"] as const;
+export type AlertEventType = (typeof ALERT_EVENT_TYPES)[number];
+
+export type IngestibleEventType = Exclude<EventType, "user.signup" | AlertEventType>;
+
+/** Types a client may send through ingestion (everything Hookline does not emit itself). */
+export const INGESTIBLE_EVENT_TYPES = EVENT_TYPES.filter(
+  (t): t is IngestibleEventType => !catalog[t].emittedByHookline,
+);
 
 export function isEventType(type: string): type is EventType {
   return (EVENT_TYPES as readonly string[]).includes(type);
@@ -242,8 +312,17 @@ export function parseEventData(type: EventType, data: unknown) {
   return catalog[type].schema.safeParse(data);
 }
 
-export function sampleEvent(type: EventType): { type: EventType; data: Record<string, unknown> } {
-  return { type, data: structuredClone(catalog[type].sample) };
+/**
+ * The catalog sample of a type; with a WABA number, that number in place of the sample's, so a
+ * WhatsApp sample reaches the endpoint it is meant for (Test Webhook, Send sample event, preview).
+ */
+export function sampleEvent(
+  type: EventType,
+  { wabaNumber }: { wabaNumber?: string | null } = {},
+): { type: EventType; data: Record<string, unknown> } {
+  const data = structuredClone(catalog[type].sample);
+  if (wabaNumber && "waba_number" in data) data.waba_number = wabaNumber;
+  return { type, data };
 }
 
 export function canonicalFields(type: EventType): string[] {

@@ -1,7 +1,7 @@
 import type { RunnerContext } from "@/server/auth/actor";
 import { invalid, type FieldIssue } from "@/server/errors";
 import { checkEventSizes } from "./check-event-sizes";
-import { isEventType, parseEventData, EVENT_TYPES } from "./catalog";
+import { catalog, isEventType, parseEventData, EVENT_TYPES } from "./catalog";
 import type { EventInput, IngestBody } from "./ingest-schemas";
 import { recordEvents, type ValidEvent } from "./record-events";
 import { handOff } from "@/server/delivery/hand-off";
@@ -39,12 +39,14 @@ export function validateEvents(list: EventInput[], prefix: (string | number)[] =
       });
       return;
     }
-    if (e.type === "user.signup") {
-      // Emitted by Hookline itself for storefront sign-ups; a client must not forge them.
+    if (catalog[e.type].emittedByHookline) {
+      // Emitted by Hookline itself (storefront sign-ups, endpoint alerts); a client must not forge them.
       issues.push({
         path: [...at, "type"],
         message:
-          "user.signup events are sent by Hookline when a customer signs up on your storefront; they cannot be ingested",
+          e.type === "user.signup"
+            ? "user.signup events are sent by Hookline when a customer signs up on your storefront; they cannot be ingested"
+            : `${e.type} events are sent by Hookline about your endpoints; they cannot be ingested`,
       });
       return;
     }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DATE_RANGE_MESSAGE, isDateInRange } from "@/server/lib/date-range";
 import { eventTypeSchema } from "./catalog";
+import { searchTermSchema } from "./search-term";
 
 /** Overall status of an event, derived from its deliveries (see `overallStatus`). */
 export const EVENT_STATUSES = ["succeeded", "failed", "pending", "no_endpoints"] as const;
@@ -23,9 +24,12 @@ const dateTime = (name: string) =>
  *   on its way (pending, sending, retrying), `no_endpoints` = no delivery at all.
  * - `from` is inclusive, `to` exclusive.
  * - `cursor`: the `nextCursor` of the previous page (an event id).
+ * - `search`: an event id, delivery id (webhook-id), transaction_id, message_id or mobile number
+ *   (exact match; the mobile with or without "+").
  */
 export const listEventsSchema = z
   .object({
+    search: searchTermSchema.optional(),
     type: eventTypeSchema.optional(),
     status: z.enum(EVENT_STATUSES, { error: () => `status must be one of: ${EVENT_STATUSES.join(", ")}` }).optional(),
     from: dateTime("from").optional(),

@@ -1,8 +1,13 @@
 import type { ReadContext } from "@/server/auth/actor";
-import { and, desc, eq, gt, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { deliveries, events } from "@/db/schema";
 import { invalid } from "@/server/errors";
 import { listEventsSchema, type EventStatus, type ListEventsInput } from "./list-events-schema";
+import { findEventIds } from "./search-events";
+import { parseSearchTerm } from "./search-term";
+
+/** Matches of a search looked at per page (a transaction id matches one event, a busy mobile many). */
+const SEARCH_CANDIDATES = 500;
 
 type DeliveryCounts = { total: number; succeeded: number; failed: number; inFlight: number; superseded: number };
 
@@ -23,7 +28,7 @@ export function overallStatus(c: DeliveryCounts): EventStatus {
  * as the cursor; pass the returned `nextCursor` for the next page.
  */
 export async function listEvents({ db, actor: { accountId } }: ReadContext, input: ListEventsInput = {}) {
-  const { type, status, from, to, cursor, limit } = listEventsSchema.parse(input);
+  const { search, type, status, from, to, cursor, limit } = listEventsSchema.parse(input);
 
   const counts = db
     .select({
@@ -63,6 +68,13 @@ export async function listEvents({ db, actor: { accountId } }: ReadContext, inpu
       sql`(${events.createdAt}, ${events.id}) < (select c.created_at, c.id from events c where c.id = ${cursor})`,
     );
   }
+  // A search first finds its (few) events through the search indexes; the filters then narrow those.
+  let matches: string[] | null = null;
+  if (search) {
+    matches = await findEventIds(db, accountId, parseSearchTerm(search), { before: cursor, limit: SEARCH_CANDIDATES });
+    if (!matches.length) return { data: [], nextCursor: null };
+    where.push(inArray(events.id, matches));
+  }
 
   const rows = await db
     .select({
@@ -85,5 +97,8 @@ export async function listEvents({ db, actor: { accountId } }: ReadContext, inpu
     const deliveryCounts = { total, succeeded, failed, inFlight, superseded };
     return { ...event, deliveries: deliveryCounts, status: overallStatus(deliveryCounts) };
   });
-  return { data, nextCursor: rows.length > limit ? data[data.length - 1]!.id : null };
+  if (rows.length > limit) return { data, nextCursor: data[data.length - 1]!.id };
+  // More matches than were looked at (and the filters kept few): carry on after the last one looked at.
+  const more = matches !== null && matches.length === SEARCH_CANDIDATES;
+  return { data, nextCursor: more ? matches![matches!.length - 1]! : null };
 }

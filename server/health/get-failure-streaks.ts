@@ -4,16 +4,17 @@ import type { Db } from "@/db";
 
 type FailureStreak = {
   endpointId: string;
+  /** Failed deliveries in a row (`endpoints.consecutive_failures`): the one failure count shown everywhere. */
   failedInARow: number;
   lastAttemptAt: Date | null;
   lastSuccessAt: Date | null;
 };
 
 /**
- * Per endpoint: how many delivery attempts failed since the last successful one (Test Webhook
- * attempts excluded), and when it was last tried and last succeeded. Walks the
- * (endpoint_id, created_at) index backwards from the newest attempt, so a healthy endpoint costs
- * one index probe.
+ * Per endpoint: its failed deliveries in a row — the same counter that disables it at
+ * WEBHOOK_DISABLE_AFTER_FAILURES, so the warning, the table, the banner and the disable rule all
+ * speak of one number in one unit — and when it was last tried and last succeeded (Test Webhook
+ * attempts excluded; each a probe of the (endpoint_id, created_at) index).
  */
 export async function getFailureStreaks(
   db: Db,
@@ -33,16 +34,12 @@ export async function getFailureStreaks(
   }>(
     db,
     sql`
-      select e.id as endpoint_id, s.last_success_at,
+      select e.id as endpoint_id, e.consecutive_failures as failed_in_a_row,
         (select max(a.created_at) from delivery_attempts a where a.endpoint_id = e.id and a.trigger <> 'test') as last_attempt_at,
-        (select count(*) from delivery_attempts a
-          where a.endpoint_id = e.id and a.trigger <> 'test'
-            and a.created_at > coalesce(s.last_success_at, '-infinity'::timestamptz)) as failed_in_a_row
+        (select max(a.created_at) from delivery_attempts a
+          where a.endpoint_id = e.id and a.trigger <> 'test' and a.error_class is null
+            and a.response_status between 200 and 299) as last_success_at
       from endpoints e
-      left join lateral (
-        select max(a.created_at) as last_success_at from delivery_attempts a
-        where a.endpoint_id = e.id and a.trigger <> 'test' and a.error_class is null and a.response_status between 200 and 299
-      ) s on true
       where e.account_id = ${accountId} and e.id in (${ids})`,
   );
   return new Map(

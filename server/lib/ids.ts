@@ -26,4 +26,9 @@ export function newId(prefix: IdPrefix): string {
   return `${prefix}_${encodeTime(Date.now())}${encodeRandom()}`;
 }
 
-type IdPrefix = "acc" | "usr" | "wl" | "waba" | "key" | "ep" | "evt" | "dlv" | "att" | "rpl" | "prt" | "err";
+/** The lowest id of that kind created at or after `at`: a lower bound for time ranges over id indexes. */
+export function firstIdAt(prefix: IdPrefix, at: Date): string {
+  return `${prefix}_${encodeTime(at.getTime())}`;
+}
+
+type IdPrefix = "acc" | "usr" | "wl" | "waba" | "key" | "ep" | "evt" | "dlv" | "att" | "rpl" | "prt" | "err" | "ntf";

@@ -8,7 +8,13 @@ export async function getSignupWebhook({ db, actor }: DomainContext) {
   const [row] = await db
     .select()
     .from(endpoints)
-    .where(and(eq(endpoints.accountId, actor.accountId), eq(endpoints.product, "platform")))
+    .where(
+      and(
+        eq(endpoints.accountId, actor.accountId),
+        eq(endpoints.product, "platform"),
+        eq(endpoints.reportType, "signup"),
+      ),
+    )
     .orderBy(asc(endpoints.createdAt))
     .limit(1);
   if (!row) return null;

@@ -27,6 +27,7 @@ export async function listCustomers({ db, actor }: DomainContext, input: { searc
       email: users.email,
       mobileNumber: users.mobileNumber,
       city: users.city,
+      region: users.region,
       country: users.country,
       signedUpAt: users.createdAt,
     })

@@ -32,8 +32,8 @@ test("sign up: a short password is refused, a valid one lands on the dashboard",
 
   await page.getByLabel("Password").fill(profile.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(/\/webhooks/);
-  await page.getByRole("heading", { name: "Webhooks" }).waitFor();
+  await page.waitForURL(/\/overview/);
+  await page.getByRole("heading", { name: "Overview" }).waitFor();
   await screenshot(page, "auth-02-dashboard-after-sign-up");
 });
 
@@ -53,7 +53,7 @@ test("sign out, sign in: a wrong password is refused, the right one lands on the
 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/webhooks/);
+  await page.waitForURL(/\/overview/);
   await expect(page.getByText("E2E Tester").first().isVisible()).resolves.toBe(true);
 });
 

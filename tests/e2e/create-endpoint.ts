@@ -10,8 +10,8 @@ export type NewEndpoint = {
 };
 
 /**
- * Add webhook form → Save → the signing secret shown once (returned) → Done → the row in the
- * webhooks table. Leaves the page on the webhooks table.
+ * Add webhook form → Save → the signing secret (returned) → Done → the new webhook's page →
+ * its row in the webhooks table. Leaves the page on the webhooks table.
  */
 export async function createEndpoint(page: Page, base: string, endpoint: NewEndpoint): Promise<string> {
   await page.goto(`${base}/webhooks/new`);
@@ -26,7 +26,8 @@ export async function createEndpoint(page: Page, base: string, endpoint: NewEndp
   const secret = ((await page.getByRole("dialog").getByTestId("secret-value").textContent()) ?? "").trim();
   expect(secret).toMatch(/^whsec_/);
   await page.getByRole("dialog").getByRole("button", { name: "Done" }).click();
-  await page.waitForURL(/\/webhooks$/);
+  await page.waitForURL(/\/webhooks\/ep_/);
+  await page.goto(`${base}/webhooks`);
   await endpointRow(page, endpoint.url).waitFor();
   return secret;
 }

@@ -17,6 +17,7 @@ export default async function setup(project: TestProject) {
       ...process.env,
       NODE_ENV: "production",
       PGLITE_DIR: path.join(dataDir, "pglite"),
+      MAIL_DIR: path.join(dataDir, "mail"),
       DATABASE_URL: "",
       AUTH_SECRET: "e2e-auth-secret-e2e-auth-secret-e2e-auth-secret",
       ENCRYPTION_KEY: "ab".repeat(32),

@@ -22,7 +22,7 @@ async function setUpReseller(page: Page, base: string, slug: string) {
   await fillSignUp(page, { ...newProfile("Acme Messaging", "acme"), password: "reseller-pass-1" });
   await page.getByText("Register as a reseller").click();
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(/\/reseller\/customers/);
+  await page.waitForURL(/\/overview/);
 
   await page.goto(`${base}/reseller/white-label`);
   await page.getByLabel("Brand name").fill("Acme SMS");
@@ -48,7 +48,7 @@ test("reseller white label: storefront saved; the Signup Webhook's Test Webhook 
 
   await reseller.getByRole("button", { name: "Test Webhook" }).click();
   await reseller.getByTestId("test-status").waitFor();
-  expect(await reseller.getByTestId("test-status").textContent()).toBe("HTTP 200 OK");
+  expect(await reseller.getByTestId("test-status").textContent()).toBe("200 OK");
   expect(JSON.parse(receiver.requests[0]!.body).user_id).toBe("2796XX");
   await saveSignupWebhook(reseller);
   await screenshot(reseller, "reseller-01-white-label-signup-webhook");
@@ -73,7 +73,7 @@ test("a visitor signs up on the reseller's storefront: the Signup Webhook gets t
     password: "visitor-pass-1",
   });
   await visitor.getByRole("button", { name: "Sign up" }).click();
-  await visitor.waitForURL(/\/webhooks/);
+  await visitor.waitForURL(/\/overview/);
 
   const [request] = await receiver.waitFor(1, 20_000);
   const payload = JSON.parse(request!.body);

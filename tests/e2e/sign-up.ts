@@ -12,11 +12,11 @@ export function newProfile(name: string, prefix: string): BrowserSignUp {
   return { name, username: `${prefix}_${id}`, email: `${prefix}_${id}@example.test`, password: "e2e-password-1" };
 }
 
-/** Signs a new customer up on the app's sign-up page; resolves on the webhooks page. */
+/** Signs a new customer up on the app's sign-up page; resolves on the overview (the signed-in home). */
 export async function signUp(page: Page, base: string, profile: BrowserSignUp): Promise<BrowserSignUp> {
   await page.goto(`${base}/sign-up`);
   await fillSignUp(page, profile);
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(/\/webhooks/);
+  await page.waitForURL(/\/overview/);
   return profile;
 }

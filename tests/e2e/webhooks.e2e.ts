@@ -48,6 +48,7 @@ test("Add webhook form: an empty table links to it; invalid fields show messages
   const base = inject("baseUrl");
   const page = await openPage(browser);
   await signUp(page, base, newProfile("Webhook Tester", "wh"));
+  await page.goto(`${base}/webhooks`);
   await page.getByText("No webhooks configured yet").waitFor();
   await screenshot(page, "webhooks-01-empty");
 
@@ -97,8 +98,9 @@ test("add a WhatsApp DLR webhook with XML, renamed parameters and a custom heade
   await screenshot(page, "webhooks-04-secret-once");
   await dialog.getByRole("button", { name: "Done" }).click();
 
-  // The table lists it.
-  await page.waitForURL(/\/webhooks$/);
+  // Its page opens; the table lists it.
+  await page.waitForURL(/\/webhooks\/ep_/);
+  await page.goto(`${base}/webhooks`);
   const row = endpointRow(page, `${receiver.url}/dlr`);
   await row.waitFor();
   const rowText = (await row.textContent()) ?? "";

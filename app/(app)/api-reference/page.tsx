@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { ApiReference } from "@/components/api-reference/api-reference";
 import { PageHeader } from "@/components/ui/page-header";
-import { getEnv } from "@/server/env";
+import { headers } from "next/headers";
+import { publicUrl } from "@/server/auth/public-url";
 import { getOpenApiDocument } from "@/server/rest/openapi/get-openapi-document";
 
 export const metadata = { title: "API reference" };
 
-export default function ApiReferencePage() {
+export default async function ApiReferencePage() {
   const doc = getOpenApiDocument();
-  const baseUrl = getEnv().NEXTAUTH_URL ?? "http://localhost:3000";
+  const baseUrl = publicUrl(await headers());
   return (
     <>
       <PageHeader

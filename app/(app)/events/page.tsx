@@ -15,8 +15,9 @@ export default async function EventsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const filters = parseEventFilters(await searchParams);
-  // The same input the browser builds from the URL, so the first page arrives with the HTML.
-  void getQueryClient().prefetchInfiniteQuery(
+  // The same input the browser builds from the URL, so the first page arrives with the HTML;
+  // awaited, so the server renders the rows the browser hydrates (not a skeleton).
+  await getQueryClient().prefetchInfiniteQuery(
     trpc.events.list.infiniteQueryOptions(toListInput(filters), { getNextPageParam: (page) => page.nextCursor }),
   );
   return (

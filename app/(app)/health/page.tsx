@@ -1,11 +1,11 @@
 import { HealthDashboard } from "@/components/health/health-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
-import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
+import { HydrateClient, prefetchReady, trpc } from "@/server/api/rsc";
 
 export const metadata = { title: "Health" };
 
 export default async function HealthPage() {
-  prefetch(trpc.health.dashboard.queryOptions({ range: "24h" }));
+  await prefetchReady(trpc.health.dashboard.queryOptions({ range: "24h" }));
   return (
     <HydrateClient>
       <PageHeader

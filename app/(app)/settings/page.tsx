@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
+import { OpsWebhookCard } from "@/components/settings/ops-webhook-card";
 import { AccountDataCard } from "@/components/settings/account-data-card";
 import { ChangePasswordCard } from "@/components/settings/change-password-card";
 import { PrivacyCard } from "@/components/settings/privacy-card";
@@ -16,14 +17,21 @@ export default async function SettingsPage() {
   prefetch(trpc.account.me.queryOptions());
   prefetch(trpc.wabaNumbers.list.queryOptions());
   prefetch(trpc.account.privacy.queryOptions());
+  prefetch(trpc.notifications.opsWebhook.queryOptions());
   const session = await getSession();
   return (
     <HydrateClient>
-      <PageHeader title="Settings" description="Your profile, account, WhatsApp Business numbers, privacy and data." />
+      <PageHeader
+        title="Settings"
+        description="Your profile, account, WhatsApp Business numbers, where alerts go, privacy and data."
+      />
       <div className="space-y-6">
         <ProfileCard />
         <Suspense fallback={<WabaNumbersCardSkeleton />}>
           <WabaNumbersCard />
+        </Suspense>
+        <Suspense fallback={<WabaNumbersCardSkeleton />}>
+          <OpsWebhookCard />
         </Suspense>
         <Suspense fallback={<Skeleton className="h-48" />}>
           <PrivacyCard />

@@ -1,14 +1,15 @@
 import type { RunnerContext } from "@/server/auth/actor";
-import { and, eq, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { deliveries, endpoints } from "@/db/schema";
 import { conflict, notFound } from "@/server/errors";
 import { handOff } from "@/server/delivery/hand-off";
 
 /**
- * Manual retry: the delivery is due now and its next attempt is recorded as `manual`. Works for
- * failed, superseded, retrying and pending deliveries. A failed delivery that had used up its
- * schedule gets this one attempt; one that had not carries on with its schedule if this attempt
- * fails too. One that waits for an earlier delivery of its message stays in line (conflict). A
+ * Manual retry: one extra attempt now, recorded as `manual`. It does not move the automatic
+ * schedule: the time of the next scheduled attempt is kept in `resume_at`, and if the manual
+ * attempt fails the delivery waits for that time again (`decideAfterManual`). Works for failed,
+ * superseded, retrying and pending deliveries; a failed one that had used up its schedule gets this
+ * one attempt. One that waits for an earlier delivery of its message stays in line (conflict). A
  * finished one that comes back leaves its message's order: later ones may already have gone.
  */
 export async function retryDelivery({ db, actor: { accountId }, runner }: RunnerContext, { id }: { id: string }) {
@@ -37,6 +38,11 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
     .update(deliveries)
     .set({
       status: "pending",
+      // A second click before the first retry ran keeps the schedule's time it had saved.
+      resumeAt: sql`case
+        when ${deliveries.nextTrigger} = 'manual' then ${deliveries.resumeAt}
+        when ${deliveries.status} in ('pending', 'retrying') then ${deliveries.nextAttemptAt}
+        else null end`,
       nextAttemptAt: now,
       nextTrigger: "manual",
       rateSlotAt: null,
@@ -57,7 +63,12 @@ export async function retryDelivery({ db, actor: { accountId }, runner }: Runner
         or(isNull(deliveries.leaseExpiresAt), lte(deliveries.leaseExpiresAt, now)),
       ),
     )
-    .returning({ id: deliveries.id, status: deliveries.status, nextAttemptAt: deliveries.nextAttemptAt });
+    .returning({
+      id: deliveries.id,
+      status: deliveries.status,
+      nextAttemptAt: deliveries.nextAttemptAt,
+      resumeAt: deliveries.resumeAt,
+    });
   if (!updated) throw conflict("This delivery changed while retrying it; reload and try again.");
   // Saved as due now: if the runner cannot take it at this moment, it is picked up later.
   await handOff(runner, [{ id, endpointId: found.endpointId, dedupeKey: `${id}-retry-${now.getTime()}` }], "retry");

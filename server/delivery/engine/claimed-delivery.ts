@@ -6,7 +6,11 @@ export type ClaimedDelivery = {
   accountId: string;
   endpointId: string;
   attempts: number;
+  /** Manual attempts among `attempts`: they are not steps of the schedule. */
+  manualAttempts: number;
   nextTrigger: "scheduled" | "manual";
+  /** Set by a manual retry: when the schedule's next attempt was due (a failed manual attempt goes back to it). */
+  resumeAt: Date | null;
   internalFailures: number;
   /** How long ago (database clock, ms) its reserved rate slot opened; null without one. */
   slotAgeMs: number | null;
@@ -35,7 +39,8 @@ export const EFFECTIVE_RATE = `coalesce((select least(th.rate, coalesce(ep.rate_
   ep.rate_limit_per_second)`;
 
 /** The columns a claim returns (raw SQL, so both drivers' shapes are normalised here). */
-export const CLAIMED_COLUMNS = `d.id, d.account_id, d.endpoint_id, d.attempts, d.next_trigger, d.internal_failures,
+export const CLAIMED_COLUMNS = `d.id, d.account_id, d.endpoint_id, d.attempts, d.manual_attempts, d.next_trigger,
+  d.resume_at, d.internal_failures,
   (extract(epoch from (clock_timestamp() - d.rate_slot_at)) * 1000)::double precision as slot_age_ms,
   d.ordering_key,
   ev.id as event_id, ev.type as event_type, ev.data as event_data, ev.created_at as event_created_at,
@@ -47,7 +52,9 @@ export type ClaimedRow = {
   account_id: string;
   endpoint_id: string;
   attempts: number;
+  manual_attempts: number;
   next_trigger: "scheduled" | "manual";
+  resume_at: Date | string | null;
   internal_failures: number;
   slot_age_ms: number | string | null;
   ordering_key: string | null;
@@ -69,7 +76,9 @@ export function toClaimedDelivery(r: ClaimedRow): ClaimedDelivery {
     accountId: r.account_id,
     endpointId: r.endpoint_id,
     attempts: Number(r.attempts),
+    manualAttempts: Number(r.manual_attempts),
     nextTrigger: r.next_trigger,
+    resumeAt: r.resume_at === null ? null : new Date(r.resume_at),
     internalFailures: Number(r.internal_failures),
     slotAgeMs: r.slot_age_ms === null ? null : Number(r.slot_age_ms),
     orderingKey: r.ordering_key,

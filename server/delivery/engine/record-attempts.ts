@@ -59,7 +59,8 @@ export async function recordAttempts(
         response_headers, response_body, duration_ms, error_class, error_message, at from input
     ), delivery as (
       update deliveries d set status = i.status, attempts = i.attempt_number, next_attempt_at = i.next_attempt_at,
-        lease_expires_at = null, lease_owner = null, rate_slot_at = null, next_trigger = 'scheduled',
+        lease_expires_at = null, lease_owner = null, rate_slot_at = null, next_trigger = 'scheduled', resume_at = null,
+        manual_attempts = d.manual_attempts + case when i.trigger = 'manual' then 1 else 0 end,
         internal_failures = 0, last_status_code = i.response_status, last_error = i.last_error,
         delivered_at = case when i.succeeded then i.at else null end, updated_at = i.at
       from input i where d.id = i.delivery_id

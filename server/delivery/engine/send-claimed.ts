@@ -1,4 +1,5 @@
 import type dns from "node:dns";
+import { decideAfterManual, scheduledAttemptNumber } from "@/server/delivery/policy/decide-after-manual";
 import { decideNext } from "@/server/delivery/policy/decide-next";
 import { sendOnce } from "@/server/delivery/send-once";
 import type { SendableEndpoint } from "@/server/endpoints/decrypt-endpoint";
@@ -49,7 +50,17 @@ export async function sendClaimed(
     trigger: claimed.nextTrigger,
     request,
     outcome,
-    decision: decideNext(outcome, attemptNumber, deps.schedule, at, deps.random),
+    // A manual attempt (Retry, replay) is extra: it neither uses up a step nor moves the next one.
+    decision:
+      claimed.nextTrigger === "manual"
+        ? decideAfterManual(
+            outcome,
+            { resumeAt: claimed.resumeAt, scheduledAttempts: claimed.attempts - claimed.manualAttempts },
+            deps.schedule,
+            at,
+            deps.random,
+          )
+        : decideNext(outcome, scheduledAttemptNumber(claimed), deps.schedule, at, deps.random),
     at,
   };
 }

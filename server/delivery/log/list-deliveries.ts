@@ -1,8 +1,13 @@
 import type { ReadContext } from "@/server/auth/actor";
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import { deliveries, endpoints, events } from "@/db/schema";
 import { shownNextAttemptAt, shownStatus, shownStatusIs } from "./shown-columns";
 import { listDeliveriesSchema, type ListDeliveriesInput } from "@/server/delivery/schemas";
+import { findEventIds } from "@/server/events/search-events";
+import { parseSearchTerm } from "@/server/events/search-term";
+
+/** Events a delivery search looks at: the newest that match. */
+const SEARCH_EVENTS = 1000;
 
 export const deliverySummaryColumns = {
   id: deliveries.id,
@@ -34,8 +39,19 @@ export const deliverySummaryColumns = {
  * pagination on the (time-ordered) id: pass the returned `nextCursor` to get the next page.
  */
 export async function listDeliveries({ db, actor: { accountId } }: ReadContext, input: ListDeliveriesInput = {}) {
-  const { endpointId, eventId, eventType, status, since, until, cursor, limit } = listDeliveriesSchema.parse(input);
+  const { endpointId, search, eventId, eventType, status, since, until, cursor, limit } =
+    listDeliveriesSchema.parse(input);
   const where: SQL[] = [eq(deliveries.accountId, accountId)];
+  if (search) {
+    const term = parseSearchTerm(search);
+    if (term.kind === "delivery") where.push(eq(deliveries.id, term.id));
+    else {
+      // The matching events (through the search indexes), then their deliveries.
+      const ids = await findEventIds(db, accountId, term, { limit: SEARCH_EVENTS });
+      if (!ids.length) return { data: [], nextCursor: null };
+      where.push(inArray(deliveries.eventId, ids));
+    }
+  }
   if (endpointId) where.push(eq(deliveries.endpointId, endpointId));
   if (eventId) where.push(eq(deliveries.eventId, eventId));
   if (eventType) where.push(eq(events.type, eventType));

@@ -1,6 +1,6 @@
 import { toEndpointConfig, type EndpointConfigSource } from "@/server/delivery/endpoint-config";
 import type { HttpRequest } from "@/server/delivery/types";
-import { catalog, isEventType } from "@/server/events/catalog";
+import { isEventType, sampleEvent } from "@/server/events/catalog";
 import { renderRequest } from "./render-request";
 
 export const PREVIEW_PLACEHOLDER_URL = "https://your-server.example.com/webhook";
@@ -18,7 +18,6 @@ export function renderPreview(
   eventType: string,
 ): HttpRequest {
   const endpoint = toEndpointConfig({ ...config, url: config.url?.trim() || PREVIEW_PLACEHOLDER_URL });
-  const data = isEventType(eventType) ? structuredClone(catalog[eventType].sample) : {};
-  if (config.wabaNumber && "waba_number" in data) data.waba_number = config.wabaNumber;
+  const data = isEventType(eventType) ? sampleEvent(eventType, { wabaNumber: config.wabaNumber }).data : {};
   return renderRequest(endpoint, { id: SAMPLE_ID, type: eventType, data, createdAt: SAMPLE_TIME });
 }

@@ -14,12 +14,14 @@ const HINTS: Record<Exclude<ErrorClass, "http_status">, string> = {
 /** One plain-language line for the UI: what happened, then what the customer can do about it. */
 export function describeOutcome(outcome: SendOutcome): string {
   if (outcome.ok) return `Delivered: your server answered ${outcome.status} in ${formatDuration(outcome.durationMs)}.`;
-  const what = capitalize(outcome.errorMessage ?? "The request failed");
-  const hint =
-    outcome.errorClass === "http_status" || outcome.errorClass === null
-      ? statusHint(outcome.status ?? 0, outcome.retryAfterMs)
-      : HINTS[outcome.errorClass];
-  return `${what}. ${hint}`;
+  return `${capitalize(outcome.errorMessage ?? "The request failed")}. ${outcomeAdvice(outcome)}`;
+}
+
+/** Only what the customer can do about a failure: for panels whose title already says what happened. */
+export function outcomeAdvice(outcome: SendOutcome): string {
+  return outcome.errorClass === "http_status" || outcome.errorClass === null
+    ? statusHint(outcome.status ?? 0, outcome.retryAfterMs)
+    : HINTS[outcome.errorClass];
 }
 
 function statusHint(status: number, retryAfterMs: number | null): string {

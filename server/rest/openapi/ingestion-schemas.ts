@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { catalog, EVENT_TYPES, type EventType } from "@/server/events/catalog";
+import { catalog, INGESTIBLE_EVENT_TYPES, type EventType, type IngestibleEventType } from "@/server/events/catalog";
 import { eventInputSchema, ingestBodySchema } from "@/server/events/ingest-schemas";
 
 /**
@@ -8,9 +8,7 @@ import { eventInputSchema, ingestBodySchema } from "@/server/events/ingest-schem
  * Everything else (idempotencyKey, batch limits) is taken from the real schemas, so it follows them.
  */
 
-/** Hookline emits user.signup itself; ingestion refuses it (422). */
-type IngestibleEventType = Exclude<EventType, "user.signup">;
-export const INGESTIBLE_EVENT_TYPES = EVENT_TYPES.filter((t): t is IngestibleEventType => t !== "user.signup");
+export { INGESTIBLE_EVENT_TYPES };
 
 /** "sms.dlr" → "SmsDlr" (component names). */
 export function eventTypeComponentName(type: EventType): string {

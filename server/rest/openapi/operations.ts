@@ -174,6 +174,8 @@ export const OPERATIONS: OperationSpec[] = [
       "The account's events, newest first, each with its delivery counts and overall status. Pass `nextCursor` as `cursor` for the next page. Unknown or repeated query parameters are refused (422).",
     query: listEventsSchema,
     queryDescriptions: {
+      search:
+        "Find an event by its id, a delivery id (the `webhook-id` your server received), `transaction_id`, `message_id` or mobile number (with or without +). Exact match",
       type: "Only events of this type",
       status: "succeeded (every delivery), failed (any), pending (any on its way) or no_endpoints",
       from: "Created at or after this time (ISO 8601)",
@@ -205,6 +207,8 @@ export const OPERATIONS: OperationSpec[] = [
     query: listDeliveriesSchema,
     queryDescriptions: {
       endpointId: "Only deliveries to this endpoint (ep_…)",
+      search:
+        "Deliveries of the events found by id, delivery id (`webhook-id`), `transaction_id`, `message_id` or mobile number. Exact match",
       eventId: "Only deliveries of this event (evt_…)",
       eventType: "Only deliveries of events of this type",
       status: "Only deliveries in this state",

@@ -224,6 +224,9 @@ export const deliveryRetriedSchema = z.object({
   id: z.string(),
   status: z.enum(DELIVERY_STATUSES),
   nextAttemptAt: timestamp.nullable(),
+  resumeAt: timestamp
+    .nullable()
+    .describe("When the automatic schedule's next attempt is due if this manual one fails (it is not moved)"),
 });
 
 export const replayProgressSchema = z.object({

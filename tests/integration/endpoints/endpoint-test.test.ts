@@ -48,18 +48,20 @@ test("Test Webhook on a saved endpoint: 200 with the response shown, signed, rec
   expect(JSON.stringify(attempts[0]!.request)).not.toContain("secret123");
 });
 
-test("404 and timeouts come back with their class and a plain-language hint", async () => {
+test("404 and timeouts come back with their class, the message, and a hint that does not repeat it", async () => {
   const receiver = await h.startReceiver();
   const a = await createActor(h.services);
   receiver.respondWith({ status: 404, body: "no such hook" });
   const notFound = await a.caller.endpoints.testDraft(sms(receiver.url));
   expect(notFound).toMatchObject({ ok: false, status: 404, errorClass: "http_status", responseBody: "no such hook" });
-  expect(notFound.hint).toContain("404 Not Found");
+  expect(notFound.errorMessage).toContain("404 Not Found");
+  expect(notFound.hint).toBe("Check the URL path.");
 
   receiver.respondWith({ status: 200, delayMs: 3000 });
   const slow = await a.caller.endpoints.testDraft(sms(receiver.url, { timeoutMs: 1000 }));
   expect(slow).toMatchObject({ ok: false, status: null, errorClass: "timeout" });
-  expect(slow.hint).toMatch(/timed out after 1 s/i);
+  expect(slow.errorMessage).toMatch(/timed out after 1 s/i);
+  expect(slow.hint).toMatch(/^Reply with a 2xx right away/);
 });
 
 test("rotation: both the new and the old secret sign for 24 h", async () => {

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { deliveryAttempts } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { deliveryAttempts, endpoints } from "@/db/schema";
 import { getHealthDashboard } from "@/server/health/get-health-dashboard";
 import { newId } from "@/server/lib/ids";
 import { createActor } from "@/tests/helpers/actors";
@@ -29,34 +30,35 @@ async function attempt(
   });
 }
 
+async function setStreak(endpointId: string, n: number) {
+  await h.db.update(endpoints).set({ consecutiveFailures: n }).where(eq(endpoints.id, endpointId));
+}
+
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 
-test("failure streak counts attempts since the last success; the endpoint query warns from 5", async () => {
+test("the failure count is the endpoint's failed deliveries in a row (the disable counter); warns from 5", async () => {
   const a = await createActor(h.services);
   const ep = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/hook");
   await attempt(a.accountId, ep.id, minutesAgo(60), 200);
-  for (let i = 0; i < 4; i++) await attempt(a.accountId, ep.id, minutesAgo(50 - i), 500);
-  await attempt(a.accountId, ep.id, minutesAgo(40), 200, "test"); // a passing Test Webhook does not reset the streak
+  // Many failed attempts, but only 4 deliveries have used up their retries.
+  for (let i = 0; i < 12; i++) await attempt(a.accountId, ep.id, minutesAgo(50 - i), 500);
+  await setStreak(ep.id, 4);
 
   let detail = await a.caller.health.endpoint({ endpointId: ep.id, range: "24h" });
   expect(detail.failedInARow).toBe(4);
-  expect(detail.thresholds.warnAfter).toBe(5);
-  expect(detail.summary).toMatchObject({ attempts: 5, succeeded: 1, failed: 4 });
+  expect(detail.thresholds).toEqual({ warnAfter: 5, disableAfter: 20 });
+  expect(detail.summary).toMatchObject({ attempts: 13, succeeded: 1, failed: 12 });
 
-  await attempt(a.accountId, ep.id, minutesAgo(30), null);
+  await setStreak(ep.id, 5);
   detail = await a.caller.health.endpoint({ endpointId: ep.id, range: "24h" });
   expect(detail.failedInARow).toBe(5);
-  // The banner's cheaper query agrees.
-  expect(await a.caller.health.streak({ endpointId: ep.id })).toMatchObject({
-    failedInARow: 5,
-    thresholds: { warnAfter: 5 },
-  });
+  // The banner's cheaper query, the dashboard and the endpoint view agree.
+  expect(await a.caller.health.streak({ endpointId: ep.id })).toMatchObject({ failedInARow: 5 });
+  const dash = await a.caller.health.dashboard({ range: "24h" });
+  expect(dash.items[0]).toMatchObject({ failedInARow: 5, attention: "failing" });
+  expect((await a.caller.endpoints.get({ id: ep.id })).consecutiveFailures).toBe(5);
   expect(detail.lastSuccessAt).toBeInstanceOf(Date);
-
-  await attempt(a.accountId, ep.id, minutesAgo(20), 204, "manual");
-  detail = await a.caller.health.endpoint({ endpointId: ep.id, range: "24h" });
-  expect(detail.failedInARow).toBe(0);
-  expect(detail.lastAttemptAt!.getTime()).toBeGreaterThan(detail.lastSuccessAt!.getTime() - 1);
+  expect(detail.lastAttemptAt!.getTime()).toBeGreaterThan(detail.lastSuccessAt!.getTime());
 });
 
 test("another account's endpoint is NOT_FOUND, and its attempts never count", async () => {
@@ -83,6 +85,7 @@ test("the dashboard lists every endpoint, the ones needing attention first, with
   });
   for (let i = 0; i < 3; i++) await attempt(a.accountId, healthy.id, minutesAgo(10 + i), 200);
   for (let i = 0; i < 6; i++) await attempt(a.accountId, failing.id, minutesAgo(10 + i), 503);
+  await setStreak(failing.id, 6);
   await attempt(a.accountId, disabled.id, minutesAgo(9), 410);
 
   const dash = await getHealthDashboard({ db: h.db, actor: a.actor }, { range: "24h" });

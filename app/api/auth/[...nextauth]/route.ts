@@ -1,4 +1,8 @@
 import { handleAuthRequest } from "@/server/auth/handle-auth-request";
+import { configureAuthUrl } from "@/server/auth/public-url";
+
+// Without NEXTAUTH_URL/AUTH_URL, next-auth builds its URLs from the request's host (README "Environment").
+configureAuthUrl();
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 

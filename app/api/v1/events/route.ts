@@ -24,7 +24,7 @@ export const POST = withApiKey(
 const listQuerySchema = listEventsSchema.strict();
 
 /**
- * GET /api/v1/events?type=&status=&from=&to=&cursor=&limit= — the account's events, newest first,
+ * GET /api/v1/events?search=&type=&status=&from=&to=&cursor=&limit= — the account's events, newest first,
  * each with its delivery counts and overall status, `{ data, nextCursor }`. Bad values: 422.
  */
 export const GET = withApiKey(async (ctx) => json(await listEvents(ctx, parseQuery(ctx.req, listQuerySchema))));
