@@ -102,8 +102,10 @@ async function run(secondProcess: boolean) {
   expect(acceptedPerSecond).toBeGreaterThan(RECEIVER_LIMIT * 0.7);
   expect(acceptedPerSecond).toBeLessThanOrEqual(RECEIVER_LIMIT + 0.5);
   expect(refused / steady.length).toBeLessThan(0.2);
+  // Still slowed when the receiver opens up. (How far it has climbed by then depends on how fast
+  // this machine could send meanwhile: the rate rises while the receiver takes what is sent.)
   expect(throttledAtOpen?.rate).toBeGreaterThan(RECEIVER_LIMIT * 0.6);
-  expect(throttledAtOpen?.rate).toBeLessThan(RECEIVER_LIMIT * 1.4);
+  expect(throttledAtOpen?.rate).toBeLessThan(CONFIGURED_LIMIT);
   expect(throttledAtOpen?.reason).toMatch(/^429 Too Many Requests/);
   // Recovered: the throttling ended, and more went through in a second than the receiver took before.
   expect(recovered.rate).toBeNull();
