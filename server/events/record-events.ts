@@ -18,8 +18,8 @@ export type ValidEvent = {
   orderingKey?: string;
 };
 
-/** Starts over when an ordered chain's tail is locked by another writer (see linkChainTails). */
-const ORDERED_TRIES = 20;
+/** How long an ingestion starts over while an ordered chain's tail is locked by another writer. */
+const ORDERED_RETRY_MS = 10_000;
 
 /**
  * Writes events and their deliveries in one statement (on the caller's transaction when given one,
@@ -113,6 +113,7 @@ async function insertOrdered(
   planned: PlannedDelivery[],
 ): Promise<{ inserted: Set<string>; blocked: Set<string> } | null> {
   const starts = planChains(planned);
+  const giveUpAt = Date.now() + ORDERED_RETRY_MS;
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
@@ -123,7 +124,7 @@ async function insertOrdered(
       });
     } catch (err) {
       if (err instanceof RacedKeys) return null;
-      if (attempt >= ORDERED_TRIES || !isLockNotAvailable(err)) throw err;
+      if (Date.now() > giveUpAt || !isLockNotAvailable(err)) throw err;
       await new Promise((r) => setTimeout(r, Math.min(50, 2 * attempt) * Math.random()));
     }
   }

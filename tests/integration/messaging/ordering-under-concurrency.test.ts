@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { deliveries, events } from "@/db/schema";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
@@ -60,3 +60,39 @@ test("concurrent single-event requests for the same messages while two runners s
   expect(waited).toBeGreaterThan(0);
   expect(receiver.requests).toHaveLength(requests.length);
 }, 120_000);
+
+test.skipIf(!process.env.TEST_DATABASE_URL)(
+  "an ingestion whose message's tail is locked by another writer starts over instead of waiting, and links behind it",
+  async () => {
+    const me = await createActor(h.services);
+    const ep = await insertEndpoint(h.db, me.accountId, "http://127.0.0.1:9/locked", { orderedDelivery: true });
+    const dlr = (status: string) => ({
+      type: "sms.dlr",
+      data: { ...sampleEvent("sms.dlr").data, message_id: "locked-msg", status },
+    });
+    const parked = h.newRunner(); // never started: nothing is sent
+    await ingestEvents({ db: h.db, actor: me.actor, runner: parked }, dlr("submitted"));
+    const [tail] = await h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id));
+
+    let ingested = false;
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    // Another writer (a record flush, a lease renewal) holds the tail's row for 300 ms.
+    const holder = h.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from deliveries where id = ${tail!.id} for update`);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(ingested).toBe(false);
+      release();
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const ingest = ingestEvents({ db: h.db, actor: me.actor, runner: parked }, dlr("delivered")).then(() => {
+      ingested = true;
+    });
+    await Promise.all([holder, ingest, released]);
+    const rows = await h.db.select().from(deliveries).where(eq(deliveries.endpointId, ep.id));
+    const next = rows.find((d) => d.id !== tail!.id)!;
+    expect(next.blockedBy).toBe(tail!.id);
+    expect(rows.find((d) => d.id === tail!.id)!.successorId).toBe(next.id);
+    expect(next.orderingSeq).toBe(2);
+  },
+);
