@@ -135,9 +135,21 @@ const fields = {
     .int("Timeout must be a whole number of milliseconds")
     .min(1000, "Timeout must be at least 1 second (1000 ms)")
     .max(30_000, "Timeout must be at most 30 seconds (30000 ms)"),
-  orderedDelivery: z.boolean({ error: "orderedDelivery must be true or false" }),
-  latestStatusOnly: z.boolean({ error: "latestStatusOnly must be true or false" }),
-  adaptiveThrottle: z.boolean({ error: "adaptiveThrottle must be true or false" }),
+  orderedDelivery: z
+    .boolean({ error: "orderedDelivery must be true or false" })
+    .describe(
+      "Deliveries whose events share an ordering key (a DLR's message_id, or the orderingKey given at ingestion) go out one at a time, in the order accepted. Default: true for DLR webhooks.",
+    ),
+  latestStatusOnly: z
+    .boolean({ error: "latestStatusOnly must be true or false" })
+    .describe(
+      "DLR webhooks with orderedDelivery: when several reports for one message wait, only the most advanced is sent; the others become superseded. Default: false.",
+    ),
+  adaptiveThrottle: z
+    .boolean({ error: "adaptiveThrottle must be true or false" })
+    .describe(
+      "Lower the send rate on 429/503 (Retry-After honoured) or unusually slow responses, and raise it again while healthy, never above rateLimitPerSecond. Default: true.",
+    ),
   status: z.enum(["active", "paused"], {
     // "disabled" is real (the row can hold it) but only Hookline sets it, after repeated failures.
     error: (iss) =>
@@ -192,7 +204,7 @@ export type EndpointConfigShape = {
 export type EndpointConfigInput = EndpointConfigShape & { eventTypes: string[] };
 
 /** Per-message order is the default for delivery-report webhooks. */
-export const defaultOrderedDelivery = (reportType: ReportType) => reportType === "dlr";
+const defaultOrderedDelivery = (reportType: ReportType) => reportType === "dlr";
 
 /**
  * Fills what the product + report type imply: event types, parameter names, ordered delivery;
