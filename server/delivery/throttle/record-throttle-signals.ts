@@ -11,9 +11,11 @@ import type { ThrottleSignal } from "./throttle-signals";
  *   at, or to 90 % of what it accepted in the last second if that is more (never more than 90 %
  *   of before; at least 1/s). At most once a second: refusals of requests sent before a decrease
  *   took effect do not count twice. Retry-After holds every send until then.
- * - Raised again while healthy, once a second, by a tenth of the ceiling (the configured limit,
- *   else what it was sending at when first slowed) — by 2 % of it near what the endpoint accepted
- *   when it was last slowed (its capacity, probed gently); reaching the ceiling ends the throttling.
+ * - Raised again while healthy and used (≥ 70 % of it sent in the last second), once a second:
+ *   by 5 % of what the endpoint accepted when it was last slowed while near that (its capacity,
+ *   probed gently), else by a tenth of the ceiling (the configured limit, else what it was sending
+ *   at when first slowed). Reaching the ceiling — or a healthy minute without a change — ends the
+ *   throttling.
  *
  * Rows are updated with expressions over their latest version (an UPDATE re-reads a row another
  * runner changed meanwhile), so concurrent reports compose instead of overwriting each other. An
@@ -32,7 +34,7 @@ function applySignals(db: Db, signals: ThrottleSignal[]) {
     db,
     sql`with th_sig as (
     select s.*, ep.rate_limit_per_second::double precision as lim,
-      case when s.refused > 0 or s.ok_median_ms >= coalesce(t.p50_ms * 5, 0) then (
+      case when s.refused > 0 or s.ok_median_ms >= coalesce(t.p50_ms * 5, 0) or t.rate is not null then (
         select count(*) from delivery_attempts a
         where a.endpoint_id = s.endpoint_id and a.created_at > s.at - interval '1 second') + s.sent
       end as sent_1s,
@@ -57,7 +59,7 @@ function applySignals(db: Db, signals: ThrottleSignal[]) {
       reason = case when ${SLOWING} then ${REASON} else t.reason end,
       slowed_at = case when ${SLOWING} then s.at else t.slowed_at end,
       recovered_at = case when ${RECOVERED} then s.at else t.recovered_at end,
-      changed_at = case when ${SLOWING} or ${RAISING} then s.at else t.changed_at end,
+      changed_at = case when ${SLOWING} or ${RAISING} or ${RECOVERED} then s.at else t.changed_at end,
       last_refusal_at = case when s.refused > 0 then s.at else t.last_refusal_at end,
       last_refusal_status = case when s.refused > 0 then s.refusal_status else t.last_refusal_status end,
       hold_until = case when s.retry_after_ms is not null
@@ -83,8 +85,14 @@ const BASE = p(`coalesce(t.rate, least(s.lim, greatest(1, coalesce(s.sent_1s, s.
 const BIG_STEP = p(`greatest(1, coalesce(s.lim, t.ceiling, t.rate) * 0.1)`);
 const STEP_TEXT = p(`case when t.capacity > 0 and t.rate + ${BIG_STEP} >= t.capacity * 0.9 and t.rate < t.capacity * 1.1
   then greatest(1, t.capacity * 0.05) else ${BIG_STEP} end`);
-const RAISING_TEXT = p(`t.rate is not null and s.refused = 0 and s.ok > 0 and not ${SLOW_TEXT} and ${MAY_CHANGE}
-  and (t.hold_until is null or t.hold_until <= s.at)`);
+const HEALTHY = p(
+  `t.rate is not null and s.refused = 0 and not ${SLOW_TEXT} and (t.hold_until is null or t.hold_until <= s.at)`,
+);
+// Raised only while the rate is used (in-process pacing keeps sends ~10 % under it), so a quiet
+// endpoint is not handed a rate it never showed it can take.
+const RAISING_TEXT = p(`${HEALTHY} and s.ok > 0 and ${MAY_CHANGE} and coalesce(s.sent_1s, s.sent) >= t.rate * 0.7`);
+// Quiet and healthy for a minute: the throttling ends.
+const IDLE_TEXT = p(`${HEALTHY} and s.at >= t.changed_at + interval '60 seconds'`);
 
 const SLOW = sql.raw(SLOW_TEXT);
 const SLOWING = sql.raw(p(`(s.refused > 0 or ${SLOW_TEXT}) and ${MAY_CHANGE}`));
@@ -94,7 +102,9 @@ const CEILING = sql.raw(
 );
 const STEP = sql.raw(STEP_TEXT);
 const RAISING = sql.raw(RAISING_TEXT);
-const RECOVERED = sql.raw(p(`${RAISING_TEXT} and t.rate + ${STEP_TEXT} >= coalesce(s.lim, t.ceiling, 'infinity')`));
+const RECOVERED = sql.raw(
+  p(`(${RAISING_TEXT} and t.rate + ${STEP_TEXT} >= coalesce(s.lim, t.ceiling, 'infinity')) or ${IDLE_TEXT}`),
+);
 const REASON = sql.raw(
   p(`case when s.refused > 0 then s.refusal_status::text
     || case s.refusal_status when 429 then ' Too Many Requests' else ' Service Unavailable' end

@@ -63,10 +63,15 @@ test("429s halve the rate (or cut it to what was accepted), at most once a secon
   await report(1100, { sent: 25, ok: 20, refused: 5, refusal_status: 429, ok_median_ms: 20 });
   expect((await state(ep.id)).rate).toBe(18); // 90 % of the 20 accepted
 
+  // Used but quiet (a few sends a second): not raised.
+  await report(2100, { sent: 5, ok: 5, ok_median_ms: 20 });
+  expect((await state(ep.id)).rate).toBe(18);
   const rates: number[] = [];
-  for (let i = 1; i <= 12; i++) {
-    await report(1100 + i * 1000, { sent: 18, ok: 18, ok_median_ms: 20 });
+  for (let i = 2; i <= 13; i++) {
+    const sent = Math.ceil((await state(ep.id)).rate! * 0.9); // what pacing lets out at that rate
+    await report(1100 + i * 1000, { sent, ok: sent, ok_median_ms: 20 });
     rates.push((await state(ep.id)).rate ?? 50);
+    if (rates.at(-1) === 50) break;
   }
   // +1/s while near the 20/s it accepted, then +5/s (a tenth of the limit), ending at the limit.
   expect(rates.slice(0, 5)).toEqual([19, 20, 21, 22, 27]);
@@ -77,6 +82,19 @@ test("429s halve the rate (or cut it to what was accepted), at most once a secon
   expect(s.ceiling).toBeNull();
 });
 
+test("a throttled endpoint that stays healthy but quiet for a minute is no longer throttled", async () => {
+  const ep = await insertEndpoint(h.db, me.accountId, "http://127.0.0.1:9/q", { rateLimitPerSecond: 30 });
+  const report = (ms: number, s: Partial<ThrottleSignal>) => recordThrottleSignals(h.db, [signal(ep.id, ms, s)]);
+  await report(0, { sent: 30, ok: 10, refused: 20, refusal_status: 429 });
+  expect((await state(ep.id)).rate).toBe(15);
+  await report(30_000, { sent: 2, ok: 2, ok_median_ms: 20 });
+  expect((await state(ep.id)).rate).toBe(15);
+  await report(61_000, { sent: 2, ok: 2, ok_median_ms: 20 });
+  const s = await state(ep.id);
+  expect(s.rate).toBeNull();
+  expect(s.recoveredAt?.toISOString()).toBe(new Date(T0 + 61_000).toISOString());
+});
+
 test("Retry-After holds the rate where it is until then; a 503 slows it too", async () => {
   const ep = await insertEndpoint(h.db, me.accountId, "http://127.0.0.1:9/y", { rateLimitPerSecond: 10 });
   const report = (ms: number, s: Partial<ThrottleSignal>) => recordThrottleSignals(h.db, [signal(ep.id, ms, s)]);
@@ -85,9 +103,9 @@ test("Retry-After holds the rate where it is until then; a 503 slows it too", as
   expect(s.rate).toBe(5);
   expect(s.reason).toBe("503 Service Unavailable (Retry-After 30 s)");
   expect(s.holdUntil?.toISOString()).toBe(new Date(T0 + 30_000).toISOString());
-  await report(5000, { sent: 1, ok: 1, ok_median_ms: 20 });
+  await report(5000, { sent: 5, ok: 5, ok_median_ms: 20 });
   expect((await state(ep.id)).rate).toBe(5); // still held
-  await report(31_000, { sent: 1, ok: 1, ok_median_ms: 20 });
+  await report(31_000, { sent: 5, ok: 5, ok_median_ms: 20 });
   expect((await state(ep.id)).rate).toBe(6);
 });
 
