@@ -43,7 +43,7 @@ test("the app runs under the CSP: no violations, forms work", async () => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
   });
   await signUp(page, base, newProfile("CSP Tester", "csp"));
-  await page.getByRole("heading", { name: "Webhooks" }).waitFor();
+  await page.getByRole("heading", { name: "Overview" }).waitFor();
   await page.goto(`${base}/settings`);
   await page.getByRole("heading", { name: "Privacy" }).waitFor();
   await screenshot(page, "security-01-settings-privacy");

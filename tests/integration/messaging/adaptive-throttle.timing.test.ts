@@ -65,11 +65,12 @@ async function run(secondProcess: boolean) {
   const first = await until(received, (r) => r.length > 0);
   const t0 = first[0]!.at;
   await until(received, (r) => r.length > 0 && r.at(-1)!.at - t0 >= REFUSING_MS, REFUSING_MS + 20_000);
-  await fetch(`${url}/__open`, { method: "POST" });
-  const opened = (await received()).at(-1)!.at;
   const throttle = async () =>
     (await h.db.select().from(endpointThrottles).where(eq(endpointThrottles.endpointId, ep.id)))[0]!;
+  // Read before opening: once the receiver takes everything the rate starts climbing at once.
   const throttledAtOpen = await throttle();
+  await fetch(`${url}/__open`, { method: "POST" });
+  const opened = (await received()).at(-1)!.at;
   // Once it takes everything, the rate climbs back toward the configured limit (the throttling
   // ends there) — as fast as this machine's sends use the rate it is given.
   const climbed = (t: { rate: number | null }) => t.rate === null || t.rate >= RECEIVER_LIMIT * 1.5;
