@@ -70,10 +70,15 @@ export async function claimDueBatch(db: Db, o: ClaimOptions): Promise<ClaimedDel
  */
 export async function claimByIds(db: Db, ids: string[], o: Omit<ClaimOptions, "scanLimit" | "full" | "fullAccounts">) {
   if (!ids.length) return [];
-  const source = sql`select d.id, d.account_id, d.endpoint_id, d.next_attempt_at from deliveries d
-    where d.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
-      and d.status in ('pending', 'retrying') and d.blocked_by is null and d.next_attempt_at <= now()
-      and (d.lease_expires_at is null or d.lease_expires_at < clock_timestamp())`;
+  // Fetched by primary key alone, then filtered: with statistics from before a backlog arrived the
+  // planner would otherwise walk the whole (supposedly tiny) due index looking for these ids.
+  const source = sql`with hinted as materialized (
+      select d.id, d.account_id, d.endpoint_id, d.next_attempt_at, d.status, d.blocked_by, d.lease_expires_at
+      from deliveries d where d.id = any(array(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)))
+    )
+    select h.id, h.account_id, h.endpoint_id, h.next_attempt_at from hinted h
+    where h.status in ('pending', 'retrying') and h.blocked_by is null and h.next_attempt_at <= now()
+      and (h.lease_expires_at is null or h.lease_expires_at < clock_timestamp())`;
   return claim(db, source, o);
 }
 
@@ -91,7 +96,7 @@ async function claim(
         select ep.id, ep.status, ${sql.raw(EFFECTIVE_RATE)} as rate,
           greatest(0, extract(epoch from (ep.rate_tat - clock_timestamp())))::double precision as booked_secs
         from endpoints ep
-        where ep.id in (select distinct endpoint_id from scan)
+        where ep.id = any(array(select distinct endpoint_id from scan))
       ),
       ranked as (
         select s.id, s.account_id, s.endpoint_id, s.next_attempt_at, e.status as ep_status, e.rate, e.booked_secs,
@@ -111,10 +116,12 @@ async function claim(
         where acct_rank <= coalesce((${accountFree}::jsonb ->> account_id)::int, ${o.perAccount}::int)
         order by acct_rank, ep_rank, next_attempt_at limit ${o.limit}
       ),
+      -- Locked by primary key alone and checked after: the values a lock returns are the row's
+      -- latest, and held until commit. With the checks in this WHERE, statistics from before a
+      -- backlog arrived make the planner look for these ids along the due index instead.
       locked as (
-        select d.id from deliveries d where d.id in (select id from picked)
-          and d.status in ('pending', 'retrying') and d.blocked_by is null
-          and (d.lease_expires_at is null or d.lease_expires_at < clock_timestamp())
+        select d.id, d.status, d.blocked_by, d.lease_expires_at from deliveries d
+        where d.id = any(array(select id from picked))
         for update skip locked
       )
       update deliveries d set
@@ -125,6 +132,8 @@ async function claim(
           else d.next_attempt_at end
       from locked l, events ev, endpoints ep
       where d.id = l.id and ev.id = d.event_id and ep.id = d.endpoint_id
+        and l.status in ('pending', 'retrying') and l.blocked_by is null
+        and (l.lease_expires_at is null or l.lease_expires_at < clock_timestamp())
       returning ${sql.raw(CLAIMED_COLUMNS)}, ep.status = 'paused' as parked`,
   );
   return rows.filter((r) => !r.parked).map(toClaimedDelivery);

@@ -6,6 +6,6 @@ export async function releaseLeases(db: Db, owner: string, ids: string[]) {
   if (!ids.length) return;
   await db.execute(
     sql`update deliveries set lease_expires_at = null, lease_owner = null
-        where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)) and lease_owner = ${owner}`,
+        where id = any(array(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))) and lease_owner = ${owner}`,
   );
 }

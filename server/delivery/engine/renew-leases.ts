@@ -18,7 +18,7 @@ export async function renewLeases(db: Db, owner: string, ids: string[], leaseMs:
     sql`update deliveries set lease_expires_at = clock_timestamp() + make_interval(secs => ${leaseMs / 1000}::double precision)
         where id in (
           select id from deliveries
-          where id in (select jsonb_array_elements_text(${list}::jsonb)) and lease_owner = ${owner}
+          where id = any(array(select jsonb_array_elements_text(${list}::jsonb))) and lease_owner = ${owner}
           for update skip locked
         )
         returning id`,
@@ -28,7 +28,7 @@ export async function renewLeases(db: Db, owner: string, ids: string[], leaseMs:
   const rest = ids.filter((id) => !keptIds.has(id));
   const theirs = await queryRows<{ id: string }>(
     db,
-    sql`select id from deliveries where id in (select jsonb_array_elements_text(${JSON.stringify(rest)}::jsonb))
+    sql`select id from deliveries where id = any(array(select jsonb_array_elements_text(${JSON.stringify(rest)}::jsonb)))
         and lease_owner is not null and lease_owner <> ${owner}`,
   );
   return new Set(theirs.map((r) => r.id));

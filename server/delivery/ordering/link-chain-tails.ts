@@ -39,7 +39,7 @@ export async function linkChainTails(tx: Tx, starts: ChainStart[]): Promise<Map<
           where t.ordering_key is not null and t.status in ('pending', 'retrying') and t.successor_id is null
           order by c.first_id, t.ordering_seq desc nulls last
         ), locked as (
-          select t.id from deliveries t where t.id in (select tail_id from seen) order by t.id for update nowait
+          select t.id from deliveries t where t.id = any(array(select tail_id from seen)) order by t.id for update nowait
         ), linked as (
           update deliveries t set successor_id = s.first_id from seen s
           where t.id = s.tail_id and t.id in (select id from locked)

@@ -101,6 +101,20 @@ export class HeldDeliveries {
     this.sendingTotal--;
   }
 
+  /** Deliveries of this endpoint held here, whatever their stage. */
+  heldFor(endpointId: string): number {
+    return this.perEndpoint.get(endpointId) ?? 0;
+  }
+
+  heldForAccount(accountId: string): number {
+    return this.perAccount.get(accountId) ?? 0;
+  }
+
+  /** Deliveries of this endpoint waiting here for a send place. */
+  queuedFor(endpointId: string): number {
+    return this.queues.get(endpointId)?.length ?? 0;
+  }
+
   queuedCount(): number {
     let n = 0;
     for (const q of this.queues.values()) n += q.length;

@@ -14,6 +14,7 @@ import { sendClaimed } from "@/server/delivery/engine/send-claimed";
 import { getEnv } from "@/server/env";
 import { AttemptRecorder } from "./attempt-recorder";
 import { HeldDeliveries } from "./held-deliveries";
+import { Hints } from "./hints";
 import { LeaseKeeper } from "./lease-keeper";
 import { ThrottleReporter } from "./throttle-reporter";
 
@@ -35,10 +36,12 @@ export type LocalRunnerOptions = {
   onError?: (err: unknown) => void;
 };
 
-/** Claimed work waits locally for a send place: up to this many per endpoint per free place. */
-const PREFETCH_FACTOR = 3;
 /** Most due rows one claim looks at, past those of endpoints and accounts with no free place. */
 const SCAN_LIMIT = 5000;
+/** A claim slower than this points at statistics from before a backlog arrived. */
+const SLOW_CLAIM_MS = 100;
+/** Least time between two statistics refreshes, however slow the claims. */
+const MIN_ANALYZE_GAP_MS = 5_000;
 
 /**
  * The embedded runner (graphile-worker's local queue, River's batched completer): one loop per
@@ -55,7 +58,9 @@ export class LocalRunner implements DeliveryRunner {
   private wake: (() => void) | null = null;
   private poked = false;
   private pokeScheduled = false;
-  private hints: string[] = [];
+  private readonly hints = new Hints();
+  /** The account of each endpoint this runner has claimed for, for the hints' account caps. */
+  private readonly accountOf = new Map<string, string>();
   private readonly tasks = new Set<Promise<void>>();
   private readonly held: HeldDeliveries;
   private readonly recorder: AttemptRecorder;
@@ -64,6 +69,7 @@ export class LocalRunner implements DeliveryRunner {
   private readonly send: ReturnType<typeof resolveSendDeps>;
   private readonly o: Required<Omit<LocalRunnerOptions, "attempt" | "onError">>;
   private lastAnalyze = Date.now();
+  private statsStale = false;
   private lastDueScan = 0;
 
   constructor(private readonly opts: LocalRunnerOptions) {
@@ -73,7 +79,7 @@ export class LocalRunner implements DeliveryRunner {
       concurrency,
       perEndpoint: opts.perEndpoint ?? getEnv().WEBHOOK_MAX_IN_FLIGHT,
       batchSize: opts.batchSize ?? 200,
-      perAccount: opts.perAccount ?? Math.max(1, Math.floor((concurrency + (opts.batchSize ?? 200)) / 2)),
+      perAccount: opts.perAccount ?? concurrency + Math.floor((opts.batchSize ?? 200) / 2),
       leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS,
       idlePollMs: opts.idlePollMs ?? 1000,
     };
@@ -88,7 +94,7 @@ export class LocalRunner implements DeliveryRunner {
 
   /** Wakes the loop and points it at these deliveries (claimed by id, ahead of the due scan). */
   async enqueue(items: DeliveryItem[] = []) {
-    for (const item of items) this.hints.push(item.id);
+    for (const item of items) this.hints.add(item.id, item.endpointId);
     this.poke();
   }
 
@@ -134,40 +140,84 @@ export class LocalRunner implements DeliveryRunner {
   }
 
   private async claim(): Promise<ClaimedDelivery[]> {
-    // Held: what is in flight plus a batch waiting locally (claimed, leases renewed).
-    const room = this.o.concurrency + this.o.batchSize - this.held.size;
-    // Refill the local queue in batches rather than one statement per completion.
+    const room = this.room();
+    if (room <= 0) return [];
     const lowWater = Math.min(this.o.perEndpoint, this.o.batchSize / 2);
-    if (room <= 0 || (!this.hints.length && this.held.queuedCount() >= lowWater)) return [];
-    const { endpoints, accounts } = this.held.freePlaces(this.o.perEndpoint * PREFETCH_FACTOR, this.o.perAccount);
+    // However full the local queue, the due scan runs once per poll interval: work of other
+    // accounts (written by another process, or retries falling due) must not wait for it.
+    const scanDue = Date.now() - this.lastDueScan >= this.o.idlePollMs;
+    if (!this.hintsWanted() && this.held.queuedCount() >= lowWater && !scanDue) return [];
+    await this.analyzeNowAndThen();
+    const { endpoints, accounts } = this.held.freePlaces(this.endpointCap, this.o.perAccount);
     const base: Omit<ClaimOptions, "scanLimit" | "limit" | "full" | "fullAccounts"> = {
       owner: this.owner,
       leaseMs: this.o.leaseMs,
       free: endpoints,
-      perEndpoint: this.o.perEndpoint * PREFETCH_FACTOR,
+      perEndpoint: this.endpointCap,
       accountFree: accounts,
       perAccount: this.o.perAccount,
       rateHorizonSeconds: 1,
     };
     const limit = Math.min(room, this.o.batchSize);
-    const hinted = this.hints.splice(0, limit);
-    const byId = hinted.length ? await claimByIds(this.o.db, hinted, { ...base, limit }) : [];
+    const hinted = this.takeHints(limit);
+    const byId = hinted.length ? await this.timed(claimByIds(this.o.db, hinted, { ...base, limit })) : [];
     // Fresh work came by id; the due scan (retries, other processes' work, expired leases) then
     // runs at most once per poll interval instead of once per ingested event.
     if (byId.length >= limit || hinted.length >= limit) return byId;
-    if (hinted.length && Date.now() - this.lastDueScan < this.o.idlePollMs) return byId;
+    if (this.hints.size + hinted.length && !scanDue) return byId;
     this.lastDueScan = Date.now();
-    await this.analyzeNowAndThen();
     const full = [...endpoints].filter(([, n]) => n === 0).map(([id]) => id);
     const fullAccounts = [...accounts].filter(([, n]) => n === 0).map(([id]) => id);
-    const due = await claimDueBatch(this.o.db, {
-      ...base,
-      limit: limit - byId.length,
-      scanLimit: SCAN_LIMIT,
-      full,
-      fullAccounts,
-    });
+    const due = await this.timed(
+      claimDueBatch(this.o.db, { ...base, limit: limit - byId.length, scanLimit: SCAN_LIMIT, full, fullAccounts }),
+    );
     return [...byId, ...due];
+  }
+
+  /**
+   * Hints this claim has places for, per endpoint and per account (an account learnt from the
+   * endpoint's earlier claims; a new endpoint gets at most an account's worth): the others stay
+   * hinted rather than being dropped by the claim's caps and found again by a scan.
+   */
+  private takeHints(limit: number) {
+    const taken = new Map<string, number>();
+    return this.hints.take(
+      limit,
+      (ep) => this.hintPlaces(ep, taken),
+      (ep, n) => {
+        const account = this.accountOf.get(ep);
+        if (account) taken.set(account, (taken.get(account) ?? 0) + n);
+      },
+    );
+  }
+
+  private hintPlaces(endpointId: string, takenPerAccount?: Map<string, number>) {
+    const account = this.accountOf.get(endpointId);
+    const accountFree = account
+      ? this.o.perAccount - this.held.heldForAccount(account) - (takenPerAccount?.get(account) ?? 0)
+      : this.o.perAccount;
+    return Math.max(0, Math.min(this.endpointCap - this.held.heldFor(endpointId), accountFree));
+  }
+
+  /**
+   * Refill in batches rather than one statement per completion: an endpoint's hints are claimed
+   * once less than a round of its sends waits here (the due scan once the whole queue runs low).
+   */
+  private hintsWanted() {
+    return this.hints.any((ep) => this.held.queuedFor(ep) < this.o.perEndpoint && this.hintPlaces(ep) > 0);
+  }
+
+  /** Held: what is in flight plus a batch waiting locally (claimed, leases renewed). */
+  private room() {
+    return this.o.concurrency + this.o.batchSize - this.held.size;
+  }
+
+  /**
+   * What one endpoint may hold here: a round of sends in flight, a round waiting and a batch on
+   * its way (being claimed or recorded), so refills come as batches. The claim also caps it.
+   */
+  private get endpointCap() {
+    return 2 * this.o.perEndpoint + this.o.batchSize;
   }
 
   private async dispatch(all: ClaimedDelivery[]) {
@@ -175,17 +225,20 @@ export class LocalRunner implements DeliveryRunner {
     // give it a second copy here: the one already held goes on.
     const claimed = all.filter((c) => !this.held.has(c.id));
     const now = Date.now();
-    for (const c of claimed) this.held.add(c.id, c.endpointId, c.accountId, now);
+    if (this.accountOf.size > 10_000) this.accountOf.clear();
+    for (const c of claimed) {
+      this.held.add(c.id, c.endpointId, c.accountId, now);
+      this.accountOf.set(c.endpointId, c.accountId);
+    }
     const plan = await planClaimed(this.o.db, claimed).catch(async (err) => {
-      this.hints.push(
-        ...(await noteInternalFailures(
-          this.o.db,
-          claimed.map((c) => ({ id: c.id, error: err })),
-        )),
+      const released = await noteInternalFailures(
+        this.o.db,
+        claimed.map((c) => ({ id: c.id, error: err })),
       );
+      for (const id of released) this.hints.add(id);
       throw err;
     });
-    this.hints.push(...plan.released);
+    for (const id of plan.released) this.hints.add(id);
     // A collapsed queue's winner holds the lease its head was claimed with.
     for (const r of plan.ready) this.held.add(r.item.id, r.item.endpointId, r.item.accountId, now);
     for (const d of plan.deferred) this.held.remove(d.id);
@@ -236,7 +289,7 @@ export class LocalRunner implements DeliveryRunner {
   /** Done with these; `released` (the next deliveries of their messages) are claimed by id. */
   private finished(ids: string[], released: string[] = []) {
     for (const id of ids) this.held.remove(id);
-    this.hints.push(...released);
+    for (const id of released) this.hints.add(id);
     this.pokeSoon();
   }
 
@@ -246,17 +299,29 @@ export class LocalRunner implements DeliveryRunner {
    * due index scan for a bitmap scan and sort of the whole backlog. PGlite has no autovacuum at
    * all: there the runner also vacuums, or the due index fills with the dead entries of every
    * finished delivery and each claim wades through them (a 100k backlog drained at 58/s).
+   * A slow claim refreshes them sooner: statistics taken while the table was nearly empty make the
+   * planner walk a 20k backlog row by row for every claim (62 deliveries/s until autovacuum came).
    */
   private async analyzeNowAndThen() {
     const pglite = isPglite(this.o.db);
-    if (Date.now() - this.lastAnalyze < (pglite ? 15_000 : 60_000)) return;
+    const since = Date.now() - this.lastAnalyze;
+    if (since < (this.statsStale ? MIN_ANALYZE_GAP_MS : pglite ? 15_000 : 60_000)) return;
     this.lastAnalyze = Date.now();
+    this.statsStale = false;
     await this.o.db.execute(pglite ? sql`vacuum analyze deliveries` : sql`analyze deliveries`);
+  }
+
+  private async timed<T>(claim: Promise<T>): Promise<T> {
+    const started = performance.now();
+    const result = await claim;
+    if (performance.now() - started > SLOW_CLAIM_MS) this.statsStale = true;
+    return result;
   }
 
   /** Until the next delivery falls due, at most idlePollMs; completions wake the loop earlier. */
   private async sleepMs() {
-    if (this.held.size > 0 || this.hints.length) return this.hints.length ? 0 : this.o.idlePollMs;
+    if (this.hints.size && this.room() > 0 && this.hintsWanted()) return 0;
+    if (this.held.size > 0 || this.hints.size) return this.o.idlePollMs;
     const due = await nextDueAt(this.o.db);
     if (!due) return this.o.idlePollMs;
     return Math.max(0, Math.min(due.getTime() - Date.now(), this.o.idlePollMs));

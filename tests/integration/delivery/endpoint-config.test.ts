@@ -1,10 +1,9 @@
 import { expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import { deliveryAttempts, endpoints } from "@/db/schema";
+import { endpoints } from "@/db/schema";
 import { encryptSecret } from "@/server/crypto/secret-box";
 import { attemptDelivery } from "@/server/delivery/engine/attempt-delivery";
-import { pruneAttempts } from "@/server/delivery/engine/prune-attempts";
 import { generateSecret } from "@/server/delivery/sign/generate-secret";
 import { toSendableEndpoint } from "@/server/endpoints/decrypt-endpoint";
 import { getEnv } from "@/server/env";
@@ -87,18 +86,4 @@ test("an edited endpoint is picked up at once, even without an updated_at bump",
   await h.db.update(endpoints).set({ url: b.url }).where(eq(endpoints.id, ep.id));
   await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, await oneDelivery(actor.actor));
   expect([a.requests.length, b.requests.length]).toEqual([1, 1]);
-});
-
-test("retention: attempts older than the cut-off are pruned", async () => {
-  const receiver = await h.startReceiver();
-  const actor = await createActor(h.services);
-  await insertEndpoint(h.db, actor.accountId, receiver.url);
-  const id = await oneDelivery(actor.actor);
-  await attemptDelivery({ db: h.db, allowPrivateNetworks: true }, id);
-  await h.db
-    .update(deliveryAttempts)
-    .set({ createdAt: new Date(Date.now() - 40 * 24 * 3600_000) })
-    .where(eq(deliveryAttempts.deliveryId, id));
-  expect(await pruneAttempts(h.db, new Date(Date.now() - 30 * 24 * 3600_000))).toBeGreaterThanOrEqual(1);
-  expect(await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, id))).toHaveLength(0);
 });

@@ -1,10 +1,10 @@
 import { InngestTestEngine } from "@inngest/test";
 import { expect, test } from "vitest";
 import { deliveryAttempts, rateLimits } from "@/db/schema";
-import { pruneAttempts, retentionCutoff } from "@/server/delivery/engine/prune-attempts";
 import { getEnv } from "@/server/env";
 import { createPruneOldAttempts } from "@/server/inngest/functions/prune-old-attempts";
 import { newId } from "@/server/lib/ids";
+import { pruneExpiredData } from "@/server/maintenance/prune-expired-data";
 import { createActor } from "@/tests/helpers/actors";
 import { setupIntegration } from "@/tests/helpers/integration";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
@@ -41,11 +41,11 @@ const remaining = async () =>
 test("pruning deletes only attempts older than the cut-off, in batches", async () => {
   await h.db.delete(deliveryAttempts);
   const ids = await seedAttempts([45, 40, 31, 31, 31, 29, 1, 0]);
-  const deleted = await pruneAttempts(h.db, retentionCutoff(30), { batchSize: 2 });
-  expect(deleted).toBe(5);
+  const deleted = await pruneExpiredData(h.db, 30, { batchSize: 2 });
+  expect(deleted.attempts).toBe(5);
   const left = await remaining();
   expect([...left].sort()).toEqual([...ids.get(29)!, ...ids.get(1)!, ...ids.get(0)!].sort());
-  expect(await pruneAttempts(h.db, retentionCutoff(30), { batchSize: 2 })).toBe(0);
+  expect((await pruneExpiredData(h.db, 30, { batchSize: 2 })).attempts).toBe(0);
 });
 
 test("the Inngest cron prunes with RETENTION_DAYS (default 30), and rate-limit buckets that are full again", async () => {
