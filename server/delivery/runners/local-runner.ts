@@ -38,6 +38,8 @@ export type LocalRunnerOptions = {
 
 /** Most due rows one claim looks at, past those of endpoints and accounts with no free place. */
 const SCAN_LIMIT = 5000;
+/** PGlite only: how long a busy runner's attempt flush may wait to gather a larger batch. */
+const PGLITE_GATHER_MS = 15;
 /** A claim slower than this points at statistics from before a backlog arrived. */
 const SLOW_CLAIM_MS = 100;
 /** Least time between two statistics refreshes, however slow the claims. */
@@ -85,8 +87,11 @@ export class LocalRunner implements DeliveryRunner {
     };
     this.send = resolveSendDeps(opts.attempt ?? {});
     this.held = new HeldDeliveries(this.o.perEndpoint, this.o.concurrency);
-    this.recorder = new AttemptRecorder(opts.db, this.send.disableAfterFailures, (ids, released) =>
-      this.finished(ids, released),
+    this.recorder = new AttemptRecorder(
+      opts.db,
+      this.send.disableAfterFailures,
+      (ids, released) => this.finished(ids, released),
+      isPglite(opts.db) ? PGLITE_GATHER_MS : 0,
     );
     this.throttle = new ThrottleReporter(opts.db, (err) => this.report(err));
     this.leases = new LeaseKeeper(opts.db, this.owner, this.o.leaseMs, this.held, (err) => this.report(err));
