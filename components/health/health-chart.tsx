@@ -8,7 +8,7 @@ const PAD = { top: 8, right: 8, bottom: 22, left: 36 };
 
 /**
  * Attempts over time as stacked bars (succeeded / failed) with the p95 latency as a line on its
- * own scale. Plain SVG: no chart library, server-renderable, readable by screen readers through
+ * own scale, when the buckets have one (the Overview sums endpoints, whose percentiles do not add). Plain SVG: no chart library, server-renderable, readable by screen readers through
  * the table fallback.
  */
 export function HealthChart({ buckets, title, bucketLabel }: Props) {
@@ -45,7 +45,7 @@ export function HealthChart({ buckets, title, bucketLabel }: Props) {
         <span className="flex gap-3 text-xs font-normal text-slate-500">
           <Legend className="bg-emerald-500" label="Succeeded" />
           <Legend className="bg-red-500" label="Failed" />
-          <Legend className="bg-indigo-500" label={`p95 latency (max ${maxLatency} ms)`} />
+          {latencyPoints && <Legend className="bg-indigo-500" label={`p95 latency (max ${maxLatency} ms)`} />}
         </span>
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} className="mt-3 w-full" role="img" aria-label={`${title}: ${total} attempts`}>
