@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import { acquirePgliteLock } from "./pglite-lock";
+import { PgliteThread } from "./pglite-thread";
 import * as schema from "./schema";
 import { isPooledUrl, postgresOptions } from "./connection-options";
 import { migratePglite, migratePostgres } from "./migrate";
@@ -23,6 +24,11 @@ type OpenDbOptions = {
   /** Postgres connection string; without it, PGlite in `pgliteDir` (`memory://` keeps it in memory). */
   url?: string;
   pgliteDir?: string;
+  /**
+   * PGlite runs on a worker thread (default), so its statements do not hold up the event loop
+   * that sends the webhooks; `false` runs it on the calling thread.
+   */
+  pgliteThread?: boolean;
   /** Apply pending migrations before returning (default true). Postgres: under an advisory lock. */
   migrate?: boolean;
   /** Connection pool size (postgres.js `max`). Default 10, or 5 through a pooler. */
@@ -44,7 +50,7 @@ type OpenDbOptions = {
  */
 export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
   if (!opts.url) {
-    const handle = await openPglite(opts.pgliteDir ?? "memory://");
+    const handle = await openPglite(opts.pgliteDir ?? "memory://", opts.pgliteThread ?? true);
     if (opts.migrate !== false) await migratePglite(handle.db);
     return handle;
   }
@@ -68,7 +74,7 @@ async function openPostgres(url: string, opts: { pooled: boolean; max: number })
   return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 
-async function openPglite(dir: string): Promise<DbHandle> {
+async function openPglite(dir: string, onThread: boolean): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   let release = () => {};
@@ -76,9 +82,9 @@ async function openPglite(dir: string): Promise<DbHandle> {
     mkdirSync(dir, { recursive: true });
     release = acquirePgliteLock(dir);
   }
-  const client = new PGlite(dir);
+  const client = onThread ? new PgliteThread(dir) : new PGlite(dir);
   await client.waitReady;
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client as InstanceType<typeof PGlite>, { schema }) as unknown as Db;
   return {
     db,
     driver: "pglite",

@@ -73,6 +73,7 @@ export class LocalRunner implements DeliveryRunner {
   private lastAnalyze = Date.now();
   private statsStale = false;
   private lastDueScan = 0;
+  private nextScanAt = 0;
 
   constructor(private readonly opts: LocalRunnerOptions) {
     const concurrency = opts.concurrency ?? 500;
@@ -148,10 +149,14 @@ export class LocalRunner implements DeliveryRunner {
     const room = this.room();
     if (room <= 0) return [];
     const lowWater = Math.min(this.o.perEndpoint, this.o.batchSize / 2);
+    const now = Date.now();
     // However full the local queue, the due scan runs once per poll interval: work of other
     // accounts (written by another process, or retries falling due) must not wait for it.
-    const scanDue = Date.now() - this.lastDueScan >= this.o.idlePollMs;
-    if (!this.hintsWanted() && this.held.queuedCount() >= lowWater && !scanDue) return [];
+    const scanDue = now - this.lastDueScan >= this.o.idlePollMs;
+    // Otherwise it runs when the local queue runs low, unless the last one found nothing: then
+    // not before the poll interval or the next known due time (each completion would start one).
+    const wantScan = scanDue || (now >= this.nextScanAt && this.held.queuedCount() < lowWater);
+    if (!this.hintsWanted() && !wantScan) return [];
     await this.analyzeNowAndThen();
     const { endpoints, accounts } = this.held.freePlaces(this.endpointCap, this.o.perAccount);
     const base: Omit<ClaimOptions, "scanLimit" | "limit" | "full" | "fullAccounts"> = {
@@ -169,13 +174,14 @@ export class LocalRunner implements DeliveryRunner {
     // Fresh work came by id; the due scan (retries, other processes' work, expired leases) then
     // runs at most once per poll interval instead of once per ingested event.
     if (byId.length >= limit || hinted.length >= limit) return byId;
-    if (this.hints.size + hinted.length && !scanDue) return byId;
-    this.lastDueScan = Date.now();
+    if (!wantScan || (this.hints.size + hinted.length && !scanDue)) return byId;
+    this.lastDueScan = now;
     const full = [...endpoints].filter(([, n]) => n === 0).map(([id]) => id);
     const fullAccounts = [...accounts].filter(([, n]) => n === 0).map(([id]) => id);
     const due = await this.timed(
       claimDueBatch(this.o.db, { ...base, limit: limit - byId.length, scanLimit: SCAN_LIMIT, full, fullAccounts }),
     );
+    this.nextScanAt = due.length ? 0 : now + this.o.idlePollMs;
     return [...byId, ...due];
   }
 
@@ -329,6 +335,7 @@ export class LocalRunner implements DeliveryRunner {
     if (this.held.size > 0 || this.hints.size) return this.o.idlePollMs;
     const due = await nextDueAt(this.o.db);
     if (!due) return this.o.idlePollMs;
+    this.nextScanAt = Math.min(this.nextScanAt, due.getTime());
     return Math.max(0, Math.min(due.getTime() - Date.now(), this.o.idlePollMs));
   }
 

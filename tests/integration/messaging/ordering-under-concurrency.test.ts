@@ -14,10 +14,14 @@ test("concurrent single-event requests for the same messages while two runners s
   const MESSAGES = 40;
   const PER_MESSAGE = 6;
   const me = await createActor(h.services);
-  // Answers take a moment, so new statuses arrive while the one before is in flight or finishing.
-  const receiver = await h.startReceiver((_req, i) => ({ delayMs: (i * 7) % 12 }));
+  // Answers take a while — longer than the other 39 messages' ingestions between two of one
+  // message's (PGlite runs one transaction at a time) — so new statuses arrive while the one
+  // before is in flight or finishing; every message may have one in flight.
+  const receiver = await h.startReceiver((_req, i) => ({ delayMs: 400 + ((i * 7) % 200) }));
   const ep = await insertEndpoint(h.db, me.accountId, `${receiver.url}/hook`, { orderedDelivery: true });
-  const runners = [0, 1].map(() => h.startRunner({ idlePollMs: 50, attempt: { allowPrivateNetworks: true } }));
+  const runners = [0, 1].map(() =>
+    h.startRunner({ idlePollMs: 50, perEndpoint: MESSAGES, attempt: { allowPrivateNetworks: true } }),
+  );
 
   const requests = Array.from({ length: MESSAGES * PER_MESSAGE }, (_, i) => ({
     type: "sms.dlr",
