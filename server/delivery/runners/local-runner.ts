@@ -24,7 +24,7 @@ export type LocalRunnerOptions = {
   concurrency?: number;
   /** Requests in flight per endpoint from this process (default WEBHOOK_MAX_IN_FLIGHT). */
   perEndpoint?: number;
-  /** Deliveries one account may hold in this process (default: half of what the process holds). */
+  /** Deliveries one account may hold in this process (default: concurrency + half a batch, so another account always finds room). */
   perAccount?: number;
   /** Most deliveries claimed in one statement. */
   batchSize?: number;
