@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"; // Crockford base32, lower-case
 
@@ -11,10 +11,20 @@ function encodeTime(ms: number, length = 10): string {
   return out;
 }
 
+// Random bytes are drawn 4 KB at a time: the engine makes three ids per delivery, and one
+// system call for each showed up at about 4 % of its CPU. 256 divides evenly by 32, so `% 32`
+// keeps every character equally likely.
+const pool = Buffer.alloc(4096);
+let used = pool.length;
+
 function encodeRandom(length = 16): string {
-  const bytes = randomBytes(length);
+  if (used + length > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
   let out = "";
-  for (let i = 0; i < length; i++) out += ALPHABET[bytes[i]! % 32];
+  for (let i = 0; i < length; i++) out += ALPHABET[pool[used + i]! % 32];
+  used += length;
   return out;
 }
 
