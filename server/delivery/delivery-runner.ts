@@ -1,3 +1,5 @@
+import type { ClaimedDelivery } from "./engine/claimed-delivery";
+
 /** What ingestion and manual retries hand deliveries to. Both runners implement it. */
 export type DeliveryItem = {
   id: string;
@@ -6,6 +8,16 @@ export type DeliveryItem = {
   dedupeKey?: string;
 };
 
+/** A lease ingestion may write new deliveries with, so they arrive at the runner already claimed. */
+export type InsertLease = { owner: string; leaseMs: number };
+
 export interface DeliveryRunner {
   enqueue(items: DeliveryItem[]): Promise<void>;
+  /**
+   * The local runner only: a lease for `count` deliveries about to be written, when it runs and has
+   * room for them — so nothing stands between accepting an event and sending it (no claim).
+   */
+  leaseOnInsert?(count: number): InsertLease | null;
+  /** Deliveries written under that lease (committed): this runner sends them. */
+  adopt?(claimed: ClaimedDelivery[]): void;
 }

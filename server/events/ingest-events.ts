@@ -19,8 +19,11 @@ export async function ingestEvents(
   const batch = "events" in body;
   const list = batch ? body.events : [body];
   const valid = validateEvents(list, batch ? ["events"] : []);
-  // recordEvents writes events and deliveries in one statement: no transaction of its own needed.
-  const { ids, deliveries } = await recordEvents(db, accountId, valid);
+  // recordEvents writes events and deliveries in one statement: no transaction of its own needed,
+  // so the local runner's deliveries can be written already leased to it and sent at once.
+  const leaseFor = runner.leaseOnInsert?.bind(runner);
+  const { ids, deliveries, leased } = await recordEvents(db, accountId, valid, leaseFor);
+  if (leased.length) runner.adopt?.(leased);
   // The events are committed and accepted; a lost hand-off is picked up by the local runner's
   // polling or the Inngest sweep, so it must not turn into an error (or a wait) for the sender.
   await handOff(runner, deliveries, "ingestion");

@@ -1,7 +1,13 @@
 import { and, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db";
 import { endpoints, events } from "@/db/schema";
-import type { DeliveryItem } from "@/server/delivery/delivery-runner";
+import type { DeliveryItem, InsertLease } from "@/server/delivery/delivery-runner";
+import {
+  CLAIMED_COLUMNS,
+  toClaimedDelivery,
+  type ClaimedDelivery,
+  type ClaimedRow,
+} from "@/server/delivery/engine/claimed-delivery";
 import { PARKED_OFFSET } from "@/server/delivery/engine/park";
 import { linkChainTails } from "@/server/delivery/ordering/link-chain-tails";
 import { chainColumns, planChains, type PlannedDelivery } from "@/server/delivery/ordering/plan-chains";
@@ -26,10 +32,18 @@ const ORDERED_RETRY_MS = 10_000;
  * so a signup and its event commit together). Returns one id per input, in order — the first
  * event's id for a repeated idempotency key — and the deliveries to hand to the runner.
  *
+ * With `leaseFor` (ingestion outside any transaction, local runner), deliveries that may go at
+ * once are written already leased to the runner and come back as `leased`, ready to send.
+ *
  * Idempotency keys are unique per account. Within 24 h a repeat returns the first event; an older
  * key is released (its event keeps existing, the key is cleared) so the key can be used again.
  */
-export async function recordEvents(tx: DbOrTx, accountId: string, input: ValidEvent[]) {
+export async function recordEvents(
+  tx: DbOrTx,
+  accountId: string,
+  input: ValidEvent[],
+  leaseFor?: (count: number) => InsertLease | null,
+): Promise<{ ids: string[]; deliveries: DeliveryItem[]; leased: ClaimedDelivery[] }> {
   const ids: string[] = new Array(input.length);
   const fresh: { index: number; id: string; event: ValidEvent }[] = [];
   const seenInBatch = new Map<string, number>();
@@ -46,7 +60,7 @@ export async function recordEvents(tx: DbOrTx, accountId: string, input: ValidEv
     if (key) seenInBatch.set(key, index);
     fresh.push({ index, id, event });
   });
-  if (!fresh.length) return { ids, deliveries: [] as DeliveryItem[] };
+  if (!fresh.length) return { ids, deliveries: [], leased: [] };
 
   const subscribers = await tx
     .select({
@@ -78,13 +92,14 @@ export async function recordEvents(tx: DbOrTx, accountId: string, input: ValidEv
   });
 
   const ordered = planned.some((d) => d.ordering_key !== null);
+  const lease = !ordered && planned.length ? (leaseFor?.(planned.length) ?? null) : null;
   const result = ordered
     ? await insertOrdered(tx, accountId, fresh, planned)
-    : { inserted: await insertEventsAndDeliveries(tx, accountId, fresh, planned), blocked: new Set<string>() };
+    : { ...(await insertEventsAndDeliveries(tx, accountId, fresh, planned, lease)), blocked: new Set<string>() };
   // An ordered batch that lost an idempotency race was rolled back: it is written again, with
   // the winners' ids answered for the raced keys.
-  if (result === null) return recordEvents(tx, accountId, input);
-  const { inserted: insertedIds, blocked } = result;
+  if (result === null) return recordEvents(tx, accountId, input, leaseFor);
+  const { inserted: insertedIds, blocked, leased } = result;
   const raced = fresh.filter((f) => !insertedIds.has(f.id));
   if (raced.length) {
     // Another request inserted the same key between our lookup and insert: answer with its id.
@@ -96,8 +111,9 @@ export async function recordEvents(tx: DbOrTx, accountId: string, input: ValidEv
     for (const r of raced) ids[r.index] = winners.get(r.event.idempotencyKey!) ?? r.id;
   }
   // Deliveries waiting for an earlier one of their message are handed over when it finishes.
-  const written = planned.filter((d) => insertedIds.has(d.event_id) && !blocked.has(d.id));
-  return { ids, deliveries: written.map((d) => ({ id: d.id, endpointId: d.endpoint_id })) };
+  const taken = new Set(leased.map((c) => c.id));
+  const written = planned.filter((d) => insertedIds.has(d.event_id) && !blocked.has(d.id) && !taken.has(d.id));
+  return { ids, deliveries: written.map((d) => ({ id: d.id, endpointId: d.endpoint_id })), leased };
 }
 
 /**
@@ -111,16 +127,17 @@ async function insertOrdered(
   accountId: string,
   fresh: { id: string; event: ValidEvent }[],
   planned: PlannedDelivery[],
-): Promise<{ inserted: Set<string>; blocked: Set<string> } | null> {
+): Promise<{ inserted: Set<string>; blocked: Set<string>; leased: ClaimedDelivery[] } | null> {
   const starts = planChains(planned);
   const giveUpAt = Date.now() + ORDERED_RETRY_MS;
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
         const rows = chainColumns(planned, await linkChainTails(tx, starts));
-        const inserted = await insertEventsAndDeliveries(tx, accountId, fresh, rows);
+        const { inserted } = await insertEventsAndDeliveries(tx, accountId, fresh, rows, null);
         if (inserted.size < fresh.length) throw new RacedKeys();
-        return { inserted, blocked: new Set(rows.filter((r) => r.blocked_by !== null).map((r) => r.id)) };
+        const blocked = new Set(rows.filter((r) => r.blocked_by !== null).map((r) => r.id));
+        return { inserted, blocked, leased: [] };
       });
     } catch (err) {
       if (err instanceof RacedKeys) return null;
@@ -146,22 +163,26 @@ type InsertedDelivery = PlannedDelivery & {
 /**
  * The events and their deliveries in one statement (one round trip, atomic without a
  * transaction of its own); an event lost to a concurrent insert of its idempotency key gets no
- * deliveries. Returns the ids of the events inserted. Each event remembers whether the account
- * masked PII when it arrived, so its views stay masked even if masking is turned off later.
+ * deliveries. Returns the ids of the events inserted and, with a lease, the deliveries written
+ * leased (all but parked and waiting ones) as the claim would return them. Each event remembers
+ * whether the account masked PII when it arrived, so its views stay masked even if masking is
+ * turned off later.
  */
 async function insertEventsAndDeliveries(
   tx: DbOrTx,
   accountId: string,
   fresh: { id: string; event: ValidEvent }[],
   planned: InsertedDelivery[],
-): Promise<Set<string>> {
+  lease: InsertLease | null,
+): Promise<{ inserted: Set<string>; leased: ClaimedDelivery[] }> {
   const eventRows = fresh.map(({ id, event }) => ({
     id,
     type: event.type,
     data: event.data,
     key: event.idempotencyKey ?? null,
   }));
-  const rows = await queryRows<{ id: string }>(
+  const owner = lease?.owner ?? null;
+  const rows = await queryRows<{ inserted_event: string } & Partial<ClaimedRow>>(
     tx,
     sql`with ev as (
         insert into events (id, account_id, type, data, idempotency_key, pii_masked)
@@ -169,20 +190,28 @@ async function insertEventsAndDeliveries(
           coalesce((select pii_masking from accounts where id = ${accountId}), true)
         from jsonb_to_recordset(${JSON.stringify(eventRows)}::jsonb) as x(id text, type text, data jsonb, key text)
         on conflict do nothing
-        returning id
+        returning id, type, data, created_at
       ), dl as (
         insert into deliveries (id, account_id, event_id, endpoint_id, next_attempt_at, ordering_key, ordering_seq,
-          blocked_by, successor_id)
+          blocked_by, successor_id, lease_expires_at, lease_owner)
         select y.id, ${accountId}, y.event_id, y.endpoint_id,
           case when y.parked then now() + ${PARKED_OFFSET}::interval else now() end,
-          y.ordering_key, y.ordering_seq, y.blocked_by, y.successor_id
+          y.ordering_key, y.ordering_seq, y.blocked_by, y.successor_id,
+          case when l.owner is not null then clock_timestamp() + make_interval(secs => l.secs) end, l.owner
         from jsonb_to_recordset(${JSON.stringify(planned)}::jsonb) as y(id text, event_id text, endpoint_id text,
           parked boolean, ordering_key text, ordering_seq int, blocked_by text, successor_id text)
+        left join (select ${owner}::text as owner, ${(lease?.leaseMs ?? 0) / 1000}::double precision as secs) l
+          on l.owner is not null and not y.parked and y.blocked_by is null
         where y.event_id in (select id from ev)
+        returning *
       )
-      select id from ev`,
+      select ev.id as inserted_event, ${sql.raw(CLAIMED_COLUMNS)}
+      from ev left join (dl d join endpoints ep on ep.id = d.endpoint_id) on d.event_id = ev.id and d.lease_owner is not null`,
   );
-  return new Set(rows.map((r) => r.id));
+  return {
+    inserted: new Set(rows.map((r) => r.inserted_event)),
+    leased: rows.filter((r) => r.id != null).map((r) => toClaimedDelivery(r as ClaimedRow)),
+  };
 }
 
 async function lookupKeys(tx: DbOrTx, accountId: string, keys: string[]) {

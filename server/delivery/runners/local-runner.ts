@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import type { DeliveryItem, DeliveryRunner } from "@/server/delivery/delivery-runner";
+import type { DeliveryItem, DeliveryRunner, InsertLease } from "@/server/delivery/delivery-runner";
 import { DEFAULT_LEASE_MS, resolveSendDeps, type AttemptDeps } from "@/server/delivery/engine/attempt-delivery";
 import { claimByIds, claimDueBatch, type ClaimOptions } from "@/server/delivery/engine/claim-batch";
 import type { ClaimedDelivery } from "@/server/delivery/engine/claimed-delivery";
@@ -38,6 +38,8 @@ export type LocalRunnerOptions = {
 
 /** Most due rows one claim looks at, past those of endpoints and accounts with no free place. */
 const SCAN_LIMIT = 5000;
+/** Most deliveries one ingestion may write already leased to this runner (single events, small batches). */
+const MAX_LEASED_AT_INSERT = 50;
 /** PGlite only: how long a busy runner's attempt flush may wait to gather a larger batch. */
 const PGLITE_GATHER_MS = 15;
 /** A claim slower than this points at statistics from before a backlog arrived. */
@@ -102,6 +104,26 @@ export class LocalRunner implements DeliveryRunner {
   async enqueue(items: DeliveryItem[] = []) {
     for (const item of items) this.hints.add(item.id, item.endpointId);
     this.poke();
+  }
+
+  /**
+   * Lets ingestion write up to this many deliveries already leased to this runner (then `adopt`),
+   * skipping the claim: accepted → sent in one statement. Only while running, for small writes
+   * (single events) that fit in what this runner may hold; larger ones go through hints.
+   */
+  leaseOnInsert(count: number): InsertLease | null {
+    if (!this.running || count > MAX_LEASED_AT_INSERT || count > this.room()) return null;
+    return { owner: this.owner, leaseMs: this.o.leaseMs };
+  }
+
+  /** Deliveries ingestion wrote with our lease: sent as if just claimed (or handed back if stopped). */
+  adopt(claimed: ClaimedDelivery[]) {
+    if (!this.running) {
+      const ids = claimed.map((c) => c.id);
+      void releaseLeases(this.o.db, this.owner, ids).catch((err) => this.report(err));
+      return;
+    }
+    void this.dispatch(claimed).catch((err) => this.report(err));
   }
 
   start() {
