@@ -95,8 +95,28 @@ async function openPglite(dir: string, onThread: boolean): Promise<DbHandle> {
   };
 }
 
-/** Raw SQL rows from either driver (PGlite returns `{ rows }`, postgres.js an array). */
-export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+type PostgresJsClient = { unsafe: (text: string, params: unknown[], opts: { prepare: boolean }) => Promise<unknown> };
+type DrizzleInternals = {
+  session?: { client?: Partial<PostgresJsClient> };
+  dialect: { sqlToQuery: (q: SQL) => { sql: string; params: unknown[] } };
+};
+
+/**
+ * Raw SQL rows from either driver (PGlite returns `{ rows }`, postgres.js an array).
+ *
+ * `prepare` (postgres.js): the statement is prepared once per connection and then only bound and
+ * executed — drizzle never prepares, so postgres.js describes every statement first (a second
+ * round trip and socket write) and the server parses and plans it each time. Only for statements
+ * whose plan does not depend on table sizes: a prepared statement's cached generic plan does not
+ * follow a table that grows. A pooled client has `prepare: false`, which still wins.
+ */
+export async function queryRows<T>(db: DbOrTx, query: SQL, opts: { prepare?: boolean } = {}): Promise<T[]> {
+  const internals = db as unknown as DrizzleInternals;
+  const client = internals.session?.client;
+  if (opts.prepare && typeof client?.unsafe === "function") {
+    const { sql: text, params } = internals.dialect.sqlToQuery(query);
+    return (await client.unsafe(text, params, { prepare: true })) as T[];
+  }
   const result = (await db.execute(query)) as unknown;
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
