@@ -1,6 +1,6 @@
-import { and, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db";
-import { endpoints, events } from "@/db/schema";
+import { events, type EndpointRow } from "@/db/schema";
 import type { DeliveryItem, InsertLease } from "@/server/delivery/delivery-runner";
 import {
   CLAIMED_COLUMNS,
@@ -62,16 +62,28 @@ export async function recordEvents(
   });
   if (!fresh.length) return { ids, deliveries: [], leased: [] };
 
-  const subscribers = await tx
-    .select({
-      id: endpoints.id,
-      eventTypes: endpoints.eventTypes,
-      wabaNumber: endpoints.wabaNumber,
-      status: endpoints.status,
-      ordered: endpoints.orderedDelivery,
-    })
-    .from(endpoints)
-    .where(and(eq(endpoints.accountId, accountId), ne(endpoints.status, "disabled")));
+  // Prepared, like the insert below: every API call runs it, and it reads one account's endpoints
+  // through their index whatever the table's size.
+  const subscribers = (
+    await queryRows<{
+      id: string;
+      event_types: string[];
+      waba_number: string | null;
+      status: EndpointRow["status"];
+      ordered_delivery: boolean;
+    }>(
+      tx,
+      sql`select id, event_types, waba_number, status, ordered_delivery from endpoints
+        where account_id = ${accountId} and status <> 'disabled'`,
+      { prepare: true },
+    )
+  ).map((r) => ({
+    id: r.id,
+    eventTypes: r.event_types,
+    wabaNumber: r.waba_number,
+    status: r.status,
+    ordered: r.ordered_delivery,
+  }));
   const planned = fresh.flatMap(({ id, event }): PlannedDelivery[] => {
     const key = orderingKeyOf(event);
     return (
@@ -208,7 +220,7 @@ async function insertEventsAndDeliveries(
       select ev.id as inserted_event, ${sql.raw(CLAIMED_COLUMNS)}
       from ev left join (dl d join endpoints ep on ep.id = d.endpoint_id) on d.event_id = ev.id and d.lease_owner is not null`,
     // Prepared: it is the statement of every API call, and its plan reads tables by primary key
-    // only (single-event ingestion: 935 → 430 µs of Postgres CPU per event).
+    // only (with the subscribers' query, single-event ingestion went from 935 to ≈ 330 µs of Postgres CPU).
     { prepare: true },
   );
   return {
