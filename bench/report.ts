@@ -90,7 +90,7 @@ const ROWS: [string, (s: Summary, r: TargetResult) => string][] = [
       `${int(s.drainLarge.perSecond)} (${int(s.drainLarge.pending)} pending, ${s.drainLarge.seconds} s${s.drainLarge.complete ? "" : `, cut off: ${int(s.drainLarge.delivered)} delivered`})`,
   ],
   ["drain rate, large ÷ 1k", (s) => String(s.drainRateRatio)],
-  ["process RSS during large drain, start → peak MB", (s) => `${s.drainRss.startMb} → ${s.drainRss.peakMb}`],
+  ["runner process RSS during large drain, start → peak MB", (s) => `${s.drainRss.startMb} → ${s.drainRss.peakMb}`],
 ];
 
 export function markdownTable(results: TargetResult[]) {

@@ -5,7 +5,6 @@ import { measureOrdering, orderingTable, type OrderingResult } from "./measure-o
 import { measureTarget, type TargetResult } from "./measure-target";
 import { markdownTable, writeReport } from "./report";
 import { runSearchBench } from "./search";
-import { canCollect } from "./util";
 import { isLoopback, pgliteTarget, postgresAnswers, postgresTarget } from "./setup-target";
 
 /**
@@ -62,9 +61,7 @@ async function main() {
   notes.push(
     "Node CPU includes the in-process receiver; the ceiling row is that cost for a bare request.",
     "PGlite runs inside Node: its database CPU is in the Node figure.",
-    canCollect
-      ? "RSS start figures follow a full GC (--expose-gc)."
-      : "RSS start figures may include garbage of earlier scenarios (run with NODE_OPTIONS=--expose-gc to collect it first).",
+    "Drain RSS is the runner's own process (forked: ingestion, runner, database client; for PGlite, the database), after a full GC.",
     "Postgres CPU is the backends of the bench database (/proc utime+stime), not the WAL writer or checkpointer.",
   );
   for (const note of notes) console.log(note);

@@ -35,7 +35,7 @@ export const cpuSince = (since: NodeJS.CpuUsage) => {
 };
 
 /** Whether `node --expose-gc` (NODE_OPTIONS) made a full collection available. */
-export const canCollect = typeof (globalThis as { gc?: unknown }).gc === "function";
+const canCollect = typeof (globalThis as { gc?: unknown }).gc === "function";
 
 /**
  * Samples this process's RSS every 100 ms until stopped. Under --expose-gc a full collection
