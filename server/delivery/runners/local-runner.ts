@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import type { DeliveryItem, DeliveryRunner, InsertLease } from "@/server/delivery/delivery-runner";
 import { DEFAULT_LEASE_MS, resolveSendDeps, type AttemptDeps } from "@/server/delivery/engine/attempt-delivery";
@@ -13,6 +12,7 @@ import { releaseLeases } from "@/server/delivery/engine/release-leases";
 import { sendClaimed } from "@/server/delivery/engine/send-claimed";
 import { getEnv } from "@/server/env";
 import { AttemptRecorder } from "./attempt-recorder";
+import { ClaimStatistics, isPglite } from "./claim-statistics";
 import { HeldDeliveries } from "./held-deliveries";
 import { Hints } from "./hints";
 import { LeaseKeeper } from "./lease-keeper";
@@ -42,10 +42,6 @@ const SCAN_LIMIT = 5000;
 const MAX_LEASED_AT_INSERT = 50;
 /** PGlite only: how long a busy runner's attempt flush may wait to gather a larger batch. */
 const PGLITE_GATHER_MS = 15;
-/** A claim slower than this points at statistics from before a backlog arrived. */
-const SLOW_CLAIM_MS = 100;
-/** Least time between two statistics refreshes, however slow the claims. */
-const MIN_ANALYZE_GAP_MS = 5_000;
 
 /**
  * The embedded runner (graphile-worker's local queue, River's batched completer): one loop per
@@ -72,8 +68,7 @@ export class LocalRunner implements DeliveryRunner {
   private readonly throttle: ThrottleReporter;
   private readonly send: ReturnType<typeof resolveSendDeps>;
   private readonly o: Required<Omit<LocalRunnerOptions, "attempt" | "onError">>;
-  private lastAnalyze = Date.now();
-  private statsStale = false;
+  private readonly statistics: ClaimStatistics;
   private lastDueScan = 0;
   private nextScanAt = 0;
 
@@ -89,6 +84,7 @@ export class LocalRunner implements DeliveryRunner {
       idlePollMs: opts.idlePollMs ?? 1000,
     };
     this.send = resolveSendDeps(opts.attempt ?? {});
+    this.statistics = new ClaimStatistics(opts.db);
     this.held = new HeldDeliveries(this.o.perEndpoint, this.o.concurrency);
     this.recorder = new AttemptRecorder(
       opts.db,
@@ -179,7 +175,7 @@ export class LocalRunner implements DeliveryRunner {
     // not before the poll interval or the next known due time (each completion would start one).
     const wantScan = scanDue || (now >= this.nextScanAt && this.held.queuedCount() < lowWater);
     if (!this.hintsWanted() && !wantScan) return [];
-    await this.analyzeNowAndThen();
+    await this.statistics.refreshWhenDue();
     const { endpoints, accounts } = this.held.freePlaces(this.endpointCap, this.o.perAccount);
     const base: Omit<ClaimOptions, "scanLimit" | "limit" | "full" | "fullAccounts"> = {
       owner: this.owner,
@@ -192,7 +188,7 @@ export class LocalRunner implements DeliveryRunner {
     };
     const limit = Math.min(room, this.o.batchSize);
     const hinted = this.takeHints(limit);
-    const byId = hinted.length ? await this.timed(claimByIds(this.o.db, hinted, { ...base, limit })) : [];
+    const byId = hinted.length ? await this.statistics.time(claimByIds(this.o.db, hinted, { ...base, limit })) : [];
     // Fresh work came by id; the due scan (retries, other processes' work, expired leases) then
     // runs at most once per poll interval instead of once per ingested event.
     if (byId.length >= limit || hinted.length >= limit) return byId;
@@ -200,7 +196,7 @@ export class LocalRunner implements DeliveryRunner {
     this.lastDueScan = now;
     const full = [...endpoints].filter(([, n]) => n === 0).map(([id]) => id);
     const fullAccounts = [...accounts].filter(([, n]) => n === 0).map(([id]) => id);
-    const due = await this.timed(
+    const due = await this.statistics.time(
       claimDueBatch(this.o.db, { ...base, limit: limit - byId.length, scanLimit: SCAN_LIMIT, full, fullAccounts }),
     );
     this.nextScanAt = due.length ? 0 : now + this.o.idlePollMs;
@@ -326,31 +322,6 @@ export class LocalRunner implements DeliveryRunner {
     this.pokeSoon();
   }
 
-  /**
-   * Fresh statistics for the claim's plan while there is work: a Postgres table that just grew by
-   * a large backlog waits for autovacuum's next round, and without them the planner trades the
-   * due index scan for a bitmap scan and sort of the whole backlog. PGlite has no autovacuum at
-   * all: there the runner also vacuums, or the due index fills with the dead entries of every
-   * finished delivery and each claim wades through them (a 100k backlog drained at 58/s).
-   * A slow claim refreshes them sooner: statistics taken while the table was nearly empty make the
-   * planner walk a 20k backlog row by row for every claim (62 deliveries/s until autovacuum came).
-   */
-  private async analyzeNowAndThen() {
-    const pglite = isPglite(this.o.db);
-    const since = Date.now() - this.lastAnalyze;
-    if (since < (this.statsStale ? MIN_ANALYZE_GAP_MS : pglite ? 15_000 : 60_000)) return;
-    this.lastAnalyze = Date.now();
-    this.statsStale = false;
-    await this.o.db.execute(pglite ? sql`vacuum analyze deliveries` : sql`analyze deliveries`);
-  }
-
-  private async timed<T>(claim: Promise<T>): Promise<T> {
-    const started = performance.now();
-    const result = await claim;
-    if (performance.now() - started > SLOW_CLAIM_MS) this.statsStale = true;
-    return result;
-  }
-
   /** Until the next delivery falls due, at most idlePollMs; completions wake the loop earlier. */
   private async sleepMs() {
     if (this.hints.size && this.room() > 0 && this.hintsWanted()) return 0;
@@ -398,9 +369,4 @@ export class LocalRunner implements DeliveryRunner {
     if (this.opts.onError) this.opts.onError(err);
     else console.error("[hookline] local runner:", err);
   }
-}
-
-/** The embedded database (drizzle's PGlite client has `waitReady`; postgres.js's has not). */
-function isPglite(db: Db): boolean {
-  return typeof (db as unknown as { $client?: { waitReady?: unknown } }).$client?.waitReady !== "undefined";
 }
