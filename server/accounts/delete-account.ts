@@ -1,6 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { accounts, users } from "@/db/schema";
 import type { DomainContext } from "@/server/auth/actor";
+import { deleteAttempts } from "@/server/delivery/log/delete-attempts";
 import { verifyPassword } from "@/server/auth/password";
 import { invalid, notFound } from "@/server/errors";
 import type { DeleteAccountInput } from "./schemas";
@@ -21,6 +22,7 @@ export async function deleteAccount({ db, actor }: DomainContext, input: DeleteA
   return db.transaction(async (tx) => {
     const [customers] = await tx.select({ n: count() }).from(accounts).where(eq(accounts.resellerId, actor.accountId));
     await tx.delete(accounts).where(eq(accounts.id, actor.accountId));
+    await deleteAttempts(tx, { accountId: actor.accountId });
     return { deleted: true as const, detachedCustomers: customers?.n ?? 0 };
   });
 }

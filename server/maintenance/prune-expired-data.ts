@@ -33,12 +33,17 @@ export async function pruneExpiredData(
     events += await deleteInBatches(
       db,
       batchSize,
-      sql`delete from events where id in (
+      // Deliveries go by cascade; their attempts (no foreign key) with them, however recent.
+      sql`with expired as (
         select e.id from events e
         where e.created_at < ${cutoff}::timestamptz and e.account_id in ${inGroup}
           and not exists (select 1 from deliveries d where d.event_id = e.id and d.status in ('pending', 'sending', 'retrying'))
         limit ${batchSize}
-      ) returning id`,
+      ), their_attempts as (
+        delete from delivery_attempts a using deliveries d
+        where d.event_id in (select id from expired) and a.delivery_id = d.id
+      )
+      delete from events where id in (select id from expired) returning id`,
     );
   }
   return { attempts, events };

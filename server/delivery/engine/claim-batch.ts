@@ -79,13 +79,15 @@ export async function claimByIds(db: Db, ids: string[], o: Omit<ClaimOptions, "s
     select h.id, h.account_id, h.endpoint_id, h.next_attempt_at from hinted h
     where h.status in ('pending', 'retrying') and h.blocked_by is null and h.next_attempt_at <= now()
       and (h.lease_expires_at is null or h.lease_expires_at < clock_timestamp())`;
-  return claim(db, source, o);
+  // Prepared: every lookup here is by primary key, so the cached plan holds whatever the table size.
+  return claim(db, source, o, true);
 }
 
 async function claim(
   db: Db,
   source: SQL,
   o: Omit<ClaimOptions, "scanLimit" | "full" | "fullAccounts">,
+  prepare = false,
 ): Promise<ClaimedDelivery[]> {
   const free = JSON.stringify(Object.fromEntries(o.free));
   const accountFree = JSON.stringify(Object.fromEntries(o.accountFree));
@@ -135,6 +137,7 @@ async function claim(
         and l.status in ('pending', 'retrying') and l.blocked_by is null
         and (l.lease_expires_at is null or l.lease_expires_at < clock_timestamp())
       returning ${sql.raw(CLAIMED_COLUMNS)}, ep.status = 'paused' as parked`,
+    { prepare },
   );
   return rows.filter((r) => !r.parked).map(toClaimedDelivery);
 }

@@ -14,8 +14,11 @@ export async function deferDeliveries(db: Db, items: { id: string; dueAt: Date; 
     due_at: i.dueAt.toISOString(),
     slot_at: i.slotAt?.toISOString() ?? null,
   }));
-  await db.execute(sql`update deliveries d set next_attempt_at = x.due_at, rate_slot_at = x.slot_at,
+  await db.execute(sql`with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, due_at timestamptz, slot_at timestamptz)
+    )
+    update deliveries d set next_attempt_at = x.due_at, rate_slot_at = x.slot_at,
       lease_expires_at = null, lease_owner = null, updated_at = clock_timestamp()
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, due_at timestamptz, slot_at timestamptz)
-    where d.id = x.id`);
+    from input x
+    where d.id = any(array(select id from input)) and d.id = x.id`);
 }

@@ -13,11 +13,13 @@ export async function failDeliveries(db: Db, items: { id: string; reason: string
   const rows = items.map((i) => ({ id: i.id, reason: sanitizeText(i.reason) }));
   const successors = await queryRows<Successor>(
     db,
-    sql`with failed as (
+    sql`with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, reason text)
+    ), failed as (
       update deliveries d set status = 'failed', last_error = x.reason, lease_expires_at = null,
         lease_owner = null, rate_slot_at = null, updated_at = clock_timestamp()
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, reason text)
-      where d.id = x.id and d.status in ('pending', 'retrying')
+      from input x
+      where d.id = any(array(select id from input)) and d.id = x.id and d.status in ('pending', 'retrying')
       returning d.id, d.status, d.successor_id
     ), ${releaseSuccessorsSql("failed")}
     select id, blocker, released from successors`,

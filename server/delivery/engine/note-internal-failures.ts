@@ -19,7 +19,9 @@ export async function noteInternalFailures(db: Db, items: { id: string; error: u
   const rows = items.map((i) => ({ id: i.id, message: sanitizeText(errorText(i.error)) }));
   const successors = await queryRows<Successor>(
     db,
-    sql`with noted as (
+    sql`with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, message text)
+    ), noted as (
       update deliveries d set
         internal_failures = d.internal_failures + 1,
         status = case when d.internal_failures + 1 >= ${MAX_INTERNAL_FAILURES}::int then 'failed' else d.status end,
@@ -28,8 +30,8 @@ export async function noteInternalFailures(db: Db, items: { id: string; error: u
           else 'Internal error (will try again): ' || x.message end,
         next_attempt_at = clock_timestamp() + make_interval(secs => ${BACKOFF_SECONDS}::int * power(2, d.internal_failures)),
         lease_expires_at = null, lease_owner = null, rate_slot_at = null, updated_at = clock_timestamp()
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, message text)
-      where d.id = x.id and d.status in ('pending', 'retrying')
+      from input x
+      where d.id = any(array(select id from input)) and d.id = x.id and d.status in ('pending', 'retrying')
       returning d.id, d.status, d.successor_id
     ), ${releaseSuccessorsSql("noted")}
     select id, blocker, released from successors`,

@@ -29,6 +29,10 @@ export type AttemptRecord = {
  * retry that fails again does not add to it — that delivery was already counted once. Within a
  * batch the attempts of one endpoint are folded in order (a success resets the count).
  *
+ * An attempt is written only for a delivery the statement updated: the attempts table has no
+ * foreign keys, so a delivery deleted meanwhile (with its endpoint) leaves no orphan behind.
+ * Prepared: every lookup is by primary key, so the cached plan holds however the tables grow.
+ *
  * A delivery that ends (succeeded or failed for good) releases the next one of its message
  * (ordered delivery); their ids are returned so the runner can claim them at once.
  */
@@ -52,19 +56,20 @@ export async function recordAttempts(
     ), streaks as (
       select * from jsonb_to_recordset(${JSON.stringify(streaks)}::jsonb) as s(
         endpoint_id text, reset boolean, add int, gone text, at timestamptz)
-    ), attempt as (
-      insert into delivery_attempts (id, account_id, endpoint_id, delivery_id, attempt_number, trigger, request,
-        response_status, response_headers, response_body, duration_ms, error_class, error_message, created_at)
-      select att_id, account_id, endpoint_id, delivery_id, attempt_number, trigger, request, response_status,
-        response_headers, response_body, duration_ms, error_class, error_message, at from input
     ), delivery as (
       update deliveries d set status = i.status, attempts = i.attempt_number, next_attempt_at = i.next_attempt_at,
         lease_expires_at = null, lease_owner = null, rate_slot_at = null, next_trigger = 'scheduled', resume_at = null,
         manual_attempts = d.manual_attempts + case when i.trigger = 'manual' then 1 else 0 end,
         internal_failures = 0, last_status_code = i.response_status, last_error = i.last_error,
         delivered_at = case when i.succeeded then i.at else null end, updated_at = i.at
-      from input i where d.id = i.delivery_id
+      from input i where d.id = any(array(select delivery_id from input)) and d.id = i.delivery_id
       returning d.id, d.status, d.successor_id
+    ), attempt as (
+      insert into delivery_attempts (id, account_id, endpoint_id, delivery_id, attempt_number, trigger, request,
+        response_status, response_headers, response_body, duration_ms, error_class, error_message, created_at)
+      select i.att_id, i.account_id, i.endpoint_id, i.delivery_id, i.attempt_number, i.trigger, i.request,
+        i.response_status, i.response_headers, i.response_body, i.duration_ms, i.error_class, i.error_message, i.at
+      from input i join delivery u on u.id = i.delivery_id
     ), ${releaseSuccessorsSql("delivery")}, counted as (
       select e.id, s.gone, s.at,
         case when s.reset then s.add else e.consecutive_failures + s.add end as failures
@@ -81,6 +86,7 @@ export async function recordAttempts(
     from counted c where e.id = c.id
     )
     select id, blocker, released from successors`,
+    { prepare: true },
   );
   return releaseSuccessors(db, successors);
 }

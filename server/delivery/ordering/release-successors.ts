@@ -27,13 +27,13 @@ export const releaseSuccessorsSql = (finished: string): SQL =>
 /** Finishes what a statement with releaseSuccessorsSql left; returns every successor now released. */
 export async function releaseSuccessors(db: DbOrTx, successors: Successor[]): Promise<string[]> {
   const released = successors.filter((s) => s.released).map((s) => s.id);
-  const left = successors.filter((s) => !s.released).map((s) => ({ id: s.id, blocker: s.blocker }));
+  const left = successors.filter((s) => !s.released).map((s) => s.id);
   if (!left.length) return released;
   const rows = await queryRows<{ id: string }>(
     db,
     sql`update deliveries s set blocked_by = null
-      from jsonb_to_recordset(${JSON.stringify(left)}::jsonb) as x(id text, blocker text)
-      where s.id = x.id and s.blocked_by is not null
+      where s.id = any(array(select jsonb_array_elements_text(${JSON.stringify(left)}::jsonb)))
+        and s.blocked_by is not null
       returning s.id`,
   );
   return [...released, ...rows.map((r) => r.id)];

@@ -119,6 +119,8 @@ export class LocalRunner implements DeliveryRunner {
       void releaseLeases(this.o.db, this.owner, ids).catch((err) => this.report(err));
       return;
     }
+
+    this.statistics.noteClaimed(claimed.length);
     void this.dispatch(claimed).catch((err) => this.report(err));
   }
 

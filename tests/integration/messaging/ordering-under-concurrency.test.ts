@@ -14,10 +14,11 @@ test("concurrent single-event requests for the same messages while two runners s
   const MESSAGES = 40;
   const PER_MESSAGE = 6;
   const me = await createActor(h.services);
-  // Answers take a while — longer than the other 39 messages' ingestions between two of one
-  // message's (PGlite runs one transaction at a time) — so new statuses arrive while the one
-  // before is in flight or finishing; every message may have one in flight.
-  const receiver = await h.startReceiver((_req, i) => ({ delayMs: 400 + ((i * 7) % 200) }));
+  // Answers take a while — well beyond the other 39 messages' ingestions between two of one
+  // message's, even on a slow shared machine (PGlite runs one transaction at a time; at 400 ms
+  // nothing waited on a busy day) — so new statuses arrive while the one before is in flight or
+  // finishing; every message may have one in flight.
+  const receiver = await h.startReceiver((_req, i) => ({ delayMs: 1500 + ((i * 7) % 500) }));
   const ep = await insertEndpoint(h.db, me.accountId, `${receiver.url}/hook`, { orderedDelivery: true });
   const runners = [0, 1].map(() =>
     h.startRunner({ idlePollMs: 50, perEndpoint: MESSAGES, attempt: { allowPrivateNetworks: true } }),
