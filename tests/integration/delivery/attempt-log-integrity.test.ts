@@ -101,7 +101,12 @@ test("retention deletes an expired event with its deliveries' attempts, however 
   await h.db.update(events).set({ createdAt: longAgo }).where(eq(events.id, old.eventId));
 
   await pruneExpiredData(h.db, 90);
-  expect(await h.db.select().from(events).where(inArray(events.id, [old.eventId, fresh.eventId]))).toHaveLength(1);
+  expect(
+    await h.db
+      .select()
+      .from(events)
+      .where(inArray(events.id, [old.eventId, fresh.eventId])),
+  ).toHaveLength(1);
   const left = await attemptsOf(ep.id);
   expect(left.map((r) => r.deliveryId)).toEqual([fresh.id]);
 });
