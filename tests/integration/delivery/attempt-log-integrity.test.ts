@@ -4,6 +4,7 @@ import { deliveries, deliveryAttempts, events } from "@/db/schema";
 import { deleteEndpoint } from "@/server/endpoints/delete-endpoint";
 import { recordAttempts, type AttemptRecord } from "@/server/delivery/engine/record-attempts";
 import { recordTestAttempt } from "@/server/delivery/engine/record-test-attempt";
+import type { SendOutcome } from "@/server/delivery/types";
 import { pruneExpiredData } from "@/server/maintenance/prune-expired-data";
 import { createActor } from "@/tests/helpers/actors";
 import { insertDelivery } from "@/tests/helpers/deliveries";
@@ -14,15 +15,17 @@ import { setupIntegration } from "@/tests/helpers/integration";
 // table): these are the guarantees the writers and deleting verbs keep instead.
 const h = setupIntegration();
 
-const outcome = {
+const outcome: SendOutcome = {
   ok: true,
   status: 200,
   headers: { "content-type": "text/plain" },
   body: "ok",
+  bodyTruncated: false,
   durationMs: 3,
   errorClass: null,
   errorMessage: null,
-} as const;
+  retryAfterMs: null,
+};
 
 function attempt(d: { id: string; accountId: string; endpointId: string }): AttemptRecord {
   return {
