@@ -325,8 +325,12 @@ export function sampleEvent(
   return { type, data };
 }
 
-export function canonicalFields(type: EventType): string[] {
-  return Object.keys(catalog[type].sample);
+const fieldsOf = new Map<EventType, readonly string[]>();
+
+export function canonicalFields(type: EventType): readonly string[] {
+  let fields = fieldsOf.get(type);
+  if (!fields) fieldsOf.set(type, (fields = Object.keys(catalog[type].sample)));
+  return fields;
 }
 
 /**

@@ -293,6 +293,17 @@ describe("renderRequest — escaping", () => {
     },
   };
 
+  it("JSON bodies write a bigint as a string, nested too, and keep every other value as is", () => {
+    const req = renderRequest(endpoint({ method: "JSON", payloadFormat: "envelope" }), {
+      ...dlr,
+      data: { count: 12345678901234567890n, nested: { n: 1n, ok: true, text: "x" } },
+    });
+    expect(JSON.parse(req.body!).data).toEqual({
+      count: "12345678901234567890",
+      nested: { n: "1", ok: true, text: "x" },
+    });
+  });
+
   it("form bodies encode & = + and spaces and survive a round trip", () => {
     const req = renderRequest(endpoint(), tricky);
     expect(req.body).toContain("eq=a%3Db%26c%3Dd+e%2Bf");
