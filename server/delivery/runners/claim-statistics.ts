@@ -28,20 +28,40 @@ export class ClaimStatistics {
   /** Deliveries claimed since the last refresh, and the table's size then (pg_class estimate). */
   private claimed = 0;
   private rowsAtRefresh = 0;
+  private running: Promise<void> | null = null;
   private readonly pglite: boolean;
 
   constructor(private readonly db: Db) {
     this.pglite = isPglite(db);
   }
 
-  /** Refreshes them when due: every minute (PGlite: 15 s), or 5 s after a slow claim or growth by half. */
-  async refreshWhenDue() {
+  /**
+   * Starts a refresh when due: every minute (PGlite: 15 s), or 5 s after a slow claim or growth
+   * by half. It runs beside the claims, never before one: ANALYZE of a large table takes a few
+   * hundred ms, and waiting for it put that into the latency of whatever was due meanwhile.
+   */
+  refreshWhenDue(onError: (err: unknown) => void) {
+    if (this.running) return;
     const since = Date.now() - this.last;
     const grown = this.claimed > Math.max(MIN_GROWTH_ROWS, this.rowsAtRefresh / 2);
     if (since < (this.stale || grown ? MIN_GAP_MS : this.pglite ? 15_000 : 60_000)) return;
     this.last = Date.now();
     this.stale = false;
     this.claimed = 0;
+    this.running = this.refresh()
+      .catch(onError)
+      .finally(() => {
+        this.running = null;
+        this.last = Date.now();
+      });
+  }
+
+  /** Waits for a refresh under way (a stopping runner leaves none behind). */
+  async idle() {
+    await this.running;
+  }
+
+  private async refresh() {
     await this.db.execute(this.pglite ? sql`vacuum analyze deliveries` : sql`analyze deliveries`);
     const [row] = await queryRows<{ rows: number }>(
       this.db,

@@ -12,9 +12,9 @@ import { releaseLeases } from "@/server/delivery/engine/release-leases";
 import { sendClaimed } from "@/server/delivery/engine/send-claimed";
 import { getEnv } from "@/server/env";
 import { AttemptRecorder } from "./attempt-recorder";
+import { ClaimPlaces } from "./claim-places";
 import { ClaimStatistics, isPglite } from "./claim-statistics";
 import { HeldDeliveries } from "./held-deliveries";
-import { Hints } from "./hints";
 import { LeaseKeeper } from "./lease-keeper";
 import { ThrottleReporter } from "./throttle-reporter";
 
@@ -67,9 +67,7 @@ export class LocalRunner implements DeliveryRunner {
   private wake: (() => void) | null = null;
   private poked = false;
   private pokeScheduled = false;
-  private readonly hints = new Hints();
-  /** The account of each endpoint this runner has claimed for, for the hints' account caps. */
-  private readonly accountOf = new Map<string, string>();
+  private readonly places: ClaimPlaces;
   private readonly tasks = new Set<Promise<void>>();
   private readonly held: HeldDeliveries;
   private readonly recorder: AttemptRecorder;
@@ -96,6 +94,7 @@ export class LocalRunner implements DeliveryRunner {
     this.send = resolveSendDeps(opts.attempt ?? {});
     this.statistics = new ClaimStatistics(opts.db);
     this.held = new HeldDeliveries(this.o.perEndpoint, this.o.concurrency);
+    this.places = new ClaimPlaces(this.held, this.o);
     this.recorder = new AttemptRecorder(
       opts.db,
       this.send.disableAfterFailures,
@@ -108,7 +107,7 @@ export class LocalRunner implements DeliveryRunner {
 
   /** Wakes the loop and points it at these deliveries (claimed by id, ahead of the due scan). */
   async enqueue(items: DeliveryItem[] = []) {
-    for (const item of items) this.hints.add(item.id, item.endpointId);
+    for (const item of items) this.places.hints.add(item.id, item.endpointId);
     this.poke();
   }
 
@@ -118,7 +117,7 @@ export class LocalRunner implements DeliveryRunner {
    * (single events) that fit in what this runner may hold; larger ones go through hints.
    */
   leaseOnInsert(count: number): InsertLease | null {
-    if (!this.running || count > MAX_LEASED_AT_INSERT || count > this.room()) return null;
+    if (!this.running || count > MAX_LEASED_AT_INSERT || count > this.places.room()) return null;
     return { owner: this.owner, leaseMs: this.o.leaseMs };
   }
 
@@ -153,6 +152,7 @@ export class LocalRunner implements DeliveryRunner {
     while (this.tasks.size) await Promise.allSettled([...this.tasks]);
     await this.recorder.idle();
     await this.throttle.flush();
+    await this.statistics.idle();
     this.leases.stop();
   }
 
@@ -176,7 +176,7 @@ export class LocalRunner implements DeliveryRunner {
   }
 
   private async claim(): Promise<ClaimedDelivery[]> {
-    const room = this.room();
+    const room = this.places.room();
     if (room <= 0) return [];
     const lowWater = Math.min(this.o.perEndpoint, this.o.batchSize / 2);
     const now = Date.now();
@@ -186,25 +186,25 @@ export class LocalRunner implements DeliveryRunner {
     // Otherwise it runs when the local queue runs low, unless the last one found nothing: then
     // not before the poll interval or the next known due time (each completion would start one).
     const wantScan = scanDue || (now >= this.nextScanAt && this.held.queuedCount() < lowWater);
-    if (!this.hintsWanted() && !wantScan) return [];
-    await this.statistics.refreshWhenDue();
-    const { endpoints, accounts } = this.held.freePlaces(this.endpointCap, this.o.perAccount);
+    if (!this.places.hintsWanted() && !wantScan) return [];
+    this.statistics.refreshWhenDue((err) => this.report(err));
+    const { endpoints, accounts } = this.held.freePlaces(this.places.endpointCap, this.o.perAccount);
     const base: Omit<ClaimOptions, "scanLimit" | "limit" | "full" | "fullAccounts"> = {
       owner: this.owner,
       leaseMs: this.o.leaseMs,
       free: endpoints,
-      perEndpoint: this.endpointCap,
+      perEndpoint: this.places.endpointCap,
       accountFree: accounts,
       perAccount: this.o.perAccount,
       rateHorizonSeconds: 1,
     };
     const limit = Math.min(room, this.o.batchSize);
-    const hinted = this.takeHints(limit);
+    const hinted = this.places.takeHints(limit);
     const byId = hinted.length ? await this.statistics.time(claimByIds(this.o.db, hinted, { ...base, limit })) : [];
     // Fresh work came by id; the due scan (retries, other processes' work, expired leases) then
     // runs at most once per poll interval instead of once per ingested event.
     if (byId.length >= limit || hinted.length >= limit) return byId;
-    if (!wantScan || (this.hints.size + hinted.length && !scanDue)) return byId;
+    if (!wantScan || (this.places.hints.size + hinted.length && !scanDue)) return byId;
     this.lastDueScan = now;
     const full = [...endpoints].filter(([, n]) => n === 0).map(([id]) => id);
     const fullAccounts = [...accounts].filter(([, n]) => n === 0).map(([id]) => id);
@@ -215,71 +215,24 @@ export class LocalRunner implements DeliveryRunner {
     return [...byId, ...due];
   }
 
-  /**
-   * Hints this claim has places for, per endpoint and per account (an account learnt from the
-   * endpoint's earlier claims; a new endpoint gets at most an account's worth): the others stay
-   * hinted rather than being dropped by the claim's caps and found again by a scan.
-   */
-  private takeHints(limit: number) {
-    const taken = new Map<string, number>();
-    return this.hints.take(
-      limit,
-      (ep) => this.hintPlaces(ep, taken),
-      (ep, n) => {
-        const account = this.accountOf.get(ep);
-        if (account) taken.set(account, (taken.get(account) ?? 0) + n);
-      },
-    );
-  }
-
-  private hintPlaces(endpointId: string, takenPerAccount?: Map<string, number>) {
-    const account = this.accountOf.get(endpointId);
-    const accountFree = account
-      ? this.o.perAccount - this.held.heldForAccount(account) - (takenPerAccount?.get(account) ?? 0)
-      : this.o.perAccount;
-    return Math.max(0, Math.min(this.endpointCap - this.held.heldFor(endpointId), accountFree));
-  }
-
-  /**
-   * Refill in batches rather than one statement per completion: an endpoint's hints are claimed
-   * once less than a round of its sends waits here (the due scan once the whole queue runs low).
-   */
-  private hintsWanted() {
-    return this.hints.any((ep) => this.held.queuedFor(ep) < this.o.perEndpoint && this.hintPlaces(ep) > 0);
-  }
-
-  /** Held: what is in flight plus a batch waiting locally (claimed, leases renewed). */
-  private room() {
-    return this.o.concurrency + this.o.batchSize - this.held.size;
-  }
-
-  /**
-   * What one endpoint may hold here: a round of sends in flight, a round waiting and a batch on
-   * its way (being claimed or recorded), so refills come as batches. The claim also caps it.
-   */
-  private get endpointCap() {
-    return 2 * this.o.perEndpoint + this.o.batchSize;
-  }
-
   private async dispatch(all: ClaimedDelivery[]) {
     // A lease that ran out while this runner still holds the delivery (renewals failing) must not
     // give it a second copy here: the one already held goes on.
     const claimed = all.filter((c) => !this.held.has(c.id));
     const now = Date.now();
-    if (this.accountOf.size > 10_000) this.accountOf.clear();
     for (const c of claimed) {
       this.held.add(c.id, c.endpointId, c.accountId, now);
-      this.accountOf.set(c.endpointId, c.accountId);
+      this.places.learn(c.endpointId, c.accountId);
     }
     const plan = await planClaimed(this.o.db, claimed).catch(async (err) => {
       const released = await noteInternalFailures(
         this.o.db,
         claimed.map((c) => ({ id: c.id, error: err })),
       );
-      for (const id of released) this.hints.add(id);
+      for (const id of released) this.places.hints.add(id);
       throw err;
     });
-    for (const id of plan.released) this.hints.add(id);
+    for (const id of plan.released) this.places.hints.add(id);
     // A collapsed queue's winner holds the lease its head was claimed with.
     for (const r of plan.ready) this.held.add(r.item.id, r.item.endpointId, r.item.accountId, now);
     for (const d of plan.deferred) this.held.remove(d.id);
@@ -330,14 +283,14 @@ export class LocalRunner implements DeliveryRunner {
   /** Done with these; `released` (the next deliveries of their messages) are claimed by id. */
   private finished(ids: string[], released: string[] = []) {
     for (const id of ids) this.held.remove(id);
-    for (const id of released) this.hints.add(id);
+    for (const id of released) this.places.hints.add(id);
     this.pokeSoon();
   }
 
   /** Until the next delivery falls due, at most idlePollMs; completions wake the loop earlier. */
   private async sleepMs() {
-    if (this.hints.size && this.room() > 0 && this.hintsWanted()) return 0;
-    if (this.held.size > 0 || this.hints.size) return this.o.idlePollMs;
+    if (this.places.hints.size && this.places.room() > 0 && this.places.hintsWanted()) return 0;
+    if (this.held.size > 0 || this.places.hints.size) return this.o.idlePollMs;
     const due = await nextDueAt(this.o.db);
     if (!due) return this.o.idlePollMs;
     this.nextScanAt = Math.min(this.nextScanAt, due.getTime());
