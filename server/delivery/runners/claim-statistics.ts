@@ -5,6 +5,8 @@ import { queryRows, type Db } from "@/db";
 const SLOW_CLAIM_MS = 100;
 /** Least time between two refreshes, however slow the claims. */
 const MIN_GAP_MS = 5_000;
+/** PGlite's ANALYZE samples 300 × this many rows. */
+const PGLITE_STATISTICS_TARGET = 10;
 /** Growth below this never triggers a refresh on its own. */
 const MIN_GROWTH_ROWS = 1_000;
 
@@ -62,7 +64,18 @@ export class ClaimStatistics {
   }
 
   private async refresh() {
-    await this.db.execute(this.pglite ? sql`vacuum analyze deliveries` : sql`analyze deliveries`);
+    if (this.pglite) {
+      // PGlite's one thread serves every statement: a full ANALYZE (a 30,000-row sample) held it
+      // 70–280 ms at 20–40k deliveries, and every request waited behind it. A tenth of the sample
+      // is 3–5× quicker and plenty for plans that go by primary key and the due index.
+      await this.db.transaction(async (tx) => {
+        await tx.execute(sql`set local default_statistics_target = ${sql.raw(String(PGLITE_STATISTICS_TARGET))}`);
+        await tx.execute(sql`analyze deliveries`);
+      });
+      await this.db.execute(sql`vacuum deliveries`);
+    } else {
+      await this.db.execute(sql`analyze deliveries`);
+    }
     const [row] = await queryRows<{ rows: number }>(
       this.db,
       sql`select greatest(reltuples, 0)::float8 as rows from pg_class where oid = 'deliveries'::regclass`,

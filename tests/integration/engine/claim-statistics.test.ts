@@ -1,0 +1,49 @@
+import { expect, test } from "vitest";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/db";
+import { ClaimStatistics, isPglite } from "@/server/delivery/runners/claim-statistics";
+import { createActor } from "@/tests/helpers/actors";
+import { insertDelivery } from "@/tests/helpers/deliveries";
+import { insertEndpoint } from "@/tests/helpers/endpoints";
+import { setupIntegration } from "@/tests/helpers/integration";
+import { until } from "@/tests/helpers/wait-until";
+
+const h = setupIntegration();
+
+const lastRefresh = () =>
+  queryRows<{ analyzed: string | null; vacuumed: string | null }>(
+    h.db,
+    sql`select coalesce(last_analyze, last_autoanalyze)::text as analyzed, last_vacuum::text as vacuumed
+      from pg_stat_user_tables where relname = 'deliveries'`,
+  ).then((rows) => rows[0]!);
+
+test("a table grown by more than half since the last refresh gets fresh statistics within 5 s, beside the claims", async () => {
+  const a = await createActor(h.services);
+  const ep = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/hook");
+  for (let i = 0; i < 20; i++) await insertDelivery(h.db, a.accountId, ep.id);
+  const before = await lastRefresh();
+  const statistics = new ClaimStatistics(h.db);
+  const onError = (err: unknown) => {
+    throw err;
+  };
+
+  // Not yet: below the growth that counts, and not a minute since it started.
+  statistics.noteClaimed(500);
+  statistics.refreshWhenDue(onError);
+  await statistics.idle();
+  expect(await lastRefresh()).toEqual(before);
+
+  statistics.noteClaimed(1_000);
+  const after = await until(
+    async () => {
+      statistics.refreshWhenDue(onError); // returns at once; the refresh runs in the background
+      await statistics.idle();
+      return lastRefresh();
+    },
+    (r) => r.analyzed !== before.analyzed,
+    15_000,
+  );
+  expect(after.analyzed).not.toBeNull();
+  // PGlite has no autovacuum: its refresh vacuums too (with a smaller ANALYZE sample).
+  if (isPglite(h.db)) expect(after.vacuumed).not.toBeNull();
+}, 30_000);
