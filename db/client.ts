@@ -107,8 +107,9 @@ type DrizzleInternals = {
  * `prepare` (postgres.js): the statement is prepared once per connection and then only bound and
  * executed — drizzle never prepares, so postgres.js describes every statement first (a second
  * round trip and socket write) and the server parses and plans it each time. Only for statements
- * whose plan does not depend on table sizes: a prepared statement's cached generic plan does not
- * follow a table that grows. A pooled client has `prepare: false`, which still wins.
+ * that read by primary key or a selective index: a cached generic plan does not follow a table
+ * that grows until new statistics invalidate it (the local runner refreshes them as `deliveries`
+ * grows: runners/claim-statistics.ts). A pooled client has `prepare: false`, which still wins.
  */
 export async function queryRows<T>(db: DbOrTx, query: SQL, opts: { prepare?: boolean } = {}): Promise<T[]> {
   const internals = db as unknown as DrizzleInternals;

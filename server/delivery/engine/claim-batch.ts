@@ -79,7 +79,8 @@ export async function claimByIds(db: Db, ids: string[], o: Omit<ClaimOptions, "s
     select h.id, h.account_id, h.endpoint_id, h.next_attempt_at from hinted h
     where h.status in ('pending', 'retrying') and h.blocked_by is null and h.next_attempt_at <= now()
       and (h.lease_expires_at is null or h.lease_expires_at < clock_timestamp())`;
-  // Prepared: every lookup here is by primary key, so the cached plan holds whatever the table size.
+  // Prepared: every lookup here is by primary key. A generic plan cached while the table was small
+  // may still scan it: fresh statistics replace it (runners/claim-statistics.ts, or autovacuum).
   return claim(db, source, o, true);
 }
 

@@ -31,7 +31,8 @@ export type AttemptRecord = {
  *
  * An attempt is written only for a delivery the statement updated: the attempts table has no
  * foreign keys, so a delivery deleted meanwhile (with its endpoint) leaves no orphan behind.
- * Prepared: every lookup is by primary key, so the cached plan holds however the tables grow.
+ * Prepared: every lookup is by primary key, but a generic plan cached while `deliveries` was small
+ * may still scan it whole; fresh statistics (runners/claim-statistics.ts, or autovacuum's) replace it.
  *
  * A delivery that ends (succeeded or failed for good) releases the next one of its message
  * (ordered delivery); their ids are returned so the runner can claim them at once.
