@@ -1,9 +1,10 @@
 import type dns from "node:dns";
 import { STATUS_CODES } from "node:http";
-import { request, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import { checkUrlHost } from "@/server/delivery/ssrf/check-url-host";
 import type { ErrorClass, HttpRequest, SendOutcome } from "@/server/delivery/types";
 import { classifyError } from "./classify-error";
+import { startDeadline } from "./deadline-sweep";
 import { getAgent } from "./get-agent";
 import { parseRetryAfter } from "./parse-retry-after";
 
@@ -24,7 +25,7 @@ type SendOptions = {
  * response body is kept up to 16 KB, then the connection is dropped. If the status arrived but
  * reading the body failed, the outcome keeps the status yet is `ok: false` with that error.
  */
-export async function sendRequest(req: HttpRequest, opts: SendOptions): Promise<SendOutcome> {
+export function sendRequest(req: HttpRequest, opts: SendOptions): Promise<SendOutcome> {
   const started = performance.now();
   const fail = (errorClass: ErrorClass, errorMessage: string): SendOutcome => ({
     ok: false,
@@ -42,101 +43,115 @@ export async function sendRequest(req: HttpRequest, opts: SendOptions): Promise<
   try {
     url = new URL(req.url);
   } catch {
-    return fail("network", `"${req.url}" is not a valid URL`);
+    return Promise.resolve(fail("network", `"${req.url}" is not a valid URL`));
   }
   const hostCheck = checkUrlHost(url, opts.allowPrivateNetworks);
-  if (!hostCheck.allowed) return fail("blocked_address", hostCheck.reason);
+  if (!hostCheck.allowed) return Promise.resolve(fail("blocked_address", hostCheck.reason));
 
-  let timedOut = false;
-  const controller = new AbortController();
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new Error(`timed out after ${opts.timeoutMs} ms`));
-  }, opts.timeoutMs);
-  const ctx = () => ({ url, timeoutMs: opts.timeoutMs, timedOut });
+  return new Promise<SendOutcome>((resolve) => {
+    let settled = false;
+    let timedOut = false;
+    let controller: Dispatcher.DispatchController | null = null;
+    let received: Pick<SendOutcome, "status" | "headers" | "retryAfterMs"> | null = null;
+    const chunks: Buffer[] = [];
+    let size = 0;
 
-  try {
-    let response: Dispatcher.ResponseData;
-    let gaveUp = false;
-    try {
-      const sent = request(url, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body,
-        dispatcher: opts.dispatcher ?? getAgent(opts.allowPrivateNetworks, opts.lookup),
-        headersTimeout: opts.timeoutMs,
-        bodyTimeout: opts.timeoutMs,
-        signal: controller.signal,
-      });
-      // undici does not end a request on abort while its connection is still being made (a name
-      // lookup that never answers): the race makes the timeout cover lookup and connect too.
-      sent.then(
-        (late) => gaveUp && late.body.destroy(),
-        () => undefined,
+    const settle = (outcome: SendOutcome) => {
+      if (settled) return;
+      settled = true;
+      cancelDeadline();
+      resolve(outcome);
+    };
+    const failWith = (err: unknown) => {
+      const { errorClass, errorMessage } = classifyError(err, { url, timeoutMs: opts.timeoutMs, timedOut });
+      // The status arrived but reading the body failed: keep the status, still a failure.
+      settle(
+        received
+          ? { ...fail(errorClass, `${errorMessage} while reading the response body`), ...received }
+          : fail(errorClass, errorMessage),
       );
-      response = await Promise.race([sent, aborted(controller.signal)]);
-    } catch (err) {
-      gaveUp = true;
-      const { errorClass, errorMessage } = classifyError(err, ctx());
-      return fail(errorClass, errorMessage);
-    }
-
-    const status = response.statusCode;
-    const headers = lowerCaseHeaders(response.headers);
-    const received = {
-      status,
-      headers,
-      retryAfterMs: parseRetryAfter(headers["retry-after"]),
     };
-    let body: { text: string; truncated: boolean };
+    const finish = (truncated: boolean) => {
+      const status = received!.status!;
+      const ok = status >= 200 && status < 300;
+      settle({
+        ok,
+        ...received!,
+        body: decodeBody(Buffer.concat(chunks, size), truncated),
+        bodyTruncated: truncated,
+        durationMs: Math.round(performance.now() - started),
+        errorClass: ok ? null : "http_status",
+        errorMessage: ok ? null : statusMessage(status, received!.headers.location),
+      });
+    };
+
+    // The timeout covers the whole exchange, name lookup and connect included: undici only hands
+    // out its abort once a connection carries the request, so a send still connecting is settled
+    // here and aborted when (if ever) it starts.
+    const cancelDeadline = startDeadline(opts.timeoutMs, () => {
+      timedOut = true;
+      controller?.abort(new Error(`timed out after ${opts.timeoutMs} ms`));
+      failWith(new Error("timeout"));
+    });
+
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(ctl) {
+        controller = ctl;
+        if (settled) ctl.abort(new Error("gave up on this request"));
+      },
+      onResponseStart(_ctl, statusCode, headers) {
+        const lowered = flattenHeaders(headers);
+        received = { status: statusCode, headers: lowered, retryAfterMs: parseRetryAfter(lowered["retry-after"]) };
+      },
+      onResponseData(ctl, chunk) {
+        if (settled) return;
+        if (size + chunk.length > RESPONSE_BODY_LIMIT) {
+          chunks.push(chunk.subarray(0, RESPONSE_BODY_LIMIT - size));
+          size = RESPONSE_BODY_LIMIT;
+          finish(true);
+          ctl.abort(new Error("response body over the limit")); // drops the connection
+          return;
+        }
+        chunks.push(chunk);
+        size += chunk.length;
+      },
+      onResponseEnd() {
+        if (!settled) finish(false);
+      },
+      onResponseError(_ctl, err) {
+        failWith(err);
+      },
+    };
     try {
-      body = await readLimited(response.body, RESPONSE_BODY_LIMIT);
+      (opts.dispatcher ?? getAgent(opts.allowPrivateNetworks, opts.lookup)).dispatch(
+        {
+          origin: url.origin,
+          path: url.pathname + url.search,
+          method: req.method,
+          headers: req.headers,
+          body: req.body,
+          headersTimeout: opts.timeoutMs,
+          bodyTimeout: opts.timeoutMs,
+        },
+        handler,
+      );
     } catch (err) {
-      const { errorClass, errorMessage } = classifyError(err, ctx());
-      return { ...fail(errorClass, `${errorMessage} while reading the response body`), ...received };
+      failWith(err);
     }
-
-    const ok = status >= 200 && status < 300;
-    return {
-      ok,
-      ...received,
-      body: body.text,
-      bodyTruncated: body.truncated,
-      durationMs: Math.round(performance.now() - started),
-      errorClass: ok ? null : "http_status",
-      errorMessage: ok ? null : statusMessage(status, headers.location),
-    };
-  } finally {
-    clearTimeout(timer);
-  }
+  });
 }
 
-async function readLimited(
-  stream: Dispatcher.ResponseData["body"],
-  limit: number,
-): Promise<{ text: string; truncated: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let truncated = false;
-  for await (const chunk of stream) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-    if (size + buf.length > limit) {
-      chunks.push(buf.subarray(0, limit - size));
-      truncated = true;
-      break;
-    }
-    chunks.push(buf);
-    size += buf.length;
-  }
-  if (truncated) stream.destroy();
-  // Streaming mode holds back a multi-byte character cut in half at the limit.
-  const text = new TextDecoder().decode(Buffer.concat(chunks), { stream: truncated });
-  return { text, truncated };
+const utf8 = new TextDecoder();
+
+/** A body cut at the limit may end inside a multi-byte character: streaming mode holds it back. */
+function decodeBody(buf: Buffer, truncated: boolean): string {
+  return truncated ? new TextDecoder().decode(buf, { stream: true }) : utf8.decode(buf);
 }
 
-function lowerCaseHeaders(raw: Dispatcher.ResponseData["headers"]): Record<string, string> {
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
+  for (const name in raw) {
+    const value = raw[name];
     if (value === undefined) continue;
     out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
   }
@@ -150,12 +165,4 @@ function statusMessage(status: number, location: string | undefined): string {
     return location ? `${base} (redirect to ${location})` : base;
   }
   return base;
-}
-
-/** Rejects with the abort reason once the signal fires; the request it races is left to fail on its own. */
-function aborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
-  });
 }
