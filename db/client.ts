@@ -96,10 +96,20 @@ async function openPglite(dir: string, onThread: boolean): Promise<DbHandle> {
 }
 
 type PostgresJsClient = { unsafe: (text: string, params: unknown[], opts: { prepare: boolean }) => Promise<unknown> };
+/** PGlite, its thread (db/pglite-thread.ts) or a transaction of either. */
+type PgliteClient = {
+  query: (text: string, params: unknown[], opts: Record<string, unknown>) => Promise<{ rows: unknown[] }>;
+};
 type DrizzleInternals = {
-  session?: { client?: Partial<PostgresJsClient> };
+  session?: { client?: Partial<PostgresJsClient & PgliteClient> };
   dialect: { sqlToQuery: (q: SQL) => { sql: string; params: unknown[] } };
 };
+
+const keepText = (value: string) => value;
+/** What drizzle's PGlite session leaves as text: dates, times, intervals and their arrays. */
+const KEEP_AS_TEXT = Object.fromEntries(
+  [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182].map((t) => [t, keepText]),
+);
 
 /**
  * Raw SQL rows from either driver (PGlite returns `{ rows }`, postgres.js an array).
@@ -110,6 +120,8 @@ type DrizzleInternals = {
  * that read by primary key or a selective index: a cached generic plan does not follow a table
  * that grows until new statistics invalidate it (the local runner refreshes them as `deliveries`
  * grows: runners/claim-statistics.ts). A pooled client has `prepare: false`, which still wins.
+ * On PGlite the thread prepares it (db/pglite-thread.ts): there parsing and planning were most
+ * of a hot statement's cost.
  */
 export async function queryRows<T>(db: DbOrTx, query: SQL, opts: { prepare?: boolean } = {}): Promise<T[]> {
   const internals = db as unknown as DrizzleInternals;
@@ -117,6 +129,12 @@ export async function queryRows<T>(db: DbOrTx, query: SQL, opts: { prepare?: boo
   if (opts.prepare && typeof client?.unsafe === "function") {
     const { sql: text, params } = internals.dialect.sqlToQuery(query);
     return (await client.unsafe(text, params, { prepare: true })) as T[];
+  }
+  if (opts.prepare && typeof client?.query === "function") {
+    // PGlite: the thread prepares it (plain PGlite ignores `prepare`); rows as drizzle's execute gives them.
+    const { sql: text, params } = internals.dialect.sqlToQuery(query);
+    const result = await client.query(text, params, { rowMode: "object", parsers: KEEP_AS_TEXT, prepare: true });
+    return result.rows as T[];
   }
   const result = (await db.execute(query)) as unknown;
   if (Array.isArray(result)) return result as T[];

@@ -58,3 +58,47 @@ test("once closed, every query fails at once instead of waiting", async () => {
   await other.close();
   await expect(other.query("select 1")).rejects.toThrow(/closed/);
 });
+
+test("a prepared statement answers as the plain one, its parameters staying values whatever they hold", async () => {
+  await pg.query("create table notes (id int primary key, body text, flag boolean, at timestamptz, data jsonb)");
+  const insert = "insert into notes values ($1, $2, $3, $4, $5) returning id, body, flag, at, data";
+  const tricky = ["it's", "x'); drop table notes; --", "back\\slash \\' and $$dollar$$", "ünïcödé ✓", ""];
+  for (const [i, body] of tricky.entries()) {
+    const r = await pg.query(insert, [i, body, i % 2 === 0, new Date(Date.UTC(2026, 10, 30, 10, i)), `{"n":${i}}`], {
+      rowMode: "object",
+      parsers: { 1184: (v) => v },
+      prepare: true,
+    });
+    expect(r.rows).toEqual([{ id: i, body, flag: i % 2 === 0, at: `2026-11-30 10:0${i}:00+00`, data: { n: i } }]);
+  }
+  const statements = await pg.query("select statement from pg_prepared_statements", []);
+  expect(statements.rows).toEqual([{ statement: expect.stringContaining(insert) }]);
+  const plain = await pg.query("select * from notes order by id", [], { rowMode: "object" });
+  expect(plain.rows).toHaveLength(tricky.length);
+  expect(plain.rows.map((r) => (r as { body: string }).body)).toEqual(tricky);
+  // Nulls and a parameter it cannot write as a literal (an array: sent as a plain query instead).
+  const nulls = await pg.query("select $1::text as a, $2::int as b", [null, undefined], { prepare: true });
+  expect(nulls.rows).toEqual([{ a: null, b: null }]);
+  const array = await pg.query("select $1::int[] as ids", [[1, 2]], { prepare: true });
+  expect(array.rows).toEqual([{ ids: [1, 2] }]);
+});
+
+test("prepared statements keep Postgres' errors and survive a rolled-back transaction", async () => {
+  const insert = "insert into notes (id, body) values ($1, $2)";
+  await expect(pg.query(insert, [0, "again"], { prepare: true })).rejects.toMatchObject({
+    code: "23505",
+    constraint: "notes_pkey",
+  });
+  await expect(
+    pg.transaction(async (tx) => {
+      await tx.query(insert, [100, "in a transaction"], { prepare: true });
+      throw new Error("changed my mind");
+    }),
+  ).rejects.toThrow("changed my mind");
+  await pg.query(insert, [101, "after it"], { prepare: true });
+  const r = await pg.query("select id from notes where id >= 100 order by id", []);
+  expect(r.rows).toEqual([{ id: 101 }]);
+  await expect(pg.query("select * from nowhere where id = $1", [1], { prepare: true })).rejects.toMatchObject({
+    code: "42P01",
+  });
+});

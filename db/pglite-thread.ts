@@ -1,9 +1,22 @@
 import { Worker } from "node:worker_threads";
 
 /** What drizzle's PGlite session passes to `query`: a row mode and type parsers. */
-type QueryOptions = { rowMode?: "array" | "object"; parsers?: Record<number, (value: string) => unknown> };
+type QueryOptions = {
+  rowMode?: "array" | "object";
+  parsers?: Record<number, (value: string) => unknown>;
+  /** Run as a prepared statement of the thread (see PREPARED in the thread's code). */
+  prepare?: boolean;
+};
 type Result = { rows: unknown[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number };
-type Request = { id: number; sql: string; params?: unknown[]; rowMode?: string; rawTypes?: number[]; close?: true };
+type Request = {
+  id: number;
+  sql: string;
+  params?: unknown[];
+  rowMode?: string;
+  rawTypes?: number[];
+  prepare?: boolean;
+  close?: true;
+};
 type Reply = { id: number; result?: Result; error?: Record<string, unknown> & { message: string } };
 
 /**
@@ -16,8 +29,42 @@ const identity = (value) => value;
 const ready = import("@electric-sql/pglite").then(async ({ PGlite }) => {
   const pg = new PGlite(workerData.dataDir);
   await pg.waitReady;
+  // Prepared statements get their parameters as quoted literals (below): with this setting a
+  // doubled quote is the only escape a string literal has.
+  await pg.exec("set standard_conforming_strings = on");
   return pg;
 });
+
+// PREPARED: PGlite parses and plans every statement it is sent, in WASM; for the hot statements
+// that was 3/4 of their cost (a single event's insert: 2.4 ms, 0.6 ms as a prepared statement).
+// Each such statement is prepared once (PREPARE) and then run as EXECUTE with its parameters as
+// literals, which Postgres converts with the same input functions as bound text parameters.
+const MAX_PREPARED = 200;
+const prepared = new Map();
+let nextStatement = 1;
+
+function literal(value) {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "string") return "'" + value.replaceAll("'", "''") + "'";
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return "'" + String(value) + "'";
+  if (value instanceof Date) return "'" + value.toISOString() + "'";
+  return null;
+}
+
+async function runPrepared(pg, m, options) {
+  const args = (m.params ?? []).map(literal);
+  if (args.includes(null)) return pg.query(m.sql, m.params, options); // arrays, objects: as before
+  let name = prepared.get(m.sql);
+  if (!name) {
+    if (prepared.size >= MAX_PREPARED) return pg.query(m.sql, m.params, options);
+    name = "hookline_" + nextStatement++;
+    await pg.exec("prepare " + name + " as " + m.sql);
+    prepared.set(m.sql, name);
+  }
+  const results = await pg.exec("execute " + name + (args.length ? "(" + args.join(", ") + ")" : ""), options);
+  return results[results.length - 1];
+}
+
 parentPort.on("message", async (m) => {
   try {
     const pg = await ready;
@@ -27,7 +74,8 @@ parentPort.on("message", async (m) => {
     }
     const parsers = {};
     for (const type of m.rawTypes ?? []) parsers[type] = identity;
-    const r = await pg.query(m.sql, m.params, { rowMode: m.rowMode, parsers });
+    const options = { rowMode: m.rowMode, parsers };
+    const r = m.prepare ? await runPrepared(pg, m, options) : await pg.query(m.sql, m.params, options);
     parentPort.postMessage({ id: m.id, result: { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows } });
   } catch (err) {
     const error = { message: err instanceof Error ? err.message : String(err) };
@@ -104,7 +152,14 @@ export class PgliteThread {
   }
 
   private run(sql: string, params?: unknown[], options?: QueryOptions) {
-    return this.send({ id: 0, sql, params, rowMode: options?.rowMode, rawTypes: rawTypes(options?.parsers) });
+    return this.send({
+      id: 0,
+      sql,
+      params,
+      rowMode: options?.rowMode,
+      rawTypes: rawTypes(options?.parsers),
+      prepare: options?.prepare,
+    });
   }
 
   private send(request: Request): Promise<Result> {
