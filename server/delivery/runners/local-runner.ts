@@ -5,7 +5,6 @@ import type { DeliveryItem, DeliveryRunner, InsertLease } from "@/server/deliver
 import { DEFAULT_LEASE_MS, resolveSendDeps, type AttemptDeps } from "@/server/delivery/engine/attempt-delivery";
 import { claimByIds, claimDueBatch, type ClaimOptions } from "@/server/delivery/engine/claim-batch";
 import type { ClaimedDelivery } from "@/server/delivery/engine/claimed-delivery";
-import { nextDueAt } from "@/server/delivery/engine/next-due-at";
 import { noteInternalFailures } from "@/server/delivery/engine/note-internal-failures";
 import { planClaimed, type ReadyDelivery } from "@/server/delivery/engine/plan-claimed";
 import { releaseLeases } from "@/server/delivery/engine/release-leases";
@@ -15,6 +14,7 @@ import { AttemptRecorder } from "./attempt-recorder";
 import { ClaimPlaces } from "./claim-places";
 import { ClaimStatistics, isPglite } from "./claim-statistics";
 import { HeldDeliveries } from "./held-deliveries";
+import { KnownDueTime } from "./known-due-time";
 import { LeaseKeeper } from "./lease-keeper";
 import { ThrottleReporter } from "./throttle-reporter";
 
@@ -78,6 +78,7 @@ export class LocalRunner implements DeliveryRunner {
   private readonly statistics: ClaimStatistics;
   private lastDueScan = 0;
   private nextScanAt = 0;
+  private readonly due: KnownDueTime;
 
   constructor(private readonly opts: LocalRunnerOptions) {
     const concurrency = opts.concurrency ?? 500;
@@ -93,6 +94,7 @@ export class LocalRunner implements DeliveryRunner {
     };
     this.send = resolveSendDeps(opts.attempt ?? {});
     this.statistics = new ClaimStatistics(opts.db);
+    this.due = new KnownDueTime(opts.db, this.o.idlePollMs);
     this.held = new HeldDeliveries(this.o.perEndpoint, this.o.concurrency);
     this.places = new ClaimPlaces(this.held, this.o);
     this.recorder = new AttemptRecorder(
@@ -235,7 +237,10 @@ export class LocalRunner implements DeliveryRunner {
     for (const id of plan.released) this.places.hints.add(id);
     // A collapsed queue's winner holds the lease its head was claimed with.
     for (const r of plan.ready) this.held.add(r.item.id, r.item.endpointId, r.item.accountId, now);
-    for (const d of plan.deferred) this.held.remove(d.id);
+    for (const d of plan.deferred) {
+      this.held.remove(d.id);
+      this.due.note(d.dueAt.getTime());
+    }
     for (const e of plan.ended) this.held.remove(e.id);
     for (const ready of plan.ready) {
       if (ready.waitMs > 0) setTimeout(() => this.queue(ready), ready.waitMs);
@@ -257,6 +262,7 @@ export class LocalRunner implements DeliveryRunner {
       }
       const task = sendClaimed(ready.item, ready.endpoint, this.send)
         .then((record) => {
+          if (record.decision.kind === "retry") this.due.note(record.decision.at.getTime());
           this.recorder.add(record);
           this.throttle.add(record);
         })
@@ -291,10 +297,10 @@ export class LocalRunner implements DeliveryRunner {
   private async sleepMs() {
     if (this.places.hints.size && this.places.room() > 0 && this.places.hintsWanted()) return 0;
     if (this.held.size > 0 || this.places.hints.size) return this.o.idlePollMs;
-    const due = await nextDueAt(this.o.db);
-    if (!due) return this.o.idlePollMs;
-    this.nextScanAt = Math.min(this.nextScanAt, due.getTime());
-    return Math.max(0, Math.min(due.getTime() - Date.now(), this.o.idlePollMs));
+    const at = await this.due.next();
+    if (at === null) return this.o.idlePollMs;
+    this.nextScanAt = Math.min(this.nextScanAt, at);
+    return Math.max(0, Math.min(at - Date.now(), this.o.idlePollMs));
   }
 
   private poke() {
