@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { startDeadline, SWEEP_INTERVAL_MS } from "./deadline-sweep";
+import { cancelDeadline, startDeadline, SWEEP_INTERVAL_MS } from "./deadline-sweep";
+
+const on = (expire: () => void) => ({ expire });
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -7,8 +9,14 @@ describe("startDeadline", () => {
   it("expires each send once, not before its own timeout", async () => {
     const started = performance.now();
     const expired: { name: string; after: number }[] = [];
-    startDeadline(60, () => expired.push({ name: "short", after: performance.now() - started }));
-    startDeadline(150, () => expired.push({ name: "long", after: performance.now() - started }));
+    startDeadline(
+      60,
+      on(() => expired.push({ name: "short", after: performance.now() - started })),
+    );
+    startDeadline(
+      150,
+      on(() => expired.push({ name: "long", after: performance.now() - started })),
+    );
     await wait(400);
     expect(expired.map((e) => e.name)).toEqual(["short", "long"]);
     expect(expired[0]!.after).toBeGreaterThanOrEqual(60);
@@ -17,12 +25,21 @@ describe("startDeadline", () => {
 
   it("never expires a send that finished first, and one throwing expiry does not stop the rest", async () => {
     const expired: string[] = [];
-    const cancel = startDeadline(30, () => expired.push("cancelled"));
-    startDeadline(30, () => {
-      throw new Error("boom");
-    });
-    startDeadline(30, () => expired.push("kept"));
-    cancel();
+    const cancelled = startDeadline(
+      30,
+      on(() => expired.push("cancelled")),
+    );
+    startDeadline(
+      30,
+      on(() => {
+        throw new Error("boom");
+      }),
+    );
+    startDeadline(
+      30,
+      on(() => expired.push("kept")),
+    );
+    cancelDeadline(cancelled);
     await wait(30 + SWEEP_INTERVAL_MS * 8);
     expect(expired).toEqual(["kept"]);
   });

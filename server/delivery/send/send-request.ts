@@ -4,7 +4,7 @@ import type { Dispatcher } from "undici";
 import { checkUrlHost } from "@/server/delivery/ssrf/check-url-host";
 import type { ErrorClass, HttpRequest, SendOutcome } from "@/server/delivery/types";
 import { classifyError } from "./classify-error";
-import { startDeadline } from "./deadline-sweep";
+import { cancelDeadline, startDeadline, type Deadline, type Expirable } from "./deadline-sweep";
 import { getAgent } from "./get-agent";
 import { parseRetryAfter } from "./parse-retry-after";
 
@@ -27,101 +27,44 @@ type SendOptions = {
  */
 export function sendRequest(req: HttpRequest, opts: SendOptions): Promise<SendOutcome> {
   const started = performance.now();
-  const fail = (errorClass: ErrorClass, errorMessage: string): SendOutcome => ({
-    ok: false,
-    status: null,
-    headers: {},
-    body: "",
-    bodyTruncated: false,
-    durationMs: Math.round(performance.now() - started),
-    errorClass,
-    errorMessage,
-    retryAfterMs: null,
-  });
-
   let url: URL;
   try {
     url = new URL(req.url);
   } catch {
-    return Promise.resolve(fail("network", `"${req.url}" is not a valid URL`));
+    return Promise.resolve(failure(started, "network", `"${req.url}" is not a valid URL`));
   }
   const hostCheck = checkUrlHost(url, opts.allowPrivateNetworks);
-  if (!hostCheck.allowed) return Promise.resolve(fail("blocked_address", hostCheck.reason));
+  if (!hostCheck.allowed) return Promise.resolve(failure(started, "blocked_address", hostCheck.reason));
+  return new Promise<SendOutcome>((resolve) => new Exchange(req, url, opts, started, resolve).start());
+}
 
-  return new Promise<SendOutcome>((resolve) => {
-    let settled = false;
-    let timedOut = false;
-    let controller: Dispatcher.DispatchController | null = null;
-    let received: Pick<SendOutcome, "status" | "headers" | "retryAfterMs"> | null = null;
-    const chunks: Buffer[] = [];
-    let size = 0;
+/**
+ * One request as undici's dispatch handler: a class, so its callbacks are not closures made
+ * again for every request (thousands a second).
+ */
+class Exchange implements Dispatcher.DispatchHandler, Expirable {
+  private settled = false;
+  private timedOut = false;
+  private controller: Dispatcher.DispatchController | null = null;
+  private received: Pick<SendOutcome, "status" | "headers" | "retryAfterMs"> | null = null;
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private deadline: Deadline | null = null;
 
-    const settle = (outcome: SendOutcome) => {
-      if (settled) return;
-      settled = true;
-      cancelDeadline();
-      resolve(outcome);
-    };
-    const failWith = (err: unknown) => {
-      const { errorClass, errorMessage } = classifyError(err, { url, timeoutMs: opts.timeoutMs, timedOut });
-      // The status arrived but reading the body failed: keep the status, still a failure.
-      settle(
-        received
-          ? { ...fail(errorClass, `${errorMessage} while reading the response body`), ...received }
-          : fail(errorClass, errorMessage),
-      );
-    };
-    const finish = (truncated: boolean) => {
-      const status = received!.status!;
-      const ok = status >= 200 && status < 300;
-      settle({
-        ok,
-        ...received!,
-        body: decodeBody(Buffer.concat(chunks, size), truncated),
-        bodyTruncated: truncated,
-        durationMs: Math.round(performance.now() - started),
-        errorClass: ok ? null : "http_status",
-        errorMessage: ok ? null : statusMessage(status, received!.headers.location),
-      });
-    };
+  constructor(
+    private readonly req: HttpRequest,
+    private readonly url: URL,
+    private readonly opts: SendOptions,
+    private readonly started: number,
+    private readonly resolve: (outcome: SendOutcome) => void,
+  ) {}
 
+  start() {
     // The timeout covers the whole exchange, name lookup and connect included: undici only hands
     // out its abort once a connection carries the request, so a send still connecting is settled
     // here and aborted when (if ever) it starts.
-    const cancelDeadline = startDeadline(opts.timeoutMs, () => {
-      timedOut = true;
-      controller?.abort(new Error(`timed out after ${opts.timeoutMs} ms`));
-      failWith(new Error("timeout"));
-    });
-
-    const handler: Dispatcher.DispatchHandler = {
-      onRequestStart(ctl) {
-        controller = ctl;
-        if (settled) ctl.abort(new Error("gave up on this request"));
-      },
-      onResponseStart(_ctl, statusCode, headers) {
-        const lowered = flattenHeaders(headers);
-        received = { status: statusCode, headers: lowered, retryAfterMs: parseRetryAfter(lowered["retry-after"]) };
-      },
-      onResponseData(ctl, chunk) {
-        if (settled) return;
-        if (size + chunk.length > RESPONSE_BODY_LIMIT) {
-          chunks.push(chunk.subarray(0, RESPONSE_BODY_LIMIT - size));
-          size = RESPONSE_BODY_LIMIT;
-          finish(true);
-          ctl.abort(new Error("response body over the limit")); // drops the connection
-          return;
-        }
-        chunks.push(chunk);
-        size += chunk.length;
-      },
-      onResponseEnd() {
-        if (!settled) finish(false);
-      },
-      onResponseError(_ctl, err) {
-        failWith(err);
-      },
-    };
+    this.deadline = startDeadline(this.opts.timeoutMs, this);
+    const { req, url, opts } = this;
     try {
       (opts.dispatcher ?? getAgent(opts.allowPrivateNetworks, opts.lookup)).dispatch(
         {
@@ -133,12 +76,103 @@ export function sendRequest(req: HttpRequest, opts: SendOptions): Promise<SendOu
           headersTimeout: opts.timeoutMs,
           bodyTimeout: opts.timeoutMs,
         },
-        handler,
+        this,
       );
     } catch (err) {
-      failWith(err);
+      this.failWith(err);
     }
-  });
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController) {
+    this.controller = controller;
+    if (this.settled) controller.abort(new Error("gave up on this request"));
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: RawHeaders) {
+    const lowered = flattenHeaders(headers);
+    this.received = { status: statusCode, headers: lowered, retryAfterMs: parseRetryAfter(lowered["retry-after"]) };
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer) {
+    if (this.settled) return;
+    if (this.size + chunk.length > RESPONSE_BODY_LIMIT) {
+      this.chunks.push(chunk.subarray(0, RESPONSE_BODY_LIMIT - this.size));
+      this.size = RESPONSE_BODY_LIMIT;
+      this.finish(true);
+      controller.abort(new Error("response body over the limit")); // drops the connection
+      return;
+    }
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+  }
+
+  onResponseEnd() {
+    if (!this.settled) this.finish(false);
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, err: Error) {
+    this.failWith(err);
+  }
+
+  /** The deadline sweep's call once the timeout has passed. */
+  expire() {
+    this.timedOut = true;
+    this.controller?.abort(new Error(`timed out after ${this.opts.timeoutMs} ms`));
+    this.failWith(new Error("timeout"));
+  }
+
+  private settle(outcome: SendOutcome) {
+    if (this.settled) return;
+    this.settled = true;
+    if (this.deadline) cancelDeadline(this.deadline);
+    this.resolve(outcome);
+  }
+
+  private failWith(err: unknown) {
+    if (this.settled) return;
+    const { errorClass, errorMessage } = classifyError(err, {
+      url: this.url,
+      timeoutMs: this.opts.timeoutMs,
+      timedOut: this.timedOut,
+    });
+    // The status arrived but reading the body failed: keep the status, still a failure.
+    this.settle(
+      this.received
+        ? { ...failure(this.started, errorClass, `${errorMessage} while reading the response body`), ...this.received }
+        : failure(this.started, errorClass, errorMessage),
+    );
+  }
+
+  private finish(truncated: boolean) {
+    const received = this.received!;
+    const status = received.status!;
+    const ok = status >= 200 && status < 300;
+    this.settle({
+      ok,
+      ...received,
+      body: decodeBody(Buffer.concat(this.chunks, this.size), truncated),
+      bodyTruncated: truncated,
+      durationMs: Math.round(performance.now() - this.started),
+      errorClass: ok ? null : "http_status",
+      errorMessage: ok ? null : statusMessage(status, received.headers.location),
+    });
+  }
+}
+
+type RawHeaders = Record<string, string | string[] | undefined>;
+
+function failure(started: number, errorClass: ErrorClass, errorMessage: string): SendOutcome {
+  return {
+    ok: false,
+    status: null,
+    headers: {},
+    body: "",
+    bodyTruncated: false,
+    durationMs: Math.round(performance.now() - started),
+    errorClass,
+    errorMessage,
+    retryAfterMs: null,
+  };
 }
 
 const utf8 = new TextDecoder();
@@ -148,7 +182,7 @@ function decodeBody(buf: Buffer, truncated: boolean): string {
   return truncated ? new TextDecoder().decode(buf, { stream: true }) : utf8.decode(buf);
 }
 
-function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+function flattenHeaders(raw: RawHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name in raw) {
     const value = raw[name];
