@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { matchesInputId } from "./matches-input-id";
 
 /**
  * Hands claimed deliveries back, unsent and attempts unchanged, due just before the rate slot
@@ -20,5 +21,5 @@ export async function deferDeliveries(db: Db, items: { id: string; dueAt: Date; 
     update deliveries d set next_attempt_at = x.due_at, rate_slot_at = x.slot_at,
       lease_expires_at = null, lease_owner = null, updated_at = clock_timestamp()
     from input x
-    where d.id = any(array(select id from input)) and d.id = x.id`);
+    where ${matchesInputId("x")}`);
 }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
 import { releaseSuccessors, releaseSuccessorsSql, type Successor } from "@/server/delivery/ordering/release-successors";
 import { sanitizeText } from "./sanitize-for-storage";
+import { matchesInputId } from "./matches-input-id";
 
 /**
  * Ends deliveries without an attempt (their endpoint was disabled): failed, not dropped —
@@ -19,7 +20,7 @@ export async function failDeliveries(db: Db, items: { id: string; reason: string
       update deliveries d set status = 'failed', last_error = x.reason, lease_expires_at = null,
         lease_owner = null, rate_slot_at = null, updated_at = clock_timestamp()
       from input x
-      where d.id = any(array(select id from input)) and d.id = x.id and d.status in ('pending', 'retrying')
+      where ${matchesInputId("x")} and d.status in ('pending', 'retrying')
       returning d.id, d.status, d.successor_id
     ), ${releaseSuccessorsSql("failed")}
     select id, blocker, released from successors`,

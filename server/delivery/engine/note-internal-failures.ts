@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
 import { releaseSuccessors, releaseSuccessorsSql, type Successor } from "@/server/delivery/ordering/release-successors";
 import { sanitizeText } from "./sanitize-for-storage";
+import { matchesInputId } from "./matches-input-id";
 
 /** Internal errors a delivery may hit before it is failed with the reason shown. */
 export const MAX_INTERNAL_FAILURES = 5;
@@ -31,7 +32,7 @@ export async function noteInternalFailures(db: Db, items: { id: string; error: u
         next_attempt_at = clock_timestamp() + make_interval(secs => ${BACKOFF_SECONDS}::int * power(2, d.internal_failures)),
         lease_expires_at = null, lease_owner = null, rate_slot_at = null, updated_at = clock_timestamp()
       from input x
-      where d.id = any(array(select id from input)) and d.id = x.id and d.status in ('pending', 'retrying')
+      where ${matchesInputId("x")} and d.status in ('pending', 'retrying')
       returning d.id, d.status, d.successor_id
     ), ${releaseSuccessorsSql("noted")}
     select id, blocker, released from successors`,

@@ -6,6 +6,7 @@ import { describeOutcome } from "@/server/delivery/send/describe-outcome";
 import type { RecordedRequest, SendOutcome } from "@/server/delivery/types";
 import { newId } from "@/server/lib/ids";
 import { sanitizeRecord, sanitizeText } from "./sanitize-for-storage";
+import { matchesInputId } from "./matches-input-id";
 
 export type AttemptRecord = {
   delivery: { id: string; accountId: string; endpointId: string };
@@ -63,7 +64,7 @@ export async function recordAttempts(
         manual_attempts = d.manual_attempts + case when i.trigger = 'manual' then 1 else 0 end,
         internal_failures = 0, last_status_code = i.response_status, last_error = i.last_error,
         delivered_at = case when i.succeeded then i.at else null end, updated_at = i.at
-      from input i where d.id = any(array(select delivery_id from input)) and d.id = i.delivery_id
+      from input i where ${matchesInputId("i", "delivery_id")}
       returning d.id, d.status, d.successor_id
     ), attempt as (
       insert into delivery_attempts (id, account_id, endpoint_id, delivery_id, attempt_number, trigger, request,
