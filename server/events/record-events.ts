@@ -216,9 +216,14 @@ async function insertEventsAndDeliveries(
           on l.owner is not null and not y.parked and y.blocked_by is null
         where y.event_id in (select id from ev)
         returning *
+      ), leased as (
+        -- Only deliveries written leased come back whole: a batch's events are not sent back to be
+        -- parsed for nothing (their data was a third of ingestion's Node time).
+        select ${sql.raw(CLAIMED_COLUMNS)}
+        from dl d join ev on ev.id = d.event_id join endpoints ep on ep.id = d.endpoint_id
+        where d.lease_owner is not null
       )
-      select ev.id as inserted_event, ${sql.raw(CLAIMED_COLUMNS)}
-      from ev left join (dl d join endpoints ep on ep.id = d.endpoint_id) on d.event_id = ev.id and d.lease_owner is not null`,
+      select ev.id as inserted_event, l.* from ev left join leased l on l.event_id = ev.id`,
     // Prepared: it is the statement of every API call, and its plan reads tables by primary key
     // only (with the subscribers' query, single-event ingestion went from 935 to ≈ 330 µs of Postgres CPU).
     { prepare: true },
