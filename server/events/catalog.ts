@@ -341,6 +341,6 @@ export function inCatalogOrder(type: string, data: Record<string, unknown>): Rec
   if (!isEventType(type)) return data;
   const ordered: Record<string, unknown> = {};
   for (const key of canonicalFields(type)) if (Object.hasOwn(data, key)) ordered[key] = data[key];
-  for (const [key, value] of Object.entries(data)) if (!Object.hasOwn(ordered, key)) ordered[key] = value;
+  for (const key of Object.keys(data)) if (!Object.hasOwn(ordered, key)) ordered[key] = data[key];
   return ordered;
 }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
 import {
-  CLAIMED_COLUMNS,
+  claimedColumns,
   EFFECTIVE_RATE,
   toClaimedDelivery,
   type ClaimedDelivery,
@@ -133,11 +133,11 @@ async function claim(
         lease_owner = case when ep.status = 'paused' then null else ${o.owner} end,
         next_attempt_at = case when ep.status = 'paused' then d.next_attempt_at + ${PARKED_OFFSET}::interval
           else d.next_attempt_at end
-      from locked l, events ev, endpoints ep
-      where d.id = l.id and ev.id = d.event_id and ep.id = d.endpoint_id
+      from locked l, events ev, endpoints ep, eps e
+      where d.id = l.id and ev.id = d.event_id and ep.id = d.endpoint_id and e.id = d.endpoint_id
         and l.status in ('pending', 'retrying') and l.blocked_by is null
         and (l.lease_expires_at is null or l.lease_expires_at < clock_timestamp())
-      returning ${sql.raw(CLAIMED_COLUMNS)}, ep.status = 'paused' as parked`,
+      returning ${sql.raw(claimedColumns("e.rate"))}, ep.status = 'paused' as parked`,
     { prepare },
   );
   return rows.filter((r) => !r.parked).map(toClaimedDelivery);

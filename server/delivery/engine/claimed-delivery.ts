@@ -38,14 +38,22 @@ export const EFFECTIVE_RATE = `coalesce((select least(th.rate, coalesce(ep.rate_
     from endpoint_throttles th where th.endpoint_id = ep.id and ep.adaptive_throttle and th.rate is not null),
   ep.rate_limit_per_second)`;
 
-/** The columns a claim returns (raw SQL, so both drivers' shapes are normalised here). */
-export const CLAIMED_COLUMNS = `d.id, d.account_id, d.endpoint_id, d.attempts, d.manual_attempts, d.next_trigger,
+/**
+ * The columns a claim returns (raw SQL, so both drivers' shapes are normalised here). `rate` is
+ * the endpoint's effective rate: a claim that already has it per endpoint passes its column, so
+ * the throttle lookup runs once per endpoint instead of once per row.
+ */
+export const claimedColumns = (
+  rate = EFFECTIVE_RATE,
+) => `d.id, d.account_id, d.endpoint_id, d.attempts, d.manual_attempts, d.next_trigger,
   d.resume_at, d.internal_failures,
   (extract(epoch from (clock_timestamp() - d.rate_slot_at)) * 1000)::double precision as slot_age_ms,
   d.ordering_key,
   ev.id as event_id, ev.type as event_type, ev.data as event_data, ev.created_at as event_created_at,
   ep.xmin::text as ep_version, ep.status as ep_status, ep.disabled_reason as ep_disabled_reason,
-  ${EFFECTIVE_RATE} as ep_rate, ep.latest_status_only as ep_latest_only, ep.adaptive_throttle as ep_adaptive`;
+  ${rate} as ep_rate, ep.latest_status_only as ep_latest_only, ep.adaptive_throttle as ep_adaptive`;
+
+export const CLAIMED_COLUMNS = claimedColumns();
 
 export type ClaimedRow = {
   id: string;

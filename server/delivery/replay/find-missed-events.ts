@@ -17,9 +17,13 @@ function missedEventsWhere(accountId: string, endpointId: string, since: Date): 
     and not exists (select 1 from deliveries d where d.event_id = ev.id and d.endpoint_id = ep.id)`;
 }
 
-/** The oldest `limit` missed events' ids. */
+/**
+ * The oldest `limit` missed events' ids, locked (key share) until the caller's transaction ends:
+ * deliveries have no foreign key to events, so this lock is what keeps retention from deleting an
+ * event a delivery is being written for (retention skips locked events, prune-expired-data.ts).
+ */
 export async function findMissedEvents(
-  db: DbOrTx,
+  tx: DbOrTx,
   accountId: string,
   endpointId: string,
   since: Date,
@@ -27,8 +31,9 @@ export async function findMissedEvents(
 ): Promise<string[]> {
   if (limit <= 0) return [];
   const rows = await queryRows<{ id: string }>(
-    db,
-    sql`select ev.id from events ev, endpoints ep where ${missedEventsWhere(accountId, endpointId, since)} order by ev.created_at, ev.id limit ${limit}`,
+    tx,
+    sql`select ev.id from events ev, endpoints ep where ${missedEventsWhere(accountId, endpointId, since)}
+      order by ev.created_at, ev.id limit ${limit} for key share of ev`,
   );
   return rows.map((r) => r.id);
 }

@@ -2,6 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { accounts, deliveries, deliveryAttempts, events } from "@/db/schema";
 import { savePrivacySettings } from "@/server/accounts/save-privacy-settings";
+import { findMissedEvents } from "@/server/delivery/replay/find-missed-events";
 import { newId } from "@/server/lib/ids";
 import { runHousekeeping } from "@/server/maintenance/run-housekeeping";
 import { setupIntegration } from "@/tests/helpers/integration";
@@ -64,6 +65,12 @@ describe("retention per account", () => {
 
     const left = await remaining([shortOld, shortNew, shortStillRetrying, longKept, longOld, defaultKept, defaultOld]);
     expect([...left].sort()).toEqual([shortNew, shortStillRetrying, longKept, defaultKept].sort());
+    // Deliveries have no foreign key to events: retention deletes them with their event.
+    const orphans = await h.db
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .where(inArray(deliveries.eventId, [shortOld, longOld, defaultOld]));
+    expect(orphans).toEqual([]);
     // The retrying delivery's event stays, but its old attempt is gone.
     const attempts = await h.db
       .select({ n: sql<number>`count(*)::int` })
@@ -72,6 +79,39 @@ describe("retention per account", () => {
       .where(eq(deliveries.eventId, shortStillRetrying));
     expect(attempts[0]!.n).toBe(0);
   });
+
+  // Two connections: the replay's transaction holds its lock while retention runs beside it.
+  test.skipIf(!process.env.TEST_DATABASE_URL)(
+    "retention skips an event a replay is writing a delivery for, so no delivery outlives its event",
+    async () => {
+      const u = await createActor(h.services);
+      await savePrivacySettings(
+        { db: h.db, actor: { ...u, role: "customer" } },
+        { piiMasking: true, retentionDays: 2 },
+      );
+      const first = (await insertEndpoint(h.db, u.accountId, "http://127.0.0.1:9/")).id;
+      const second = (await insertEndpoint(h.db, u.accountId, "http://127.0.0.1:9/")).id;
+      // The second endpoint existed (disabled) when the event came: it missed it.
+      await h.db.execute(sql`update endpoints set created_at = now() - interval '10 days' where id = ${second}`);
+      const eventId = await oldEvent(u.accountId, first, 3, "succeeded");
+
+      const replayed = newId("dlv");
+      await h.db.transaction(async (tx) => {
+        const since = new Date(Date.now() - 9 * DAY);
+        expect(await findMissedEvents(tx, u.accountId, second, since, 10)).toEqual([eventId]);
+        // Retention runs while the replay is between finding the event and writing its delivery.
+        await runHousekeeping(h.db);
+        expect(await remaining([eventId])).toEqual(new Set([eventId]));
+        await tx.insert(deliveries).values({ id: replayed, accountId: u.accountId, eventId, endpointId: second });
+      });
+
+      await h.db.update(deliveries).set({ status: "succeeded" }).where(eq(deliveries.id, replayed));
+      await runHousekeeping(h.db);
+      expect(await remaining([eventId])).toEqual(new Set());
+      const left = await h.db.select({ id: deliveries.id }).from(deliveries).where(eq(deliveries.eventId, eventId));
+      expect(left).toEqual([]);
+    },
+  );
 
   test("the setting must be 1–90 days", async () => {
     const u = await createActor(h.services);
