@@ -45,7 +45,8 @@ test.skipIf(!process.env.TEST_DATABASE_URL)(
         { ...h.services, actor: a.actor },
         { events: Array.from({ length: 500 }, () => sampleEvent("sms.dlr")) },
       );
-    const base = await countsAfter(await updateCounts(), 0);
+    // Ingestion only inserts: no update of `deliveries` is pending a flush before the claims.
+    const base = await updateCounts();
 
     let claimed = 0;
     for (let round = 0; round < 20 && claimed < n; round++) {
