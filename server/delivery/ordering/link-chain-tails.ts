@@ -75,7 +75,9 @@ async function findOpenTails(tx: Tx, starts: ChainStart[]): Promise<Map<string, 
 
 /**
  * Sets each tail's `successor_id`, re-checking its latest version: returns the first ids linked
- * (with their tail's place in the chain). Tails are locked NOWAIT in id order.
+ * (with their tail's place in the chain). Tails are locked NOWAIT in id order, and the locked ids
+ * are the primary-key array the update goes by (engine/matches-input-id.ts adds a second one; with
+ * it, fourth-wave batches in ordered-ingestion-scale.timing.test.ts took 335 ms instead of 155).
  */
 async function linkTails(tx: Tx, pairs: { tail_id: string; first_id: string }[]): Promise<Map<string, number>> {
   if (!pairs.length) return new Map();
