@@ -1,6 +1,8 @@
 import type { BackendCpu, BackendCpuProbe } from "./backend-cpu";
+import { performance } from "node:perf_hooks";
 import type { BenchReceiver } from "./bench-receiver";
 import { deliveryTimeoutMs, type BenchConfig } from "./config";
+import { machineIdleSince, sampleMachineCpu } from "./machine-cpu";
 import { measureCeiling, type Ceiling } from "./measure-ceiling";
 import type { Engine } from "./open-engine";
 import { cpuSince } from "./util";
@@ -8,6 +10,10 @@ import { cpuSince } from "./util";
 export type EngineRun = {
   deliveriesPerSecond: number;
   nodeCpuUsPerDelivery: number;
+  /** Share of the run the Node event loop was busy (the engine's sends, claims and records share it). */
+  eventLoopBusy: number;
+  /** Share of all cores' time that was idle during the run (Linux); null elsewhere. */
+  machineIdle: number | null;
   /** Null on PGlite (it runs inside Node) or when the server's processes are not readable. */
   db: (BackendCpu & { cpuUsPerDelivery: number }) | null;
 };
@@ -38,7 +44,8 @@ export async function measureRounds(
     console.log(
       `  round ${i}/${cfg.rounds}: ceiling ${Math.round(ceilingBefore.perSecond)} → engine ` +
         `${Math.round(run.deliveriesPerSecond)}/s → ceiling ${Math.round(ceilingAfter.perSecond)} req/s; ` +
-        `ratio ${ratio.toFixed(3)}`,
+        `ratio ${ratio.toFixed(3)}; event loop busy ${pct(run.eventLoopBusy)}, machine idle ` +
+        `${run.machineIdle === null ? "?" : pct(run.machineIdle)}`,
     );
   }
   return rounds;
@@ -48,6 +55,8 @@ export async function measureRounds(
 async function engineRun(engine: Engine, receiver: BenchReceiver, probe: BackendCpuProbe | null, n: number) {
   const phase = receiver.newPhase();
   const dbBefore = probe ? await probe.sample() : null;
+  const machine = sampleMachineCpu();
+  const loop = performance.eventLoopUtilization();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const arrived = receiver.waitFor(n, deliveryTimeoutMs(n));
@@ -55,10 +64,16 @@ async function engineRun(engine: Engine, receiver: BenchReceiver, probe: Backend
   if (!(await arrived)) throw new Error(`engine run: only ${phase.arrivals} of ${n} deliveries arrived in time`);
   const seconds = (performance.now() - started) / 1000;
   const nodeCpuUs = cpuSince(cpu);
+  const eventLoopBusy = performance.eventLoopUtilization(loop).utilization;
+  const machineIdle = machineIdleSince(machine);
   const db = probe ? probe.diff(dbBefore, await probe.sample()) : null;
   return {
     deliveriesPerSecond: n / seconds,
     nodeCpuUsPerDelivery: nodeCpuUs / n,
+    eventLoopBusy,
+    machineIdle,
     db: db && { ...db, cpuUsPerDelivery: (db.seconds * 1e6) / n },
   } satisfies EngineRun;
 }
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;

@@ -10,6 +10,7 @@ export function summarize(r: TargetResult) {
   const ratios = spread(r.rounds.map((x) => x.ratio));
   const perSecond = spread(r.rounds.map((x) => x.engine.deliveriesPerSecond));
   const dbCpu = r.rounds.map((x) => x.engine.db?.cpuUsPerDelivery);
+  const machineIdle = r.rounds.map((x) => x.engine.machineIdle);
   const { small, large } = r.drains;
   return {
     ceilingPerSecond: fixed(median(r.rounds.map((x) => (x.ceilingBefore.perSecond + x.ceilingAfter.perSecond) / 2))),
@@ -19,6 +20,8 @@ export function summarize(r: TargetResult) {
     ceilingCpuUsPerRequest: fixed(
       median(r.rounds.flatMap((x) => [x.ceilingBefore, x.ceilingAfter].map((c) => c.cpuUsPerRequest))),
     ),
+    eventLoopBusy: fixed(median(r.rounds.map((x) => x.engine.eventLoopBusy)), 2),
+    machineIdle: machineIdle.every((x) => x !== null) ? fixed(median(machineIdle as number[]), 2) : null,
     dbCpuUsPerDelivery: dbCpu.every((x) => x !== undefined) ? fixed(median(dbCpu as number[])) : null,
     duplicates: r.duplicates + small.duplicates + large.duplicates,
     attemptsRecorded: r.attemptsRecorded,
@@ -49,6 +52,7 @@ export function summarize(r: TargetResult) {
 }
 
 type Summary = ReturnType<typeof summarize>;
+const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)} %`);
 const int = (x: number | null) => (x === null ? "—" : x.toLocaleString("en-US"));
 
 const ROWS: [string, (s: Summary, r: TargetResult) => string][] = [
@@ -74,6 +78,10 @@ const ROWS: [string, (s: Summary, r: TargetResult) => string][] = [
         : s.dbCpuUsPerDelivery === null
           ? "not readable"
           : int(s.dbCpuUsPerDelivery),
+  ],
+  [
+    "Node event loop busy / machine idle, engine rounds",
+    (s) => `${pct(s.eventLoopBusy)} / ${s.machineIdle === null ? "not readable" : pct(s.machineIdle)}`,
   ],
   ["duplicate arrivals (must be 0)", (s) => int(s.duplicates)],
   ["attempts recorded / requests received", (s) => `${int(s.attemptsRecorded)} / ${int(s.requests)}`],
