@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { get, set, type FieldErrors, type Resolver } from "react-hook-form";
-import { validateEndpointConfig, type EndpointConfigInput } from "@/server/endpoints/schemas";
+import { validateEndpointConfig, type EndpointConfigInput } from "@/server/endpoints/validate-endpoint-config";
 import {
   defaultEventTypes,
   defaultParamMap,

@@ -1,6 +1,6 @@
 import { invalid } from "@/server/errors";
 import { defaultEventTypes, defaultParamMap } from "./param-map";
-import { validateEndpointConfig, type EndpointConfigShape } from "./schemas";
+import { validateEndpointConfig, type EndpointConfigShape } from "./validate-endpoint-config";
 
 /** Fills defaults (event types, parameter names), drops empty names, and re-checks the whole config. */
 export function normalizeEndpoint<T extends EndpointConfigShape>(c: T): T & { eventTypes: string[] } {

@@ -5,11 +5,11 @@ import {
   endpointUpdateSchema,
   MASKED_VALUE,
   signupWebhookInputSchema,
-  validateEndpointConfig,
   withDefaults,
   zodIssuesToFieldIssues,
   type EndpointInput,
 } from "./schemas";
+import { validateEndpointConfig } from "./validate-endpoint-config";
 
 const sms: EndpointInput = { url: "https://example.com/hooks/dlr", product: "sms", reportType: "dlr", method: "POST" };
 const whatsapp: EndpointInput = {

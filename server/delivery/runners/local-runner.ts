@@ -3,7 +3,6 @@ import { hostname } from "node:os";
 import type { Db } from "@/db";
 import type { DeliveryItem, DeliveryRunner, InsertLease } from "@/server/delivery/delivery-runner";
 import { DEFAULT_LEASE_MS, resolveSendDeps, type AttemptDeps } from "@/server/delivery/engine/attempt-delivery";
-import { claimByIds, claimDueBatch, type ClaimOptions } from "@/server/delivery/engine/claim-batch";
 import type { ClaimedDelivery } from "@/server/delivery/engine/claimed-delivery";
 import { noteInternalFailures } from "@/server/delivery/engine/note-internal-failures";
 import { planClaimed, type ReadyDelivery } from "@/server/delivery/engine/plan-claimed";
@@ -11,6 +10,7 @@ import { releaseLeases } from "@/server/delivery/engine/release-leases";
 import { sendClaimed } from "@/server/delivery/engine/send-claimed";
 import { getEnv } from "@/server/env";
 import { AttemptRecorder } from "./attempt-recorder";
+import { BatchClaimer } from "./batch-claimer";
 import { ClaimPlaces } from "./claim-places";
 import { ClaimStatistics, isPglite } from "./claim-statistics";
 import { HeldDeliveries } from "./held-deliveries";
@@ -36,8 +36,6 @@ export type LocalRunnerOptions = {
   onError?: (err: unknown) => void;
 };
 
-/** Most due rows one claim looks at, past those of endpoints and accounts with no free place. */
-const SCAN_LIMIT = 5000;
 /** Most deliveries one ingestion may write already leased to this runner (single events, small batches). */
 const MAX_LEASED_AT_INSERT = 50;
 /**
@@ -76,8 +74,7 @@ export class LocalRunner implements DeliveryRunner {
   private readonly send: ReturnType<typeof resolveSendDeps>;
   private readonly o: Required<Omit<LocalRunnerOptions, "attempt" | "onError">>;
   private readonly statistics: ClaimStatistics;
-  private lastDueScan = 0;
-  private nextScanAt = 0;
+  private readonly claimer: BatchClaimer;
   private readonly due: KnownDueTime;
 
   constructor(private readonly opts: LocalRunnerOptions) {
@@ -97,6 +94,9 @@ export class LocalRunner implements DeliveryRunner {
     this.due = new KnownDueTime(opts.db, this.o.idlePollMs);
     this.held = new HeldDeliveries(this.o.perEndpoint, this.o.concurrency);
     this.places = new ClaimPlaces(this.held, this.o);
+    this.claimer = new BatchClaimer({ ...this.o, owner: this.owner }, this.held, this.places, this.statistics, (err) =>
+      this.report(err),
+    );
     this.recorder = new AttemptRecorder(
       opts.db,
       this.send.disableAfterFailures,
@@ -166,7 +166,7 @@ export class LocalRunner implements DeliveryRunner {
     while (this.running) {
       try {
         this.poked = false;
-        const claimed = await this.claim();
+        const claimed = await this.claimer.next();
         if (claimed.length) await this.dispatch(claimed);
         if (claimed.length >= this.o.batchSize) continue; // more may be due now
         await this.sleep(await this.sleepMs());
@@ -175,46 +175,6 @@ export class LocalRunner implements DeliveryRunner {
         await this.sleep(this.o.idlePollMs);
       }
     }
-  }
-
-  private async claim(): Promise<ClaimedDelivery[]> {
-    const room = this.places.room();
-    if (room <= 0) return [];
-    const lowWater = Math.min(this.o.perEndpoint, this.o.batchSize / 2);
-    const now = Date.now();
-    // However full the local queue, the due scan runs once per poll interval: work of other
-    // accounts (written by another process, or retries falling due) must not wait for it.
-    const scanDue = now - this.lastDueScan >= this.o.idlePollMs;
-    // Otherwise it runs when the local queue runs low, unless the last one found nothing: then
-    // not before the poll interval or the next known due time (each completion would start one).
-    const wantScan = scanDue || (now >= this.nextScanAt && this.held.queuedCount() < lowWater);
-    if (!this.places.hintsWanted() && !wantScan) return [];
-    this.statistics.refreshWhenDue((err) => this.report(err));
-    const { endpoints, accounts } = this.held.freePlaces(this.places.endpointCap, this.o.perAccount);
-    const base: Omit<ClaimOptions, "scanLimit" | "limit" | "full" | "fullAccounts"> = {
-      owner: this.owner,
-      leaseMs: this.o.leaseMs,
-      free: endpoints,
-      perEndpoint: this.places.endpointCap,
-      accountFree: accounts,
-      perAccount: this.o.perAccount,
-      rateHorizonSeconds: 1,
-    };
-    const limit = Math.min(room, this.o.batchSize);
-    const hinted = this.places.takeHints(limit);
-    const byId = hinted.length ? await this.statistics.time(claimByIds(this.o.db, hinted, { ...base, limit })) : [];
-    // Fresh work came by id; the due scan (retries, other processes' work, expired leases) then
-    // runs at most once per poll interval instead of once per ingested event.
-    if (byId.length >= limit || hinted.length >= limit) return byId;
-    if (!wantScan || (this.places.hints.size + hinted.length && !scanDue)) return byId;
-    this.lastDueScan = now;
-    const full = [...endpoints].filter(([, n]) => n === 0).map(([id]) => id);
-    const fullAccounts = [...accounts].filter(([, n]) => n === 0).map(([id]) => id);
-    const due = await this.statistics.time(
-      claimDueBatch(this.o.db, { ...base, limit: limit - byId.length, scanLimit: SCAN_LIMIT, full, fullAccounts }),
-    );
-    this.nextScanAt = due.length ? 0 : now + this.o.idlePollMs;
-    return [...byId, ...due];
   }
 
   private async dispatch(all: ClaimedDelivery[]) {
@@ -299,7 +259,7 @@ export class LocalRunner implements DeliveryRunner {
     if (this.held.size > 0 || this.places.hints.size) return this.o.idlePollMs;
     const at = await this.due.next();
     if (at === null) return this.o.idlePollMs;
-    this.nextScanAt = Math.min(this.nextScanAt, at);
+    this.claimer.dueAt(at);
     return Math.max(0, Math.min(at - Date.now(), this.o.idlePollMs));
   }
 
