@@ -32,3 +32,20 @@ test("through a pooler: no prepared statements, and pgbouncer=true is not sent t
   expect(pooled.options).toMatchObject({ max: 5, prepare: false, idle_timeout: 20, max_lifetime: 1800 });
   expect(postgresOptions("postgres://u@host/app", { pooled: false, max: 10 }).options.prepare).toBe(true);
 });
+
+test("JIT is turned off at connection start on direct connections, never sent through a pooler (which refuses it)", () => {
+  expect(postgresOptions("postgres://u@host/app", { pooled: false, max: 10 }).options).toMatchObject({
+    connection: { jit: "off" },
+  });
+  expect(postgresOptions("postgres://u@host:6543/app", { pooled: true, max: 5 }).options).not.toHaveProperty(
+    "connection",
+  );
+});
+
+test.runIf(process.env.TEST_DATABASE_URL && !process.env.TEST_DATABASE_POOLER_URL)(
+  "the app's Postgres connections run without JIT",
+  async () => {
+    const rows = await queryRows<{ jit: string }>(h.db, sql`select current_setting('jit') as jit`);
+    expect(rows[0]?.jit).toBe("off");
+  },
+);

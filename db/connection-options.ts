@@ -26,6 +26,12 @@ export function postgresOptions(url: string, { pooled, max }: { pooled: boolean;
       max_lifetime: 30 * 60,
       connect_timeout: 10,
       onnotice: () => {},
+      // No JIT: it compiles a plan once its cost estimate passes jit_above_cost, and ours are short
+      // statements whose estimates can be inflated by subplans that never run — the adaptive
+      // throttle's update was compiled on every call (≈ 36 ms each, once 290 ms) to run in 1 ms.
+      // Sent at connection start, so direct connections only: a transaction-mode pooler refuses
+      // startup parameters it does not know (there, `alter role … set jit = off`).
+      ...(pooled ? {} : { connection: { jit: "off" } }),
     },
   };
 }
