@@ -13,17 +13,22 @@ const msisdn = z.string().regex(/^\+?[0-9]{6,20}$/, "must be digits with country
 const STATUSES = ["submitted", "delivered", "read", "undelivered", "expired", "rejected", "failed", "unknown"] as const;
 const status = z.enum(STATUSES);
 
-export const smsDlr = z.looseObject({
-  transaction_id: id,
-  message_id: id,
-  mobile: msisdn,
-  sender_id: z.string().max(32).optional(),
+/** What a delivery report says of a message, SMS or WhatsApp alike. */
+const reportedStatus = {
   status,
   raw_status: z.string().max(64).optional(),
   error_code: z.string().max(32).optional(),
   error_description: text.optional(),
   received_time: time.optional(),
   delivered_time: time.optional(),
+};
+
+export const smsDlr = z.looseObject({
+  transaction_id: id,
+  message_id: id,
+  mobile: msisdn,
+  sender_id: z.string().max(32).optional(),
+  ...reportedStatus,
   parts: z.number().int().min(1).max(255).optional(),
   final: z.boolean().optional(),
   client_ref: z.string().max(256).optional(),
@@ -34,12 +39,7 @@ export const whatsappDlr = z.looseObject({
   message_id: id,
   mobile: msisdn,
   waba_number: msisdn,
-  status,
-  raw_status: z.string().max(64).optional(),
-  error_code: z.string().max(32).optional(),
-  error_description: text.optional(),
-  received_time: time.optional(),
-  delivered_time: time.optional(),
+  ...reportedStatus,
   read_time: time.optional(),
   final: z.boolean().optional(),
   client_ref: z.string().max(256).optional(),
