@@ -5,7 +5,7 @@ import { deliveryTimeoutMs, type BenchConfig } from "./config";
 import { machineIdleSince, sampleMachineCpu } from "./machine-cpu";
 import { measureCeiling, type Ceiling } from "./measure-ceiling";
 import type { Engine } from "./open-engine";
-import { cpuSince } from "./util";
+import { cpuSince, percent } from "./util";
 
 export type EngineRun = {
   deliveriesPerSecond: number;
@@ -44,8 +44,7 @@ export async function measureRounds(
     console.log(
       `  round ${i}/${cfg.rounds}: ceiling ${Math.round(ceilingBefore.perSecond)} → engine ` +
         `${Math.round(run.deliveriesPerSecond)}/s → ceiling ${Math.round(ceilingAfter.perSecond)} req/s; ` +
-        `ratio ${ratio.toFixed(3)}; event loop busy ${pct(run.eventLoopBusy)}, machine idle ` +
-        `${run.machineIdle === null ? "?" : pct(run.machineIdle)}`,
+        `ratio ${ratio.toFixed(3)}; event loop busy ${percent(run.eventLoopBusy)}, machine idle ${percent(run.machineIdle)}`,
     );
   }
   return rounds;
@@ -75,5 +74,3 @@ async function engineRun(engine: Engine, receiver: BenchReceiver, probe: Backend
     db: db && { ...db, cpuUsPerDelivery: (db.seconds * 1e6) / n },
   } satisfies EngineRun;
 }
-
-const pct = (x: number) => `${Math.round(x * 100)} %`;

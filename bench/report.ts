@@ -3,7 +3,7 @@ import path from "node:path";
 import { redactUrl, type BenchConfig } from "./config";
 import type { OrderingResult } from "./measure-ordering";
 import type { TargetResult } from "./measure-target";
-import { fixed, median, spread } from "./util";
+import { fixed, median, percent, spread } from "./util";
 
 /** The figures per target that the table and the JSON summary show. */
 export function summarize(r: TargetResult) {
@@ -52,7 +52,6 @@ export function summarize(r: TargetResult) {
 }
 
 type Summary = ReturnType<typeof summarize>;
-const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)} %`);
 const int = (x: number | null) => (x === null ? "—" : x.toLocaleString("en-US"));
 
 const ROWS: [string, (s: Summary, r: TargetResult) => string][] = [
@@ -81,7 +80,7 @@ const ROWS: [string, (s: Summary, r: TargetResult) => string][] = [
   ],
   [
     "Node event loop busy / machine idle, engine rounds",
-    (s) => `${pct(s.eventLoopBusy)} / ${s.machineIdle === null ? "not readable" : pct(s.machineIdle)}`,
+    (s) => `${percent(s.eventLoopBusy)} / ${s.machineIdle === null ? "not readable" : percent(s.machineIdle)}`,
   ],
   ["duplicate arrivals (must be 0)", (s) => int(s.duplicates)],
   ["attempts recorded / requests received", (s) => `${int(s.attemptsRecorded)} / ${int(s.requests)}`],

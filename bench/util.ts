@@ -26,6 +26,9 @@ export const percentile = (sorted: number[], p: number) =>
 
 export const spread = (xs: number[]) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
+/** A share (0–1) as a whole percentage, or "—" when not known. */
+export const percent = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)} %`);
+
 export const fixed = (x: number, digits = 0) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
 
 /** CPU (user + system) this process spent since `since`, in µs. */
