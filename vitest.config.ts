@@ -9,6 +9,7 @@ export default defineConfig({
     exclude: ["node_modules/**", ".next/**", "tests/e2e/**", "**/*.timing.test.ts"],
     environment: "node",
     setupFiles: ["./tests/setup.ts"],
+    globalSetup: ["./tests/pglite-template.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import { acquirePgliteLock } from "./pglite-lock";
@@ -29,6 +29,12 @@ type OpenDbOptions = {
    * that sends the webhooks; `false` runs it on the calling thread.
    */
   pgliteThread?: boolean;
+  /**
+   * A PGlite data-directory dump (`dumpDataDir("none")` written to a file) to start an empty
+   * PGlite from instead of running initdb, which is most of PGlite's start-up (the test suites
+   * start hundreds of in-memory databases from one migrated dump: tests/pglite-template.ts).
+   */
+  pgliteSeedFile?: string;
   /** Apply pending migrations before returning (default true). Postgres: under an advisory lock. */
   migrate?: boolean;
   /** Connection pool size (postgres.js `max`). Default 10, or 5 through a pooler. */
@@ -50,7 +56,7 @@ type OpenDbOptions = {
  */
 export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
   if (!opts.url) {
-    const handle = await openPglite(opts.pgliteDir ?? "memory://", opts.pgliteThread ?? true);
+    const handle = await openPglite(opts.pgliteDir ?? "memory://", opts.pgliteThread ?? true, opts.pgliteSeedFile);
     if (opts.migrate !== false) await migratePglite(handle.db);
     return handle;
   }
@@ -74,7 +80,7 @@ async function openPostgres(url: string, opts: { pooled: boolean; max: number })
   return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 
-async function openPglite(dir: string, onThread: boolean): Promise<DbHandle> {
+async function openPglite(dir: string, onThread: boolean, seedFile?: string): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   let release = () => {};
@@ -82,7 +88,8 @@ async function openPglite(dir: string, onThread: boolean): Promise<DbHandle> {
     mkdirSync(dir, { recursive: true });
     release = acquirePgliteLock(dir);
   }
-  const client = onThread ? new PgliteThread(dir) : new PGlite(dir);
+  const loadDataDir = seedFile && !onThread ? new Blob([readFileSync(seedFile)]) : undefined;
+  const client = onThread ? new PgliteThread(dir, seedFile) : new PGlite(dir, loadDataDir ? { loadDataDir } : {});
   await client.waitReady;
   const db = drizzle(client as InstanceType<typeof PGlite>, { schema }) as unknown as Db;
   return {

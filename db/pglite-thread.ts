@@ -27,7 +27,10 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const identity = (value) => value;
 const ready = import("@electric-sql/pglite").then(async ({ PGlite }) => {
-  const pg = new PGlite(workerData.dataDir);
+  const loadDataDir = workerData.seedFile
+    ? new Blob([require("node:fs").readFileSync(workerData.seedFile)])
+    : undefined;
+  const pg = new PGlite(workerData.dataDir, loadDataDir ? { loadDataDir } : {});
   await pg.waitReady;
   // Prepared statements get their parameters as quoted literals (below): with this setting a
   // doubled quote is the only escape a string literal has.
@@ -106,8 +109,9 @@ export class PgliteThread {
   /** Set once the thread is gone: every query after that fails at once, as on a closed PGlite. */
   private gone: Error | null = null;
 
-  constructor(dataDir: string) {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { dataDir } });
+  /** `seedFile`: a data-directory dump (PGlite's dumpDataDir) the new database starts from. */
+  constructor(dataDir: string, seedFile?: string) {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { dataDir, seedFile } });
     this.worker.on("message", (reply: Reply) => this.settle(reply));
     this.worker.on("error", (err) => this.failAll(err));
     this.worker.on("exit", (code) => this.failAll(new Error(`PGlite is closed (its thread exited with code ${code})`)));

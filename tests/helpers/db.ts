@@ -3,14 +3,15 @@ import postgres from "postgres";
 import { openDb, type DbHandle } from "@/db/client";
 
 /**
- * A database of its own for one test file: PGlite in memory by default, or a fresh database
+ * A database of its own for one test file: PGlite in memory by default (started from the
+ * migrated dump of tests/pglite-template.ts when the run has one), or a fresh database
  * on the server named by TEST_DATABASE_URL (created here, dropped on close). With
  * TEST_DATABASE_POOLER_URL (the PgBouncer pass) the database is migrated directly and the
  * handle goes through that pooler, as on Neon or Supabase.
  */
 export async function createTestDb(): Promise<DbHandle> {
   const base = process.env.TEST_DATABASE_URL;
-  if (!base) return openDb({ pgliteDir: "memory://" });
+  if (!base) return openDb({ pgliteDir: "memory://", pgliteSeedFile: process.env.TEST_PGLITE_SEED_FILE });
 
   const name = `hookline_t_${randomBytes(6).toString("hex")}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });

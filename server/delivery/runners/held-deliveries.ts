@@ -72,6 +72,13 @@ export class HeldDeliveries {
     this.queues.set(ready.item.endpointId, q);
   }
 
+  /** Back at the head of its endpoint's queue (it was taken, then had to wait). */
+  enqueueFirst(ready: ReadyDelivery) {
+    const q = this.queues.get(ready.item.endpointId) ?? [];
+    q.unshift(ready);
+    this.queues.set(ready.item.endpointId, q);
+  }
+
   /** Deliveries that may start now: from each endpoint's queue while it has a free send place. */
   takeStartable(): ReadyDelivery[] {
     const out: ReadyDelivery[] = [];

@@ -5,14 +5,19 @@ import type { HeldDeliveries } from "./held-deliveries";
 /** A delivery is not started when less than this is left of its lease (a renewal may have failed). */
 const SAFETY_MS = 5_000;
 
+/** Whether a held delivery may start now: `renew` — not sure of its lease; send it after a renewal. */
+export type LeaseCheck = "send" | "lost" | "renew";
+
 /**
  * Renews the leases of everything the runner holds every third of the lease, in one statement.
- * A delivery whose lease was lost (taken over after a long stall) or may have run out (renewals
- * failing) is not started: another runner may be sending it.
+ * A delivery whose lease was lost (taken over after a long stall) is not started: another runner
+ * may be sending it. One whose lease may have run out (renewals late on a starved machine) waits
+ * for a renewal made at once, rather than being dropped and claimed again once the lease is over.
  */
 export class LeaseKeeper {
   private timer: NodeJS.Timeout | null = null;
   private renewedAt = 0;
+  private renewing: Promise<boolean> | null = null;
   private readonly lost = new Set<string>();
 
   constructor(
@@ -33,21 +38,30 @@ export class LeaseKeeper {
     this.timer = null;
   }
 
-  mayStillSend(id: string): boolean {
-    if (this.lost.delete(id)) return false;
+  check(id: string): LeaseCheck {
+    if (this.lost.delete(id)) return "lost";
     const since = Math.max(this.held.claimedAt(id) ?? 0, this.renewedAt);
-    return Date.now() < since + this.leaseMs - Math.min(SAFETY_MS, this.leaseMs / 4);
+    return Date.now() < since + this.leaseMs - Math.min(SAFETY_MS, this.leaseMs / 4) ? "send" : "renew";
   }
 
-  private async renew() {
+  /** Renews everything held now (joining a renewal already under way): false if it failed. Never rejects. */
+  renew(): Promise<boolean> {
+    this.renewing ??= this.renewHeld().finally(() => (this.renewing = null));
+    return this.renewing;
+  }
+
+  private async renewHeld(): Promise<boolean> {
     const ids = this.held.ids();
-    if (!ids.length) return;
+    if (!ids.length) return true;
+    // The renewal's start, not its end: the new leases run from some moment after it.
     const started = Date.now();
     try {
       for (const id of await renewLeases(this.db, this.owner, ids, this.leaseMs)) this.lost.add(id);
       this.renewedAt = started;
+      return true;
     } catch (err) {
       this.report(err);
+      return false;
     }
   }
 }

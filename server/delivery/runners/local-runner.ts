@@ -16,6 +16,7 @@ import { ClaimStatistics, isPglite } from "./claim-statistics";
 import { HeldDeliveries } from "./held-deliveries";
 import { KnownDueTime } from "./known-due-time";
 import { LeaseKeeper } from "./lease-keeper";
+import { LoopAlarm } from "./loop-alarm";
 import { ThrottleReporter } from "./throttle-reporter";
 
 export type LocalRunnerOptions = {
@@ -62,9 +63,7 @@ export class LocalRunner implements DeliveryRunner {
   readonly owner = `local:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private poked = false;
-  private pokeScheduled = false;
+  private readonly alarm = new LoopAlarm();
   private readonly places: ClaimPlaces;
   private readonly tasks = new Set<Promise<void>>();
   private readonly held: HeldDeliveries;
@@ -110,7 +109,7 @@ export class LocalRunner implements DeliveryRunner {
   /** Wakes the loop and points it at these deliveries (claimed by id, ahead of the due scan). */
   async enqueue(items: DeliveryItem[] = []) {
     for (const item of items) this.places.hints.add(item.id, item.endpointId);
-    this.poke();
+    this.alarm.poke();
   }
 
   /**
@@ -145,7 +144,7 @@ export class LocalRunner implements DeliveryRunner {
   /** Stops claiming, hands back what has not started, lets in-flight attempts finish and be recorded. */
   async stop() {
     this.running = false;
-    this.poke();
+    this.alarm.poke();
     await this.loop;
     const unstarted = this.held.queuedIds();
     this.held.clearQueues();
@@ -165,7 +164,7 @@ export class LocalRunner implements DeliveryRunner {
   private async run() {
     while (this.running) {
       try {
-        this.poked = false;
+        this.alarm.clear();
         const claimed = await this.claimer.next();
         if (claimed.length) await this.dispatch(claimed);
         if (claimed.length >= this.o.batchSize) continue; // more may be due now
@@ -215,9 +214,15 @@ export class LocalRunner implements DeliveryRunner {
   }
 
   private startSends() {
+    const unsure: ReadyDelivery[] = [];
     for (const ready of this.held.takeStartable()) {
-      if (!this.leases.mayStillSend(ready.item.id)) {
+      const lease = this.leases.check(ready.item.id);
+      if (lease === "lost") {
         this.held.remove(ready.item.id);
+        continue;
+      }
+      if (lease === "renew") {
+        unsure.push(ready);
         continue;
       }
       const task = sendClaimed(ready.item, ready.endpoint, this.send)
@@ -240,17 +245,41 @@ export class LocalRunner implements DeliveryRunner {
           this.tasks.delete(task);
           this.held.sent(ready.item.id);
           this.startSends();
-          this.pokeSoon();
+          this.alarm.pokeSoon();
         });
       this.tasks.add(task);
     }
+    if (unsure.length) this.sendAfterRenewal(unsure);
+  }
+
+  /**
+   * Back at the head of their queues once the leases are renewed (the lost ones are dropped then).
+   * If the runner stopped meanwhile they are handed back; if the renewal failed they are left to
+   * their leases, claimed again once those run out (by this runner or another).
+   */
+  private sendAfterRenewal(unsure: ReadyDelivery[]) {
+    for (const ready of unsure) this.held.sent(ready.item.id);
+    const task = this.leases.renew().then(async (renewed) => {
+      const handBack: string[] = [];
+      for (const ready of unsure.reverse()) {
+        if (!this.held.has(ready.item.id)) continue;
+        if (renewed && this.running) this.held.enqueueFirst(ready);
+        else if (renewed) handBack.push(ready.item.id);
+        else this.held.remove(ready.item.id);
+      }
+      this.startSends();
+      if (handBack.length) await releaseLeases(this.o.db, this.owner, handBack).catch((err) => this.report(err));
+      for (const id of handBack) this.held.remove(id);
+    });
+    this.tasks.add(task);
+    void task.finally(() => this.tasks.delete(task));
   }
 
   /** Done with these; `released` (the next deliveries of their messages) are claimed by id. */
   private finished(ids: string[], released: string[] = []) {
     for (const id of ids) this.held.remove(id);
     for (const id of released) this.places.hints.add(id);
-    this.pokeSoon();
+    this.alarm.pokeSoon();
   }
 
   /** Until the next delivery falls due, at most idlePollMs; completions wake the loop earlier. */
@@ -263,37 +292,8 @@ export class LocalRunner implements DeliveryRunner {
     return Math.max(0, Math.min(at - Date.now(), this.o.idlePollMs));
   }
 
-  private poke() {
-    const w = this.wake;
-    this.wake = null;
-    if (w) w();
-    else this.poked = true;
-  }
-
-  /** Completions arrive in bursts: one claim after the current tick serves all of them. */
-  private pokeSoon() {
-    if (this.pokeScheduled) return;
-    this.pokeScheduled = true;
-    setImmediate(() => {
-      this.pokeScheduled = false;
-      this.poke();
-    });
-  }
-
   private sleep(ms: number) {
-    const poked = this.poked;
-    this.poked = false;
-    if (poked || ms <= 0 || !this.running) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const t = setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, ms);
-      this.wake = () => {
-        clearTimeout(t);
-        resolve();
-      };
-    });
+    return this.running ? this.alarm.sleep(ms) : Promise.resolve();
   }
 
   private report(err: unknown) {
