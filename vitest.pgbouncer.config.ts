@@ -13,6 +13,6 @@ export default defineConfig({
       "tests/integration/rest/**/*.test.ts",
       "tests/integration/inngest/**/*.test.ts",
     ],
-    globalSetup: ["./tests/pgbouncer-setup.ts"],
+    globalSetup: ["./tests/database-template.ts", "./tests/pgbouncer-setup.ts"],
   },
 });

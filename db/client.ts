@@ -32,7 +32,7 @@ type OpenDbOptions = {
   /**
    * A PGlite data-directory dump (`dumpDataDir("none")` written to a file) to start an empty
    * PGlite from instead of running initdb, which is most of PGlite's start-up (the test suites
-   * start hundreds of in-memory databases from one migrated dump: tests/pglite-template.ts).
+   * start hundreds of in-memory databases from one migrated dump: tests/database-template.ts).
    */
   pgliteSeedFile?: string;
   /** Apply pending migrations before returning (default true). Postgres: under an advisory lock. */

@@ -3,11 +3,11 @@ import postgres from "postgres";
 import { openDb, type DbHandle } from "@/db/client";
 
 /**
- * A database of its own for one test file: PGlite in memory by default (started from the
- * migrated dump of tests/pglite-template.ts when the run has one), or a fresh database
+ * A database of its own for one test file: PGlite in memory by default, or a fresh database
  * on the server named by TEST_DATABASE_URL (created here, dropped on close). With
  * TEST_DATABASE_POOLER_URL (the PgBouncer pass) the database is migrated directly and the
- * handle goes through that pooler, as on Neon or Supabase.
+ * handle goes through that pooler, as on Neon or Supabase. Both start as copies of the run's
+ * migrated template when there is one (tests/database-template.ts).
  */
 export async function createTestDb(): Promise<DbHandle> {
   const base = process.env.TEST_DATABASE_URL;
@@ -15,7 +15,8 @@ export async function createTestDb(): Promise<DbHandle> {
 
   const name = `hookline_t_${randomBytes(6).toString("hex")}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const template = process.env.TEST_DATABASE_TEMPLATE;
+  await admin.unsafe(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
