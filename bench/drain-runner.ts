@@ -6,11 +6,11 @@
  */
 import { openDb } from "@/db/client";
 import { openEngine } from "./open-engine";
-import type { Target } from "./setup-target";
+import { pgliteTarget, type Target } from "./setup-target";
 import { sampleRss, within } from "./util";
 
 export type DrainRunnerArgs = {
-  /** A migrated Postgres database; without it, PGlite in memory in this process. */
+  /** A migrated Postgres database; without it, PGlite in a temporary directory in this process. */
   url?: string;
   receiverUrl: string;
   pending: number;
@@ -23,12 +23,9 @@ export type DrainRunnerMessage =
 async function main() {
   const args = JSON.parse(process.argv[2]!) as DrainRunnerArgs;
   const send = (m: DrainRunnerMessage) => process.send!(m);
-  const handle = await within(
-    args.url ? openDb({ url: args.url, max: 20, migrate: false }) : openDb({ pgliteDir: "memory://" }),
-    120_000,
-    "drain runner: open database",
-  );
-  const target: Target = { name: handle.driver, handle, dispose: () => handle.close() };
+  const target: Target = args.url
+    ? await openPostgres(args.url)
+    : await within(pgliteTarget(), 120_000, "drain runner: open database");
   const engine = await openEngine(target, args.receiverUrl, args.concurrency);
   const insertStarted = performance.now();
   await engine.ingest(args.pending);
@@ -50,6 +47,11 @@ async function main() {
     }
   });
   send({ ready: true, insertSeconds: (performance.now() - insertStarted) / 1000 });
+}
+
+async function openPostgres(url: string): Promise<Target> {
+  const handle = await within(openDb({ url, migrate: false }), 120_000, "drain runner: open database");
+  return { name: handle.driver, handle, dispose: () => handle.close() };
 }
 
 main().catch((err) => {

@@ -9,6 +9,8 @@ const MIN_GAP_MS = 5_000;
 const PGLITE_STATISTICS_TARGET = 10;
 /** Growth below this never triggers a refresh on its own. */
 const MIN_GROWTH_ROWS = 1_000;
+/** The periodic refresh waits for this share of the table to have been claimed since the last. */
+const PERIODIC_CHANGE_SHARE = 0.1;
 
 /**
  * Fresh statistics for the claim's plan while there is work: a Postgres table that just grew by
@@ -25,7 +27,7 @@ const MIN_GROWTH_ROWS = 1_000;
  * attempts went from 3 to 90 ms within a minute of a fresh database's first backlog).
  */
 export class ClaimStatistics {
-  private last = Date.now();
+  private last: number;
   private stale = false;
   /** Deliveries claimed since the last refresh, and the table's size then (pg_class estimate). */
   private claimed = 0;
@@ -33,28 +35,37 @@ export class ClaimStatistics {
   private running: Promise<void> | null = null;
   private readonly pglite: boolean;
 
-  constructor(private readonly db: Db) {
+  /** `now`: the clock the refresh intervals are measured on (tests move it). */
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {
     this.pglite = isPglite(db);
+    this.last = now();
   }
 
   /**
-   * Starts a refresh when due: every minute (PGlite: 15 s), or 5 s after a slow claim or growth
-   * by half. It runs beside the claims, never before one: ANALYZE of a large table takes a few
-   * hundred ms, and waiting for it put that into the latency of whatever was due meanwhile.
+   * Starts a refresh when due: every minute (PGlite: 15 s) once a tenth of the table (at least
+   * 1,000 rows) was claimed since the last, or 5 s after a slow claim or growth by half. It runs
+   * beside the claims, never before one: ANALYZE of a large table takes a few hundred ms, and
+   * waiting for it put that into the latency of whatever was due meanwhile. On PGlite it still
+   * holds the one thread every statement runs on, hence no refresh for a trickle of work.
    */
   refreshWhenDue(onError: (err: unknown) => void) {
     if (this.running) return;
-    const since = Date.now() - this.last;
+    const since = this.now() - this.last;
     const grown = this.claimed > Math.max(MIN_GROWTH_ROWS, this.rowsAtRefresh / 2);
+    const changed = this.claimed >= Math.max(MIN_GROWTH_ROWS, this.rowsAtRefresh * PERIODIC_CHANGE_SHARE);
+    if (!this.stale && !grown && !changed) return;
     if (since < (this.stale || grown ? MIN_GAP_MS : this.pglite ? 15_000 : 60_000)) return;
-    this.last = Date.now();
+    this.last = this.now();
     this.stale = false;
     this.claimed = 0;
     this.running = this.refresh()
       .catch(onError)
       .finally(() => {
         this.running = null;
-        this.last = Date.now();
+        this.last = this.now();
       });
   }
 

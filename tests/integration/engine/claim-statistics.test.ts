@@ -47,3 +47,28 @@ test("a table grown by more than half since the last refresh gets fresh statisti
   // PGlite has no autovacuum: its refresh vacuums too (with a smaller ANALYZE sample).
   if (isPglite(h.db)) expect(after.vacuumed).not.toBeNull();
 }, 30_000);
+
+test("the periodic refresh waits for a tenth of the table to have been claimed: a trickle never holds PGlite's thread for it", async () => {
+  const a = await createActor(h.services);
+  const ep = await insertEndpoint(h.db, a.accountId, "http://127.0.0.1:9/hook");
+  await insertDelivery(h.db, a.accountId, ep.id);
+  let clock = Date.now();
+  const statistics = new ClaimStatistics(h.db, () => clock);
+  const onError = (err: unknown) => {
+    throw err;
+  };
+  const refreshAfter = async (claimed: number) => {
+    const before = await lastRefresh();
+    statistics.noteClaimed(claimed);
+    clock += 61_000; // past the periodic interval of either database
+    statistics.refreshWhenDue(onError);
+    await statistics.idle();
+    const after = await lastRefresh();
+    return after.analyzed !== before.analyzed || after.vacuumed !== before.vacuumed;
+  };
+
+  expect(await refreshAfter(10)).toBe(false);
+  expect(await refreshAfter(900)).toBe(false); // 910 since the last refresh: still below 1,000
+  expect(await refreshAfter(200)).toBe(true);
+  expect(await refreshAfter(0)).toBe(false); // counted afresh from the refresh
+}, 30_000);
