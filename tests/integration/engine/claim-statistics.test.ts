@@ -44,6 +44,15 @@ test("a table grown by more than half since the last refresh gets fresh statisti
     15_000,
   );
   expect(after.analyzed).not.toBeNull();
+  // The quick sample (statistics target 10): at most 11 histogram bounds for the 20 distinct ids,
+  // where the default target would keep all 20.
+  const [ids] = await queryRows<{ bounds: number | null }>(
+    h.db,
+    sql`select array_length(histogram_bounds::text::text[], 1) as bounds from pg_stats
+      where tablename = 'deliveries' and attname = 'id'`,
+  );
+  expect(Number(ids!.bounds)).toBeGreaterThan(1);
+  expect(Number(ids!.bounds)).toBeLessThanOrEqual(11);
   // PGlite has no autovacuum: its refresh vacuums too (with a smaller ANALYZE sample).
   if (isPglite(h.db)) expect(after.vacuumed).not.toBeNull();
 }, 30_000);
