@@ -11,22 +11,23 @@ const h = setupIntegration();
 
 test("starved runners holding work far past the lease length: every webhook-id arrives once", async () => {
   const receiver = await h.startReceiver();
-  receiver.respondWith({ status: 200, body: "ok", delayMs: 50 });
+  receiver.respondWith({ status: 200, body: "ok", delayMs: 100 });
   const me = await createActor(h.services);
   await insertEndpoint(h.db, me.accountId, receiver.url);
-  const N = 1000;
+  const N = 300;
   const parked = h.newRunner();
   await ingestEvents(
     { db: h.db, actor: me.actor, runner: parked },
     { events: Array.from({ length: N }, () => sampleEvent("sms.dlr")) },
   );
-  // Two runners (two owners, as two processes would be) with a 1 s lease, each sending one request
-  // at a time (50 ms) while holding up to 30 claimed: what they claim waits in memory ~1.5 s, past
-  // its lease — only the renewals keep the other runner from taking it over and sending it again.
-  // (A much shorter lease would measure the machine: a stalled event loop cannot renew anything.)
+  // Two runners (two owners, as two processes would be) with a 2 s lease, each sending one
+  // request at a time (100 ms) while holding up to 30 claimed: what they claim waits in memory
+  // ~3 s, past its lease — only the renewals keep the other runner from taking it over and
+  // sending it again. (A renewal must come back within the lease less its safety margin: with a
+  // 1 s lease, a loaded machine's database queue alone took longer, and the test measured that.)
   const options = {
     idlePollMs: 50,
-    leaseMs: 1000,
+    leaseMs: 2000,
     concurrency: 1,
     perEndpoint: 10,
     attempt: { allowPrivateNetworks: true },
