@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb } from "@/tests/helpers/db";
-import { queryRows, type DbHandle } from "./client";
+import { openDb, queryRows, type DbHandle } from "./client";
 import { isPooledUrl, postgresOptions } from "./connection-options";
 import { accounts } from "./schema";
 
@@ -49,3 +52,28 @@ test.runIf(process.env.TEST_DATABASE_URL && !process.env.TEST_DATABASE_POOLER_UR
     expect(rows[0]?.jit).toBe("off");
   },
 );
+
+test("an in-memory PGlite opened from a seed file starts with the seed's data, on its thread or not", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "hookline-seed-test-"));
+  try {
+    const source = await openDb({ pgliteDir: "memory://", pgliteThread: false, migrate: false });
+    await source.db.execute(sql`create table seeded (note text)`);
+    await source.db.execute(sql`insert into seeded values ('from the seed')`);
+    const client = (source.db as unknown as { $client: { dumpDataDir: (c: "none") => Promise<Blob> } }).$client;
+    const file = path.join(dir, "seed.tar");
+    writeFileSync(file, Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer()));
+    await source.close();
+
+    for (const pgliteThread of [true, false]) {
+      const copy = await openDb({ pgliteDir: "memory://", pgliteThread, pgliteSeedFile: file, migrate: false });
+      try {
+        const rows = await queryRows<{ note: string }>(copy.db, sql`select note from seeded`);
+        expect(rows).toEqual([{ note: "from the seed" }]);
+      } finally {
+        await copy.close();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
