@@ -26,6 +26,7 @@ export class LeaseKeeper {
     private readonly leaseMs: number,
     private readonly held: HeldDeliveries,
     private readonly report: (err: unknown) => void,
+    private readonly now: () => number = Date.now,
   ) {}
 
   start() {
@@ -41,7 +42,7 @@ export class LeaseKeeper {
   check(id: string): LeaseCheck {
     if (this.lost.delete(id)) return "lost";
     const since = Math.max(this.held.claimedAt(id) ?? 0, this.renewedAt);
-    return Date.now() < since + this.leaseMs - Math.min(SAFETY_MS, this.leaseMs / 4) ? "send" : "renew";
+    return this.now() < since + this.leaseMs - Math.min(SAFETY_MS, this.leaseMs / 4) ? "send" : "renew";
   }
 
   /** Renews everything held now (joining a renewal already under way): false if it failed. Never rejects. */
@@ -54,7 +55,7 @@ export class LeaseKeeper {
     const ids = this.held.ids();
     if (!ids.length) return true;
     // The renewal's start, not its end: the new leases run from some moment after it.
-    const started = Date.now();
+    const started = this.now();
     try {
       for (const id of await renewLeases(this.db, this.owner, ids, this.leaseMs)) this.lost.add(id);
       this.renewedAt = started;

@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { Db } from "@/db";
 import type { DeliveryItem, DeliveryRunner, InsertLease } from "@/server/delivery/delivery-runner";
-import { DEFAULT_LEASE_MS, resolveSendDeps, type AttemptDeps } from "@/server/delivery/engine/attempt-delivery";
+import { resolveSendDeps } from "@/server/delivery/engine/attempt-delivery";
 import type { ClaimedDelivery } from "@/server/delivery/engine/claimed-delivery";
 import { noteInternalFailures } from "@/server/delivery/engine/note-internal-failures";
 import { planClaimed, type ReadyDelivery } from "@/server/delivery/engine/plan-claimed";
 import { releaseLeases } from "@/server/delivery/engine/release-leases";
 import { sendClaimed } from "@/server/delivery/engine/send-claimed";
-import { getEnv } from "@/server/env";
 import { AttemptRecorder } from "./attempt-recorder";
 import { BatchClaimer } from "./batch-claimer";
 import { ClaimPlaces } from "./claim-places";
@@ -17,37 +15,13 @@ import { HeldDeliveries } from "./held-deliveries";
 import { KnownDueTime } from "./known-due-time";
 import { LeaseKeeper } from "./lease-keeper";
 import { LoopAlarm } from "./loop-alarm";
+import { resolveRunnerOptions, type LocalRunnerOptions, type ResolvedRunnerOptions } from "./runner-options";
 import { ThrottleReporter } from "./throttle-reporter";
 
-export type LocalRunnerOptions = {
-  db: Db;
-  /** Requests in flight at once from this process. */
-  concurrency?: number;
-  /** Requests in flight per endpoint from this process (default WEBHOOK_MAX_IN_FLIGHT). */
-  perEndpoint?: number;
-  /** Deliveries one account may hold in this process (default: concurrency + half a batch, so another account always finds room). */
-  perAccount?: number;
-  /** Most deliveries claimed in one statement (default 400; PGlite 800). */
-  batchSize?: number;
-  /** How long a claim is held unless renewed (a crashed process's work is taken over after it). */
-  leaseMs?: number;
-  /** Longest sleep between polls when idle (work may also come from other processes). */
-  idlePollMs?: number;
-  attempt?: Omit<AttemptDeps, "db">;
-  onError?: (err: unknown) => void;
-};
+export type { LocalRunnerOptions };
 
 /** Most deliveries one ingestion may write already leased to this runner (single events, small batches). */
 const MAX_LEASED_AT_INSERT = 50;
-/**
- * Most deliveries one claim takes. A busy runner claims for an endpoint once less than a round of
- * its sends waits here, up to its account's places (in flight + half a batch): with 200, one
- * account's claims came to ~50 rows each. Larger batches spread each statement's fixed cost — on
- * PGlite (parsed and planned in WASM, ≈ 4.6 ms per claim) most: 200 → 800 took 1,150 → 1,500
- * deliveries/s there; on Postgres 200 → 400 took 2,100 → 2,350/s.
- */
-const POSTGRES_BATCH = 400;
-const PGLITE_BATCH = 800;
 /** PGlite only: how long a busy runner's attempt flush may wait to gather a larger batch. */
 const PGLITE_GATHER_MS = 15;
 
@@ -71,23 +45,13 @@ export class LocalRunner implements DeliveryRunner {
   private readonly leases: LeaseKeeper;
   private readonly throttle: ThrottleReporter;
   private readonly send: ReturnType<typeof resolveSendDeps>;
-  private readonly o: Required<Omit<LocalRunnerOptions, "attempt" | "onError">>;
+  private readonly o: ResolvedRunnerOptions;
   private readonly statistics: ClaimStatistics;
   private readonly claimer: BatchClaimer;
   private readonly due: KnownDueTime;
 
   constructor(private readonly opts: LocalRunnerOptions) {
-    const concurrency = opts.concurrency ?? 500;
-    const batchSize = opts.batchSize ?? (isPglite(opts.db) ? PGLITE_BATCH : POSTGRES_BATCH);
-    this.o = {
-      db: opts.db,
-      concurrency,
-      perEndpoint: opts.perEndpoint ?? getEnv().WEBHOOK_MAX_IN_FLIGHT,
-      batchSize,
-      perAccount: opts.perAccount ?? concurrency + Math.floor(batchSize / 2),
-      leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS,
-      idlePollMs: opts.idlePollMs ?? 1000,
-    };
+    this.o = resolveRunnerOptions(opts);
     this.send = resolveSendDeps(opts.attempt ?? {});
     this.statistics = new ClaimStatistics(opts.db);
     this.due = new KnownDueTime(opts.db, this.o.idlePollMs);
@@ -103,7 +67,14 @@ export class LocalRunner implements DeliveryRunner {
       isPglite(opts.db) ? PGLITE_GATHER_MS : 0,
     );
     this.throttle = new ThrottleReporter(opts.db, (err) => this.report(err));
-    this.leases = new LeaseKeeper(opts.db, this.owner, this.o.leaseMs, this.held, (err) => this.report(err));
+    this.leases = new LeaseKeeper(
+      opts.db,
+      this.owner,
+      this.o.leaseMs,
+      this.held,
+      (err) => this.report(err),
+      this.o.now,
+    );
   }
 
   /** Wakes the loop and points it at these deliveries (claimed by id, ahead of the due scan). */
