@@ -31,6 +31,11 @@ export function summarize(r: TargetResult) {
       offeredRate: fixed(r.latency.offeredRate),
       p50Ms: fixed(r.latency.p50Ms, 1),
       p99Ms: fixed(r.latency.p99Ms, 1),
+      ingestCall: { p50Ms: fixed(r.latency.ingestCall.p50Ms, 1), p99Ms: fixed(r.latency.ingestCall.p99Ms, 1) },
+      acceptedToArrival: {
+        p50Ms: fixed(r.latency.acceptedToArrival.p50Ms, 1),
+        p99Ms: fixed(r.latency.acceptedToArrival.p99Ms, 1),
+      },
     },
     drainSmall: {
       pending: small.pending,
@@ -89,6 +94,12 @@ const ROWS: [string, (s: Summary, r: TargetResult) => string][] = [
     (s) =>
       `${s.latency.p50Ms} / ${s.latency.p99Ms} at ${int(s.latency.offeredRate)}/s` +
       (s.latency.arrived < s.latency.events ? ` (${s.latency.arrived} of ${s.latency.events} arrived)` : ""),
+  ],
+  [
+    "… of which the ingest call (insert + commit) / accepted→receive, p50 / p99 ms",
+    (s) =>
+      `${s.latency.ingestCall.p50Ms} / ${s.latency.ingestCall.p99Ms}; ` +
+      `${s.latency.acceptedToArrival.p50Ms} / ${s.latency.acceptedToArrival.p99Ms}`,
   ],
   ["drain, 1k pending: deliveries/s", (s) => int(s.drainSmall.perSecond)],
   [
