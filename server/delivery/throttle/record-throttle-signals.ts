@@ -9,8 +9,9 @@ import type { ThrottleSignal } from "./throttle-signals";
  * - Slowed down on 429/503 or when successful responses take far longer than the endpoint's own
  *   usual time (≥ 5 × and ≥ +500 ms over its slow-moving median): to half of what it was sending
  *   at, or to 90 % of what it accepted in the last second if that is more (never more than 90 %
- *   of before; at least 1/s). At most once a second: refusals of requests sent before a decrease
- *   took effect do not count twice. Retry-After holds every send until then.
+ *   of before; at least 1/s). At most once a second after a decrease: refusals of requests sent
+ *   before it took effect do not count twice; right after a raise, at once. Retry-After holds
+ *   every send until then.
  * - Raised again while healthy and used (≥ 70 % of it sent in the last second), once a second:
  *   by 5 % of what the endpoint accepted when it was last slowed while near that (its capacity,
  *   probed gently), else by a tenth of the ceiling (the configured limit, else what it was sending
@@ -78,6 +79,10 @@ function applySignals(db: Db, signals: ThrottleSignal[]) {
 const p = (text: string) => `(${text.replace(/\s+/g, " ")})`;
 
 const MAY_CHANGE = p(`t.changed_at is null or s.at >= t.changed_at + interval '1 second'`);
+// A decrease may follow a raise at once: the second's wait is for refusals of requests sent before
+// a decrease took effect. With two processes, one's raise had held off the other's refusals for up
+// to a second, and the refusals went on (9, 6, 3 a second where one process had none).
+const MAY_SLOW = p(`${MAY_CHANGE} or t.slowed_at is distinct from t.changed_at`);
 const SLOW_TEXT = p(`coalesce(s.ok >= 3 and t.samples >= 5
   and s.ok_median_ms >= greatest(t.p50_ms * 5, t.p50_ms + 500), false)`);
 // What it was sending at: its throttled rate, else what went out in the last second (within the limit).
@@ -95,7 +100,7 @@ const RAISING_TEXT = p(`${HEALTHY} and s.ok > 0 and ${MAY_CHANGE} and coalesce(s
 const IDLE_TEXT = p(`${HEALTHY} and s.at >= t.changed_at + interval '60 seconds'`);
 
 const SLOW = sql.raw(SLOW_TEXT);
-const SLOWING = sql.raw(p(`(s.refused > 0 or ${SLOW_TEXT}) and ${MAY_CHANGE}`));
+const SLOWING = sql.raw(p(`(s.refused > 0 or ${SLOW_TEXT}) and ${MAY_SLOW}`));
 const DOWN = sql.raw(p(`greatest(1, least(${BASE} * 0.9, greatest(coalesce(s.ok_1s, s.ok) * 0.9, ${BASE} * 0.5)))`));
 const CEILING = sql.raw(
   p(`case when t.rate is null then coalesce(s.lim, ${BASE}) else coalesce(s.lim, t.ceiling, ${BASE}) end`),

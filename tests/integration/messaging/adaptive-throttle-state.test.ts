@@ -82,6 +82,22 @@ test("429s halve the rate (or cut it to what was accepted), at most once a secon
   expect(s.ceiling).toBeNull();
 });
 
+test("a decrease may follow a raise at once (another process's refusals are not held off a second), but not another decrease", async () => {
+  const ep = await insertEndpoint(h.db, me.accountId, "http://127.0.0.1:9/x", { rateLimitPerSecond: 50 });
+  const report = (ms: number, s: Partial<ThrottleSignal>) => recordThrottleSignals(h.db, [signal(ep.id, ms, s)]);
+
+  await report(0, { sent: 50, ok: 20, refused: 30, refusal_status: 429, ok_median_ms: 20 });
+  expect((await state(ep.id)).rate).toBe(25);
+  await report(1100, { sent: 23, ok: 23, ok_median_ms: 20 }); // one process: healthy and used
+  expect((await state(ep.id)).rate).toBe(30);
+  await report(1400, { sent: 23, ok: 20, refused: 3, refusal_status: 429, ok_median_ms: 20 }); // the other: refused
+  const s = await state(ep.id);
+  expect(s.rate).toBe(18); // 90 % of the 20 accepted, 300 ms after the raise
+  expect(s.slowedAt?.getTime()).toBe(T0 + 1400);
+  await report(1700, { sent: 10, ok: 8, refused: 2, refusal_status: 429, ok_median_ms: 20 });
+  expect((await state(ep.id)).rate).toBe(18); // sent before that cut took effect: not counted twice
+});
+
 test("a throttled endpoint that stays healthy but quiet for a minute is no longer throttled", async () => {
   const ep = await insertEndpoint(h.db, me.accountId, "http://127.0.0.1:9/q", { rateLimitPerSecond: 30 });
   const report = (ms: number, s: Partial<ThrottleSignal>) => recordThrottleSignals(h.db, [signal(ep.id, ms, s)]);

@@ -104,7 +104,9 @@ async function run(secondProcess: boolean) {
 
   expect(acceptedPerSecond).toBeGreaterThan(RECEIVER_LIMIT * 0.7);
   expect(acceptedPerSecond).toBeLessThanOrEqual(RECEIVER_LIMIT + 0.5);
-  expect(refused / steady.length).toBeLessThan(0.2);
+  // Without throttling about 60 % would be refused. From 3 s on the refusals still fall for a few
+  // seconds (11, 9, 6, 4, 2 a second in the worst runs): 17 runs of either kind measured 3–20.5 %.
+  expect(refused / steady.length).toBeLessThan(0.25);
   // Still slowed when the receiver opens up. (How far it has climbed by then depends on how fast
   // this machine could send meanwhile: the rate rises while the receiver takes what is sent.)
   expect(throttledAtOpen?.rate).toBeGreaterThan(RECEIVER_LIMIT * 0.6);
