@@ -18,6 +18,12 @@ import type { ThrottleSignal } from "./throttle-signals";
  *   at when first slowed). Reaching the ceiling — or a healthy minute without a change — ends the
  *   throttling.
  *
+ * What went out and was accepted in the last second is counted from the attempts recorded (every
+ * process's), or from the report's own tally if that is more — not both: a report comes after most
+ * of its attempts are recorded, and adding the two counted them twice, so each cut was only to
+ * 90 % of the rate before (35 → 32 → 28 → 26 → 23 …/s, a refusing receiver refused for seconds)
+ * instead of to 90 % of what the receiver took.
+ *
  * Rows are updated with expressions over their latest version (an UPDATE re-reads a row another
  * runner changed meanwhile), so concurrent reports compose instead of overwriting each other. An
  * endpoint's first report creates its row and is taken in by a second statement. Endpoints
@@ -35,14 +41,14 @@ function applySignals(db: Db, signals: ThrottleSignal[]) {
     db,
     sql`with th_sig as (
     select s.*, ep.rate_limit_per_second::double precision as lim,
-      case when s.refused > 0 or s.ok_median_ms >= coalesce(t.p50_ms * 5, 0) or t.rate is not null then (
+      case when s.refused > 0 or s.ok_median_ms >= coalesce(t.p50_ms * 5, 0) or t.rate is not null then greatest((
         select count(*) from delivery_attempts a
-        where a.endpoint_id = s.endpoint_id and a.created_at > s.at - interval '1 second') + s.sent
+        where a.endpoint_id = s.endpoint_id and a.created_at > s.at - interval '1 second'), s.sent)
       end as sent_1s,
-      case when s.refused > 0 or s.ok_median_ms >= coalesce(t.p50_ms * 5, 0) then (
+      case when s.refused > 0 or s.ok_median_ms >= coalesce(t.p50_ms * 5, 0) then greatest((
         select count(*) from delivery_attempts a
         where a.endpoint_id = s.endpoint_id and a.created_at > s.at - interval '1 second'
-          and a.response_status between 200 and 299 and a.error_class is null) + s.ok
+          and a.response_status between 200 and 299 and a.error_class is null), s.ok)
       end as ok_1s
     from jsonb_to_recordset(${JSON.stringify(signals)}::jsonb) as s(endpoint_id text, at timestamptz, sent int, ok int,
       refused int, refusal_status int, retry_after_ms double precision, ok_median_ms double precision)

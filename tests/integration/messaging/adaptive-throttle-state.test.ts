@@ -1,13 +1,14 @@
 import { beforeAll, expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import * as item from "@/app/api/v1/endpoints/[id]/route";
-import { endpointThrottles } from "@/db/schema";
+import { deliveryAttempts, endpointThrottles } from "@/db/schema";
 import { createApiKey } from "@/server/api-keys/create-api-key";
 import { claimByIds } from "@/server/delivery/engine/claim-batch";
 import { recordThrottleSignals } from "@/server/delivery/throttle/record-throttle-signals";
 import type { ThrottleSignal } from "@/server/delivery/throttle/throttle-signals";
 import { sampleEvent } from "@/server/events/catalog";
 import { ingestEvents } from "@/server/events/ingest-events";
+import { newId } from "@/server/lib/ids";
 import { getEndpointHealthDetail } from "@/server/health/get-endpoint-health-detail";
 import { createActor } from "@/tests/helpers/actors";
 import { insertEndpoint } from "@/tests/helpers/endpoints";
@@ -96,6 +97,43 @@ test("a decrease may follow a raise at once (another process's refusals are not 
   expect(s.slowedAt?.getTime()).toBe(T0 + 1400);
   await report(1700, { sent: 10, ok: 8, refused: 2, refusal_status: 429, ok_median_ms: 20 });
   expect((await state(ep.id)).rate).toBe(18); // sent before that cut took effect: not counted twice
+});
+
+test("a report whose attempts are already recorded counts them once: the cut goes to 90 % of what was accepted", async () => {
+  const ep = await insertEndpoint(h.db, me.accountId, "http://127.0.0.1:9/x", { rateLimitPerSecond: 50 });
+  // As in the runner: the attempts are recorded (batched, within milliseconds), then reported.
+  const recordAndReport = async (ok: number, refused: number) => {
+    const now = new Date();
+    await h.db.insert(deliveryAttempts).values(
+      Array.from({ length: ok + refused }, (_, i) => ({
+        id: newId("att"),
+        accountId: me.accountId,
+        endpointId: ep.id,
+        deliveryId: null,
+        attemptNumber: 1,
+        trigger: "scheduled" as const,
+        request: { method: "POST" as const, url: "http://127.0.0.1:9/x", headers: {}, body: "{}" },
+        responseStatus: i < ok ? 200 : 429,
+        durationMs: 5,
+        errorClass: i < ok ? null : ("http_status" as const),
+        createdAt: new Date(now.getTime() - 500 + i),
+      })),
+    );
+    const at = new Date(now.getTime() + 1).toISOString();
+    await recordThrottleSignals(h.db, [
+      { ...signal(ep.id, 0, {}), at, sent: ok + refused, ok, refused, refusal_status: 429, ok_median_ms: 20 },
+    ]);
+  };
+
+  await recordAndReport(20, 30);
+  expect((await state(ep.id)).rate).toBe(25); // half of the 50 sent
+  await h.db
+    .update(endpointThrottles)
+    .set({ changedAt: new Date(Date.now() - 1100) })
+    .where(eq(endpointThrottles.endpointId, ep.id));
+  await h.db.delete(deliveryAttempts).where(eq(deliveryAttempts.endpointId, ep.id)); // a second later
+  await recordAndReport(20, 5);
+  expect((await state(ep.id)).rate).toBe(18); // 90 % of the 20 accepted (counted twice: 36, so 22.5)
 });
 
 test("a throttled endpoint that stays healthy but quiet for a minute is no longer throttled", async () => {

@@ -104,9 +104,10 @@ async function run(secondProcess: boolean) {
 
   expect(acceptedPerSecond).toBeGreaterThan(RECEIVER_LIMIT * 0.7);
   expect(acceptedPerSecond).toBeLessThanOrEqual(RECEIVER_LIMIT + 0.5);
-  // Without throttling about 60 % would be refused. From 3 s on the refusals still fall for a few
-  // seconds (11, 9, 6, 4, 2 a second in the worst runs): 17 runs of either kind measured 3–20.5 %.
-  expect(refused / steady.length).toBeLessThan(0.25);
+  // Without throttling about 60 % would be refused. While the throttle counted a report's attempts
+  // twice (recorded, then reported), each cut was only to 90 % of the rate and the refusals went on
+  // for seconds: 3–20.5 % here in 17 runs. Counted once, 0–1.6 % in 6.
+  expect(refused / steady.length).toBeLessThan(0.1);
   // Still slowed when the receiver opens up. (How far it has climbed by then depends on how fast
   // this machine could send meanwhile: the rate rises while the receiver takes what is sent.)
   expect(throttledAtOpen?.rate).toBeGreaterThan(RECEIVER_LIMIT * 0.6);
