@@ -151,7 +151,7 @@ export class LocalRunner implements DeliveryRunner {
     // A lease that ran out while this runner still holds the delivery (renewals failing) must not
     // give it a second copy here: the one already held goes on.
     const claimed = all.filter((c) => !this.held.has(c.id));
-    const now = Date.now();
+    const now = this.o.now(); // when the lease began, on the clock the lease checks read
     for (const c of claimed) {
       this.held.add(c.id, c.endpointId, c.accountId, now);
       this.places.learn(c.endpointId, c.accountId);

@@ -17,7 +17,7 @@ export type LocalRunnerOptions = {
   leaseMs?: number;
   /** Longest sleep between polls when idle (work may also come from other processes). */
   idlePollMs?: number;
-  /** The clock lease checks read (tests move it past a lease without waiting). */
+  /** The clock leases are timed by: claim times and lease checks (tests move it past a lease without waiting). */
   now?: () => number;
   attempt?: Omit<AttemptDeps, "db">;
   onError?: (err: unknown) => void;
