@@ -6,8 +6,8 @@ import path from "node:path";
 import postgres from "postgres";
 import { openDb, type DbHandle } from "@/db/client";
 
-/** A delivery process (tests/integration/delivery/fixtures/runner-process.ts), run with tsx. */
-const FIXTURE = path.join(import.meta.dirname, "..", "integration", "delivery", "fixtures", "runner-process.ts");
+/** A delivery process that exits once nothing is left to deliver (delivery/fixtures/draining-runner.ts), run with tsx. */
+const FIXTURE = path.join(import.meta.dirname, "..", "integration", "delivery", "fixtures", "draining-runner.ts");
 
 export type Cleanups = (() => Promise<void> | void)[];
 
