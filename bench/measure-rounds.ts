@@ -50,8 +50,9 @@ export async function measureRounds(
   return rounds;
 }
 
-/** N events ingested in batches of 1,000 while the running runner drains them. */
+/** N events (made before the clock starts) ingested in batches of 1,000 while the running runner drains them. */
 async function engineRun(engine: Engine, receiver: BenchReceiver, probe: BackendCpuProbe | null, n: number) {
+  const batches = engine.eventBatches(n);
   const phase = receiver.newPhase();
   const dbBefore = probe ? await probe.sample() : null;
   const machine = sampleMachineCpu();
@@ -59,7 +60,7 @@ async function engineRun(engine: Engine, receiver: BenchReceiver, probe: Backend
   const cpu = process.cpuUsage();
   const started = performance.now();
   const arrived = receiver.waitFor(n, deliveryTimeoutMs(n));
-  await engine.ingest(n);
+  await engine.ingest(batches);
   if (!(await arrived)) throw new Error(`engine run: only ${phase.arrivals} of ${n} deliveries arrived in time`);
   const seconds = (performance.now() - started) / 1000;
   const nodeCpuUs = cpuSince(cpu);

@@ -1,7 +1,7 @@
 import type dns from "node:dns";
 import { maskEventData } from "@/server/events/mask-pii";
 import { redactRequest } from "./render/redact-request";
-import { renderRequest } from "./render/render-request";
+import { renderPayload, renderRequest } from "./render/render-request";
 import { sendRequest } from "./send/send-request";
 import { signRequest } from "./sign/sign-request";
 import type { EndpointConfig, HttpRequest, SendOutcome, WebhookEvent } from "./types";
@@ -36,8 +36,13 @@ export async function sendOnce(input: SendOnceInput): Promise<{ request: HttpReq
     allowPrivateNetworks: input.allowPrivateNetworks,
     lookup: input.lookup,
   });
-  const shown = config.maskPii
-    ? { ...renderRequest(config, { ...input.event, data: maskEventData(input.event.data) }), headers: signed.headers }
-    : signed;
-  return { request: redactRequest(shown, config.customHeaders), outcome };
+  return { request: redactRequest(storedCopy(signed, config, input.event), config.customHeaders), outcome };
+}
+
+/** With `maskPii`, the payload rendered again from masked data; the headers stay the ones signed. */
+function storedCopy(signed: HttpRequest, config: EndpointConfig, event: WebhookEvent): HttpRequest {
+  if (!config.maskPii) return signed;
+  const masked = maskEventData(event.data);
+  if (masked === event.data) return signed;
+  return { ...signed, ...renderPayload(config, { ...event, data: masked }) };
 }

@@ -32,4 +32,16 @@ describe("PII masking", () => {
       n: 1,
     });
   });
+
+  it("keeps the key order and leaves the input as it was", () => {
+    const data = { status: "delivered", mobile: "919812345678", parts: 1 };
+    const masked = maskEventData(data);
+    expect(Object.keys(masked)).toEqual(["status", "mobile", "parts"]);
+    expect(data.mobile).toBe("919812345678");
+  });
+
+  it("answers data with nothing to mask with itself (no copy per send)", () => {
+    const data = { status: "delivered", mobile: 919812345678, nested: { mobile: "919812345678" } };
+    expect(maskEventData(data)).toBe(data);
+  });
 });

@@ -21,11 +21,19 @@ export function maskPhone(value: string): string {
 
 export const maskText = (value: string) => `[message hidden: ${[...value].length} characters]`;
 
+const PII_KEYS = Object.keys(PII_FIELDS);
+
+/**
+ * A copy with the PII fields masked, keys in the same order; `data` itself when it has no PII
+ * string to mask (read-only callers only: every send of an account that masks PII comes here).
+ */
 export function maskEventData(data: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    const kind = PII_FIELDS[key];
-    out[key] = typeof value !== "string" || !kind ? value : kind === "phone" ? maskPhone(value) : maskText(value);
+  let out: Record<string, unknown> | null = null;
+  for (const key of PII_KEYS) {
+    const value = Object.hasOwn(data, key) ? data[key] : undefined;
+    if (typeof value !== "string") continue;
+    out ??= { ...data };
+    out[key] = PII_FIELDS[key] === "phone" ? maskPhone(value) : maskText(value);
   }
-  return out;
+  return out ?? data;
 }

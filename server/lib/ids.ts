@@ -11,21 +11,35 @@ function encodeTime(ms: number, length = 10): string {
   return out;
 }
 
+/** The time part of the last id made: ids made within one millisecond share it. */
+let lastMs = -1;
+let lastTime = "";
+
+function timePart(ms: number): string {
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastTime = encodeTime(ms);
+  }
+  return lastTime;
+}
+
 // Random bytes are drawn 4 KB at a time: the engine makes three ids per delivery, and one
-// system call for each showed up at about 4 % of its CPU. 256 divides evenly by 32, so `% 32`
-// keeps every character equally likely.
+// system call for each showed up at about 4 % of its CPU. 256 divides evenly by 32, so `& 31`
+// keeps every character equally likely. One fromCharCode call instead of 16 concatenations.
 const pool = Buffer.alloc(4096);
 let used = pool.length;
+const CODES = Array.from(ALPHABET, (c) => c.charCodeAt(0));
+const RANDOM_LENGTH = 16;
+const codes: number[] = new Array<number>(RANDOM_LENGTH).fill(0);
 
-function encodeRandom(length = 16): string {
-  if (used + length > pool.length) {
+function encodeRandom(): string {
+  if (used + RANDOM_LENGTH > pool.length) {
     randomFillSync(pool);
     used = 0;
   }
-  let out = "";
-  for (let i = 0; i < length; i++) out += ALPHABET[pool[used + i]! % 32];
-  used += length;
-  return out;
+  for (let i = 0; i < RANDOM_LENGTH; i++) codes[i] = CODES[pool[used + i]! & 31]!;
+  used += RANDOM_LENGTH;
+  return String.fromCharCode.apply(null, codes);
 }
 
 /**
@@ -33,7 +47,7 @@ function encodeRandom(length = 16): string {
  * pagination cursors, and the prefix tells a support engineer what kind of thing it is.
  */
 export function newId(prefix: IdPrefix): string {
-  return `${prefix}_${encodeTime(Date.now())}${encodeRandom()}`;
+  return `${prefix}_${timePart(Date.now())}${encodeRandom()}`;
 }
 
 /** The lowest id of that kind created at or after `at`: a lower bound for time ranges over id indexes. */

@@ -10,9 +10,12 @@ export function sanitizeText(s: string | null): string | null;
 export function sanitizeText(s: string | null): string | null {
   if (s === null) return null;
   const noNul = s.includes("\u0000") ? s.replace(/\u0000/g, "\uFFFD") : s;
-  // Lone surrogates (String.prototype.toWellFormed is Node 20+, not yet in our TS lib).
-  return noNul.replace(LONE_SURROGATE, "\uFFFD");
+  // Lone surrogates. isWellFormed (Node 20+, not yet in our TS lib) answers a string of one-byte
+  // characters at once, where the pattern scanned every request body and response it was given.
+  return (noNul as WellFormedCheck).isWellFormed() ? noNul : noNul.replace(LONE_SURROGATE, "\uFFFD");
 }
+
+type WellFormedCheck = string & { isWellFormed(): boolean };
 
 export function sanitizeRecord(values: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};

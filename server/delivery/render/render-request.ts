@@ -32,6 +32,19 @@ const CONTENT_TYPES: Record<Exclude<SendMethod, "GET">, string> = {
  */
 export function renderRequest(endpoint: EndpointConfig, event: WebhookEvent): HttpRequest {
   const method = endpoint.method;
+  const { url, body } = renderPayload(endpoint, event);
+
+  const headers: Record<string, string> = {};
+  if (method !== "GET") headers["content-type"] = CONTENT_TYPES[method];
+  headers["user-agent"] = USER_AGENT;
+  for (const { name, value } of endpoint.customHeaders) setCustomHeader(headers, name, value);
+
+  return { method: method === "GET" ? "GET" : "POST", url, headers, body };
+}
+
+/** The part of the request that carries the event: the body, or for GET the URL with its query. */
+export function renderPayload(endpoint: EndpointConfig, event: WebhookEvent): Pick<HttpRequest, "url" | "body"> {
+  const method = endpoint.method;
   const timestamp = event.createdAt.toISOString();
 
   let url = endpoint.url;
@@ -58,13 +71,7 @@ export function renderRequest(endpoint: EndpointConfig, event: WebhookEvent): Ht
       endpoint.payloadFormat === "mapped" ? mappedFields(endpoint, event) : envelopeEntries(endpoint, event, timestamp);
     body = method === "JSON" ? jsonObject(entries) : renderXml(entries);
   }
-
-  const headers: Record<string, string> = {};
-  if (method !== "GET") headers["content-type"] = CONTENT_TYPES[method];
-  headers["user-agent"] = USER_AGENT;
-  for (const { name, value } of endpoint.customHeaders) setCustomHeader(headers, name, value);
-
-  return { method: method === "GET" ? "GET" : "POST", url, headers, body };
+  return { url, body };
 }
 
 function mappedFields(endpoint: EndpointConfig, event: WebhookEvent): [string, Scalar][] {
