@@ -1,11 +1,13 @@
 import type { ReadyDelivery } from "@/server/delivery/engine/plan-claimed";
 
-type Held = { endpointId: string; accountId: string; claimedAt: number; sending: boolean };
+type Held = { endpointId: string; accountId: string; claimedAt: number; sending: boolean; recording: boolean };
 
 /**
  * What one local runner holds a lease on — claimed and waiting, being sent, or sent and waiting
- * to be recorded — with counts per endpoint and per account for the claim's caps, and a local
- * send queue per endpoint so at most `perEndpoint` requests to one endpoint are in flight.
+ * to be recorded — with counts per endpoint and per account of those not sent yet for the
+ * claim's caps, and a local send queue per endpoint so at most `perEndpoint` requests to one
+ * endpoint are in flight. An attempt waiting for its batch to be written takes no place of its
+ * endpoint or account: counted there, it kept claims small while a batch was being written.
  */
 export class HeldDeliveries {
   private readonly held = new Map<string, Held>();
@@ -15,6 +17,7 @@ export class HeldDeliveries {
   private readonly queues = new Map<string, ReadyDelivery[]>();
 
   private sendingTotal = 0;
+  private recordingTotal = 0;
 
   constructor(
     private readonly maxSendingPerEndpoint: number,
@@ -23,6 +26,16 @@ export class HeldDeliveries {
 
   get size() {
     return this.held.size;
+  }
+
+  /** Held and not sent yet: waiting here or in flight. */
+  get unsent() {
+    return this.held.size - this.recordingTotal;
+  }
+
+  /** Sent, their attempts waiting to be written. */
+  get recording() {
+    return this.recordingTotal;
   }
 
   has(id: string) {
@@ -39,7 +52,7 @@ export class HeldDeliveries {
 
   add(id: string, endpointId: string, accountId: string, claimedAt: number) {
     if (this.held.has(id)) return;
-    this.held.set(id, { endpointId, accountId, claimedAt, sending: false });
+    this.held.set(id, { endpointId, accountId, claimedAt, sending: false, recording: false });
     bump(this.perEndpoint, endpointId, 1);
     bump(this.perAccount, accountId, 1);
   }
@@ -49,12 +62,26 @@ export class HeldDeliveries {
     const h = this.held.get(id);
     if (!h) return;
     this.held.delete(id);
-    bump(this.perEndpoint, h.endpointId, -1);
-    bump(this.perAccount, h.accountId, -1);
+    if (h.recording) this.recordingTotal--;
+    else this.uncount(h);
     if (h.sending) {
       bump(this.sendingPerEndpoint, h.endpointId, -1);
       this.sendingTotal--;
     }
+  }
+
+  /** Sent and waiting to be recorded: it keeps its lease but no longer a place of its endpoint or account. */
+  toRecord(id: string) {
+    const h = this.held.get(id);
+    if (!h || h.recording) return;
+    h.recording = true;
+    this.recordingTotal++;
+    this.uncount(h);
+  }
+
+  private uncount(h: Held) {
+    bump(this.perEndpoint, h.endpointId, -1);
+    bump(this.perAccount, h.accountId, -1);
   }
 
   /** Free places per endpoint / account for the next claim, for those this runner holds work of. */
@@ -108,7 +135,7 @@ export class HeldDeliveries {
     this.sendingTotal--;
   }
 
-  /** Deliveries of this endpoint held here, whatever their stage. */
+  /** Deliveries of this endpoint held here and not sent yet (waiting or in flight). */
   heldFor(endpointId: string): number {
     return this.perEndpoint.get(endpointId) ?? 0;
   }

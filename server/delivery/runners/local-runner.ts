@@ -199,6 +199,7 @@ export class LocalRunner implements DeliveryRunner {
       const task = sendClaimed(ready.item, ready.endpoint, this.send)
         .then((record) => {
           if (record.decision.kind === "retry") this.due.note(record.decision.at.getTime());
+          this.held.toRecord(ready.item.id);
           this.recorder.add(record);
           this.throttle.add(record);
         })
