@@ -98,6 +98,7 @@ function envelopeEntries(endpoint: EndpointConfig, event: WebhookEvent, timestam
 
 /** Later entries with the same name overwrite the value but keep the first position. */
 function withCustomParams(endpoint: EndpointConfig, fields: [string, Scalar][]): [string, Scalar][] {
+  if (fields.length === 0 && endpoint.customParams.length === 0) return fields;
   const merged = new Map<string, Scalar>(fields);
   for (const { key, value } of endpoint.customParams) {
     if (key.trim() !== "") merged.set(key, value);
@@ -113,8 +114,9 @@ function ownString(map: Record<string, string>, key: string): string | undefined
 
 // Built by hand so integer-like names keep their position (object keys would be reordered).
 function jsonObject(entries: [string, unknown][]): string {
-  const parts = entries.map(([k, v]) => `${JSON.stringify(k)}:${jsonValue(v)}`);
-  return `{${parts.join(",")}}`;
+  let out = "{";
+  for (const [k, v] of entries) out += `${out.length > 1 ? "," : ""}${JSON.stringify(k)}:${jsonValue(v)}`;
+  return `${out}}`;
 }
 
 /**

@@ -24,7 +24,8 @@ export const isRefusal = (r: AttemptRecord) => r.outcome.status !== null && REFU
 
 /** Adds up attempts per endpoint until they are reported. */
 export class ThrottleSignals {
-  private readonly by = new Map<string, { signal: ThrottleSignal; durations: number[] }>();
+  /** `lastAt`: the latest response (ms), written into the signal when it is taken. */
+  private readonly by = new Map<string, { signal: ThrottleSignal; lastAt: number; durations: number[] }>();
 
   get size() {
     return this.by.size;
@@ -38,7 +39,7 @@ export class ThrottleSignals {
         entry = {
           signal: {
             endpoint_id: id,
-            at: r.at.toISOString(),
+            at: "",
             sent: 0,
             ok: 0,
             refused: 0,
@@ -46,12 +47,13 @@ export class ThrottleSignals {
             retry_after_ms: null,
             ok_median_ms: null,
           },
+          lastAt: 0,
           durations: [],
         };
         this.by.set(id, entry);
       }
       const s = entry.signal;
-      if (r.at.toISOString() > s.at) s.at = r.at.toISOString();
+      entry.lastAt = Math.max(entry.lastAt, r.at.getTime());
       s.sent++;
       if (r.outcome.ok) {
         s.ok++;
@@ -67,10 +69,11 @@ export class ThrottleSignals {
 
   /** Everything added so far, with each endpoint's median response time; then starts afresh. */
   take(): ThrottleSignal[] {
-    const out = [...this.by.values()].map(({ signal, durations }) => {
-      if (!durations.length) return signal;
+    const out = [...this.by.values()].map(({ signal, lastAt, durations }) => {
+      const at = new Date(lastAt).toISOString();
+      if (!durations.length) return { ...signal, at };
       const sorted = durations.sort((a, b) => a - b);
-      return { ...signal, ok_median_ms: sorted[Math.floor(sorted.length / 2)]! };
+      return { ...signal, at, ok_median_ms: sorted[Math.floor(sorted.length / 2)]! };
     });
     this.by.clear();
     return out;
