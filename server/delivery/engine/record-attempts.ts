@@ -102,7 +102,7 @@ function toRow(r: AttemptRecord) {
     endpoint_id: r.delivery.endpointId,
     attempt_number: r.attemptNumber,
     trigger: r.trigger,
-    request: { ...r.request, url: sanitizeText(r.request.url), body: sanitizeText(r.request.body) },
+    request: storableRequest(r.request),
     response_status: outcome.status,
     response_headers: sanitizeRecord(outcome.headers),
     response_body: sanitizeText(outcome.body),
@@ -115,6 +115,12 @@ function toRow(r: AttemptRecord) {
     last_error: outcome.ok ? null : sanitizeText(describeOutcome(outcome)),
     succeeded: decision.kind === "succeeded",
   };
+}
+
+function storableRequest(req: RecordedRequest): RecordedRequest {
+  const url = sanitizeText(req.url);
+  const body = sanitizeText(req.body);
+  return url === req.url && body === req.body ? req : { ...req, url, body };
 }
 
 /** Per endpoint: whether the batch resets the streak, how many failed deliveries it adds after that, a 410. */

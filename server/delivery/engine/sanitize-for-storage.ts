@@ -17,8 +17,12 @@ export function sanitizeText(s: string | null): string | null {
 
 type WellFormedCheck = string & { isWellFormed(): boolean };
 
+/** `values` itself when nothing in it needs a replacement (response headers nearly always). */
 export function sanitizeRecord(values: Record<string, string>): Record<string, string> {
+  let clean = true;
+  for (const k in values) if (sanitizeText(k) !== k || sanitizeText(values[k]!) !== values[k]) clean = false;
+  if (clean) return values;
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) out[sanitizeText(k)] = sanitizeText(v);
+  for (const k in values) out[sanitizeText(k)] = sanitizeText(values[k]!);
   return out;
 }

@@ -25,8 +25,8 @@ export function signRequest(
   );
 
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (!name.toLowerCase().startsWith("webhook-")) headers[name] = value;
+  for (const name in req.headers) {
+    if (!name.toLowerCase().startsWith("webhook-")) headers[name] = req.headers[name]!;
   }
   headers["webhook-id"] = opts.msgId;
   headers["webhook-timestamp"] = String(seconds);
