@@ -39,7 +39,8 @@ export class LocalRunner implements DeliveryRunner {
   private loop: Promise<void> | null = null;
   private readonly alarm = new LoopAlarm();
   private readonly places: ClaimPlaces;
-  private readonly tasks = new Set<Promise<void>>();
+  /** Sends in flight (by their delivery) and lease renewals they wait for (by their batch). */
+  private readonly tasks = new Map<object, Promise<void>>();
   private readonly held: HeldDeliveries;
   private readonly recorder: AttemptRecorder;
   private readonly leases: LeaseKeeper;
@@ -121,7 +122,7 @@ export class LocalRunner implements DeliveryRunner {
     this.held.clearQueues();
     await releaseLeases(this.o.db, this.owner, unstarted).catch((err) => this.report(err));
     for (const id of unstarted) this.held.remove(id);
-    while (this.tasks.size) await Promise.allSettled([...this.tasks]);
+    while (this.tasks.size) await Promise.allSettled([...this.tasks.values()]);
     await this.recorder.idle();
     await this.throttle.flush();
     await this.statistics.idle();
@@ -196,32 +197,33 @@ export class LocalRunner implements DeliveryRunner {
         unsure.push(ready);
         continue;
       }
-      const task = sendClaimed(ready.item, ready.endpoint, this.send)
-        .then((record) => {
-          if (record.decision.kind === "retry") this.due.note(record.decision.at.getTime());
-          this.held.toRecord(ready.item.id);
-          this.recorder.add(record);
-          this.throttle.add(record);
-        })
-        .catch((err) =>
-          noteInternalFailures(this.o.db, [{ id: ready.item.id, error: err }]).then(
-            (released) => this.finished([ready.item.id], released),
-            (noteErr: unknown) => {
-              this.finished([ready.item.id]);
-              throw noteErr;
-            },
-          ),
-        )
-        .catch((err) => this.report(err))
-        .finally(() => {
-          this.tasks.delete(task);
-          this.held.sent(ready.item.id);
-          this.startSends();
-          this.alarm.pokeSoon();
-        });
-      this.tasks.add(task);
+      this.tasks.set(ready, this.sendOne(ready));
     }
     if (unsure.length) this.sendAfterRenewal(unsure);
+  }
+
+  /** One attempt, then its record queued; an error of ours is counted against the delivery. */
+  private async sendOne(ready: ReadyDelivery) {
+    const id = ready.item.id;
+    try {
+      const record = await sendClaimed(ready.item, ready.endpoint, this.send);
+      if (record.decision.kind === "retry") this.due.note(record.decision.at.getTime());
+      this.held.toRecord(id);
+      this.recorder.add(record);
+      this.throttle.add(record);
+    } catch (err) {
+      try {
+        this.finished([id], await noteInternalFailures(this.o.db, [{ id, error: err }]));
+      } catch (noteErr) {
+        this.finished([id]);
+        this.report(noteErr);
+      }
+    } finally {
+      this.tasks.delete(ready);
+      this.held.sent(id);
+      this.startSends();
+      this.alarm.pokeSoon();
+    }
   }
 
   /**
@@ -243,8 +245,8 @@ export class LocalRunner implements DeliveryRunner {
       if (handBack.length) await releaseLeases(this.o.db, this.owner, handBack).catch((err) => this.report(err));
       for (const id of handBack) this.held.remove(id);
     });
-    this.tasks.add(task);
-    void task.finally(() => this.tasks.delete(task));
+    this.tasks.set(unsure, task);
+    void task.finally(() => this.tasks.delete(unsure));
   }
 
   /** Done with these; `released` (the next deliveries of their messages) are claimed by id. */
