@@ -196,15 +196,14 @@ async function insertEventsAndDeliveries(
   const owner = lease?.owner ?? null;
   // Without a lease nothing comes back but the ids: a batch's events and their data are not
   // copied into the statement's result to be dropped (or sent back to be parsed for nothing).
-  const tail = lease
-    ? sql`returning *
-      ), leased as (
+  const result = lease
+    ? sql`, leased as (
         select ${sql.raw(CLAIMED_COLUMNS)}
         from dl d join ev on ev.id = d.event_id join endpoints ep on ep.id = d.endpoint_id
         where d.lease_owner is not null
       )
       select ev.id as inserted_event, l.* from ev left join leased l on l.event_id = ev.id`
-    : sql`) select ev.id as inserted_event from ev`;
+    : sql` select ev.id as inserted_event from ev`;
   const rows = await queryRows<{ inserted_event: string } & Partial<ClaimedRow>>(
     tx,
     sql`with ev as (
@@ -226,7 +225,8 @@ async function insertEventsAndDeliveries(
         left join (select ${owner}::text as owner, ${(lease?.leaseMs ?? 0) / 1000}::double precision as secs) l
           on l.owner is not null and not y.parked and y.blocked_by is null
         where y.event_id in (select id from ev)
-      ${tail}`,
+        returning ${lease ? sql`*` : sql`id`}
+      )${result}`,
     // Prepared (both forms): it is the statement of every API call, and its plan reads tables by
     // primary key only (with the subscribers' query, single-event ingestion went from 935 to
     // ≈ 330 µs of Postgres CPU).
