@@ -36,6 +36,16 @@ export function summarize(r: TargetResult) {
         p50Ms: fixed(r.latency.acceptedToArrival.p50Ms, 1),
         p99Ms: fixed(r.latency.acceptedToArrival.p99Ms, 1),
       },
+      commitFloor: {
+        calls: r.latency.commitFloor.calls,
+        p50Ms: fixed(r.latency.commitFloor.p50Ms, 1),
+        p99Ms: fixed(r.latency.commitFloor.p99Ms, 1),
+      },
+      warmUp: {
+        calls: r.latency.warmUp.calls,
+        p99Ms: fixed(r.latency.warmUp.p99Ms, 1),
+        maxMs: fixed(r.latency.warmUp.maxMs, 1),
+      },
     },
     drainSmall: {
       pending: small.pending,
@@ -100,6 +110,14 @@ const ROWS: [string, (s: Summary, r: TargetResult) => string][] = [
     (s) =>
       `${s.latency.ingestCall.p50Ms} / ${s.latency.ingestCall.p99Ms}; ` +
       `${s.latency.acceptedToArrival.p50Ms} / ${s.latency.acceptedToArrival.p99Ms}`,
+  ],
+  [
+    "… the machine's floor: bare one-row commits alongside (half the rate), p50 / p99 ms",
+    ({ latency: { commitFloor: f } }) => `${f.p50Ms} / ${f.p99Ms}`,
+  ],
+  [
+    "… the untimed first second before it (cold connections), ingest call p99 / max ms",
+    ({ latency: { warmUp: w } }) => `${w.p99Ms} / ${w.maxMs}`,
   ],
   ["drain, 1k pending: deliveries/s", (s) => int(s.drainSmall.perSecond)],
   [
