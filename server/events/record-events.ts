@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@/db";
-import { events, type EndpointRow } from "@/db/schema";
+import { events } from "@/db/schema";
 import type { DeliveryItem, InsertLease } from "@/server/delivery/delivery-runner";
 import {
   CLAIMED_COLUMNS,
@@ -16,6 +16,14 @@ import type { EventType } from "./catalog";
 import { IDEMPOTENCY_WINDOW_MS } from "./ingest-schemas";
 import { orderingKeyOf } from "./ordering-key";
 import { subscribes } from "./subscribes";
+import {
+  cachedSubscribers,
+  forgetSubscribers,
+  loadSubscribers,
+  rememberSubscribers,
+  subscriberFingerprint,
+  type Subscriber,
+} from "./subscribers";
 
 export type ValidEvent = {
   type: EventType;
@@ -62,29 +70,78 @@ export async function recordEvents(
   });
   if (!fresh.length) return { ids, deliveries: [], leased: [] };
 
-  // Prepared, like the insert below: every API call runs it, and it reads one account's endpoints
-  // through their index whatever the table's size.
-  const subscribers = (
-    await queryRows<{
-      id: string;
-      event_types: string[];
-      waba_number: string | null;
-      status: EndpointRow["status"];
-      ordered_delivery: boolean;
-    }>(
+  const result = await writeWithSubscribers(tx, accountId, fresh, leaseFor);
+  // An ordered batch that lost an idempotency race was rolled back: it is written again, with
+  // the winners' ids answered for the raced keys.
+  if (result === null) return recordEvents(tx, accountId, input, leaseFor);
+  const { planned } = result;
+  const { inserted: insertedIds, blocked, leased } = result;
+  const raced = fresh.filter((f) => !insertedIds.has(f.id));
+  if (raced.length) {
+    // Another request inserted the same key between our lookup and insert: answer with its id.
+    const winners = await lookupKeys(
       tx,
-      sql`select id, event_types, waba_number, status, ordered_delivery from endpoints
-        where account_id = ${accountId} and status <> 'disabled'`,
-      { prepare: true },
-    )
-  ).map((r) => ({
-    id: r.id,
-    eventTypes: r.event_types,
-    wabaNumber: r.waba_number,
-    status: r.status,
-    ordered: r.ordered_delivery,
-  }));
-  const planned = fresh.flatMap(({ id, event }): PlannedDelivery[] => {
+      accountId,
+      raced.map((r) => r.event.idempotencyKey!),
+    );
+    for (const r of raced) ids[r.index] = winners.get(r.event.idempotencyKey!) ?? r.id;
+  }
+  // Deliveries waiting for an earlier one of their message are handed over when it finishes.
+  const taken = new Set(leased.map((c) => c.id));
+  const written = planned.filter((d) => insertedIds.has(d.event_id) && !blocked.has(d.id) && !taken.has(d.id));
+  return { ids, deliveries: written.map((d) => ({ id: d.id, endpointId: d.endpoint_id })), leased };
+}
+
+/** How many times a plan made from subscribers that turned out stale is made again with a guard. */
+const GUARDED_TRIES = 3;
+
+/**
+ * Plans the deliveries from the account's subscribers and writes them with the events. The plan
+ * starts from this process's cache: the insert checks the subscribers' fingerprint and writes
+ * nothing if they changed since, and then they are read again — so a single event is one round
+ * trip, and never planned from a stale list. Ordered endpoints take the transaction below, from
+ * subscribers read afresh. After a few lost races with endpoint changes the write goes unguarded,
+ * as right after a read.
+ */
+async function writeWithSubscribers(
+  tx: DbOrTx,
+  accountId: string,
+  fresh: { id: string; event: ValidEvent }[],
+  leaseFor?: (count: number) => InsertLease | null,
+) {
+  let subscribers = cachedSubscribers(accountId);
+  let cached = subscribers !== undefined;
+  subscribers ??= await readSubscribers(tx, accountId);
+  for (let tries = 1; ; tries++) {
+    const planned = planDeliveries(fresh, subscribers.list);
+    const ordered = planned.some((d) => d.ordering_key !== null);
+    if (ordered && cached) {
+      subscribers = await readSubscribers(tx, accountId);
+      cached = false;
+      continue;
+    }
+    if (ordered) {
+      const written = await insertOrdered(tx, accountId, fresh, planned);
+      return written && { ...written, planned };
+    }
+    const lease = planned.length ? (leaseFor?.(planned.length) ?? null) : null;
+    const guard = tries <= GUARDED_TRIES ? subscribers.fingerprint : null;
+    const written = await insertEventsAndDeliveries(tx, accountId, fresh, planned, lease, guard);
+    if (!written.stale) return { ...written, blocked: new Set<string>(), planned };
+    forgetSubscribers(accountId);
+    subscribers = await readSubscribers(tx, accountId);
+    cached = false;
+  }
+}
+
+async function readSubscribers(tx: DbOrTx, accountId: string) {
+  const subscribers = await loadSubscribers(tx, accountId);
+  rememberSubscribers(accountId, subscribers);
+  return subscribers;
+}
+
+function planDeliveries(fresh: { id: string; event: ValidEvent }[], subscribers: Subscriber[]) {
+  return fresh.flatMap(({ id, event }): PlannedDelivery[] => {
     const key = orderingKeyOf(event);
     return (
       subscribers
@@ -102,30 +159,6 @@ export async function recordEvents(
         }))
     );
   });
-
-  const ordered = planned.some((d) => d.ordering_key !== null);
-  const lease = !ordered && planned.length ? (leaseFor?.(planned.length) ?? null) : null;
-  const result = ordered
-    ? await insertOrdered(tx, accountId, fresh, planned)
-    : { ...(await insertEventsAndDeliveries(tx, accountId, fresh, planned, lease)), blocked: new Set<string>() };
-  // An ordered batch that lost an idempotency race was rolled back: it is written again, with
-  // the winners' ids answered for the raced keys.
-  if (result === null) return recordEvents(tx, accountId, input, leaseFor);
-  const { inserted: insertedIds, blocked, leased } = result;
-  const raced = fresh.filter((f) => !insertedIds.has(f.id));
-  if (raced.length) {
-    // Another request inserted the same key between our lookup and insert: answer with its id.
-    const winners = await lookupKeys(
-      tx,
-      accountId,
-      raced.map((r) => r.event.idempotencyKey!),
-    );
-    for (const r of raced) ids[r.index] = winners.get(r.event.idempotencyKey!) ?? r.id;
-  }
-  // Deliveries waiting for an earlier one of their message are handed over when it finishes.
-  const taken = new Set(leased.map((c) => c.id));
-  const written = planned.filter((d) => insertedIds.has(d.event_id) && !blocked.has(d.id) && !taken.has(d.id));
-  return { ids, deliveries: written.map((d) => ({ id: d.id, endpointId: d.endpoint_id })), leased };
 }
 
 /**
@@ -146,7 +179,7 @@ async function insertOrdered(
     try {
       return await db.transaction(async (tx) => {
         const rows = chainColumns(planned, await linkChainTails(tx, starts));
-        const { inserted } = await insertEventsAndDeliveries(tx, accountId, fresh, rows, null);
+        const { inserted } = await insertEventsAndDeliveries(tx, accountId, fresh, rows, null, null);
         if (inserted.size < fresh.length) throw new RacedKeys();
         const blocked = new Set(rows.filter((r) => r.blocked_by !== null).map((r) => r.id));
         return { inserted, blocked, leased: [] };
@@ -178,7 +211,8 @@ type InsertedDelivery = PlannedDelivery & {
  * deliveries. Returns the ids of the events inserted and, with a lease, the deliveries written
  * leased (all but parked and waiting ones) as the claim would return them. Each event remembers
  * whether the account masked PII when it arrived, so its views stay masked even if masking is
- * turned off later.
+ * turned off later. With a subscribers' fingerprint it writes nothing, and says `stale`, unless
+ * the account's endpoints still match it.
  */
 async function insertEventsAndDeliveries(
   tx: DbOrTx,
@@ -186,7 +220,8 @@ async function insertEventsAndDeliveries(
   fresh: { id: string; event: ValidEvent }[],
   planned: InsertedDelivery[],
   lease: InsertLease | null,
-): Promise<{ inserted: Set<string>; leased: ClaimedDelivery[] }> {
+  subscribersFingerprint: string | null,
+): Promise<{ stale: boolean; inserted: Set<string>; leased: ClaimedDelivery[] }> {
   const eventRows = fresh.map(({ id, event }) => ({
     id,
     type: event.type,
@@ -202,15 +237,21 @@ async function insertEventsAndDeliveries(
         from dl d join ev on ev.id = d.event_id join endpoints ep on ep.id = d.endpoint_id
         where d.lease_owner is not null
       )
-      select ev.id as inserted_event, l.* from ev left join leased l on l.event_id = ev.id`
-    : sql` select ev.id as inserted_event from ev`;
-  const rows = await queryRows<{ inserted_event: string } & Partial<ClaimedRow>>(
+      select g.ok as fresh, ev.id as inserted_event, l.*
+      from guard g left join ev on true left join leased l on l.event_id = ev.id`
+    : sql` select g.ok as fresh, ev.id as inserted_event from guard g left join ev on true`;
+  // Without a fingerprint the plan was made from subscribers just read: no guard.
+  const rows = await queryRows<{ fresh: boolean; inserted_event: string | null } & Partial<ClaimedRow>>(
     tx,
-    sql`with ev as (
+    sql`with guard as (
+        select ${subscribersFingerprint}::text is null
+          or ${subscriberFingerprint(accountId)} = ${subscribersFingerprint}::text as ok
+      ), ev as (
         insert into events (id, account_id, type, data, idempotency_key, pii_masked)
         select x.id, ${accountId}, x.type, x.data, x.key,
           coalesce((select pii_masking from accounts where id = ${accountId}), true)
         from jsonb_to_recordset(${JSON.stringify(eventRows)}::jsonb) as x(id text, type text, data jsonb, key text)
+        where (select ok from guard)
         on conflict do nothing
         returning ${lease ? sql`id, type, data, created_at` : sql`id`}
       ), dl as (
@@ -232,8 +273,11 @@ async function insertEventsAndDeliveries(
     // ≈ 330 µs of Postgres CPU).
     { prepare: true },
   );
+  const inserted = new Set<string>();
+  for (const r of rows) if (r.inserted_event !== null) inserted.add(r.inserted_event);
   return {
-    inserted: new Set(rows.map((r) => r.inserted_event)),
+    stale: rows[0]?.fresh === false,
+    inserted,
     leased: rows.filter((r) => r.id != null).map((r) => toClaimedDelivery(r as ClaimedRow)),
   };
 }
