@@ -74,8 +74,7 @@ export async function recordEvents(
   // An ordered batch that lost an idempotency race was rolled back: it is written again, with
   // the winners' ids answered for the raced keys.
   if (result === null) return recordEvents(tx, accountId, input, leaseFor);
-  const { planned } = result;
-  const { inserted: insertedIds, blocked, leased } = result;
+  const { inserted: insertedIds, blocked, leased, planned } = result;
   const raced = fresh.filter((f) => !insertedIds.has(f.id));
   if (raced.length) {
     // Another request inserted the same key between our lookup and insert: answer with its id.
