@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
 import { sampleEvent } from "@/server/events/catalog";
 import { newId } from "@/server/lib/ids";
-import { paceCalls } from "./pace-calls";
+import { paceCalls, sortedDurations } from "./pace-calls";
 import { percentile, within } from "./util";
 
 export type CommitFloor = { calls: number; p50Ms: number; p99Ms: number };
@@ -23,6 +23,6 @@ export async function measureCommitFloor(db: Db, rate: number, seconds: number):
     }),
   );
   const done = await within(Promise.all(calls), 120_000, "commit floor calls");
-  const ms = done.map((c) => c.endedAt - c.startedAt).sort((a, b) => a - b);
+  const ms = sortedDurations(done);
   return { calls: ms.length, p50Ms: percentile(ms, 0.5), p99Ms: percentile(ms, 0.99) };
 }

@@ -3,7 +3,7 @@ import { deliveries } from "@/db/schema";
 import type { BenchReceiver } from "./bench-receiver";
 import type { Engine } from "./open-engine";
 import { measureCommitFloor, type CommitFloor } from "./measure-commit-floor";
-import { paceCalls } from "./pace-calls";
+import { paceCalls, sortedDurations } from "./pace-calls";
 import { percentile, within } from "./util";
 
 export type Latency = {
@@ -88,9 +88,7 @@ async function ingestUntimed(engine: Engine, receiver: BenchReceiver, rate: numb
   const arrived = receiver.waitFor(total, 120_000);
   const floor = measureCommitFloor(engine.db, rate / 2, total / rate); // warms its statement too
   const { calls } = await paceCalls(rate, total, () => engine.ingestOne());
-  const ms = (await within(Promise.all(calls), 120_000, "warm-up ingest calls"))
-    .map((c) => c.endedAt - c.startedAt)
-    .sort((a, b) => a - b);
+  const ms = sortedDurations(await within(Promise.all(calls), 120_000, "warm-up ingest calls"));
   await Promise.all([floor, arrived]);
   return { calls: total, p99Ms: percentile(ms, 0.99), maxMs: ms.at(-1) ?? NaN };
 }

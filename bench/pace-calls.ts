@@ -20,3 +20,7 @@ export async function paceCalls<T>(rate: number, total: number, call: () => Prom
   const offeredRate = total / ((performance.now() - t0) / 1000);
   return { offeredRate, calls };
 }
+
+/** How long each call took, ascending (for percentiles). */
+export const sortedDurations = (done: PacedCall<unknown>[]) =>
+  done.map((c) => c.endedAt - c.startedAt).sort((a, b) => a - b);
