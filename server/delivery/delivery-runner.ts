@@ -9,7 +9,12 @@ export type DeliveryItem = {
 };
 
 /** A lease ingestion may write new deliveries with, so they arrive at the runner already claimed. */
-export type InsertLease = { owner: string; leaseMs: number };
+export type InsertLease = {
+  owner: string;
+  leaseMs: number;
+  /** When the lease was given, on the runner's lease clock: the leases written run from after it. */
+  since: number;
+};
 
 export interface DeliveryRunner {
   enqueue(items: DeliveryItem[]): Promise<void>;
@@ -19,5 +24,5 @@ export interface DeliveryRunner {
    */
   leaseOnInsert?(count: number): InsertLease | null;
   /** Deliveries written under that lease (committed): this runner sends them. */
-  adopt?(claimed: ClaimedDelivery[]): void;
+  adopt?(claimed: ClaimedDelivery[], lease: InsertLease): void;
 }

@@ -1,6 +1,13 @@
 import type { ReadyDelivery } from "@/server/delivery/engine/plan-claimed";
 
-type Held = { endpointId: string; accountId: string; claimedAt: number; sending: boolean; recording: boolean };
+type Held = {
+  endpointId: string;
+  accountId: string;
+  /** When its lease last began (the claim or a renewal started), on the runner's lease clock. */
+  leaseFrom: number;
+  sending: boolean;
+  recording: boolean;
+};
 
 /**
  * What one local runner holds a lease on — claimed and waiting, being sent, or sent and waiting
@@ -46,13 +53,21 @@ export class HeldDeliveries {
     return [...this.held.keys()];
   }
 
-  claimedAt(id: string) {
-    return this.held.get(id)?.claimedAt;
+  leaseFrom(id: string) {
+    return this.held.get(id)?.leaseFrom;
   }
 
-  add(id: string, endpointId: string, accountId: string, claimedAt: number) {
+  /** Their leases were extended by a renewal that began at `at`. */
+  renewed(ids: string[], at: number) {
+    for (const id of ids) {
+      const h = this.held.get(id);
+      if (h && h.leaseFrom < at) h.leaseFrom = at;
+    }
+  }
+
+  add(id: string, endpointId: string, accountId: string, leaseFrom: number) {
     if (this.held.has(id)) return;
-    this.held.set(id, { endpointId, accountId, claimedAt, sending: false, recording: false });
+    this.held.set(id, { endpointId, accountId, leaseFrom, sending: false, recording: false });
     bump(this.perEndpoint, endpointId, 1);
     bump(this.perAccount, accountId, 1);
   }

@@ -13,10 +13,11 @@ export type LeaseCheck = "send" | "lost" | "renew";
  * A delivery whose lease was lost (taken over after a long stall) is not started: another runner
  * may be sending it. One whose lease may have run out (renewals late on a starved machine) waits
  * for a renewal made at once, rather than being dropped and claimed again once the lease is over.
+ * Each delivery's lease is timed from its own claim or last renewal: one that a renewal skipped
+ * (its row locked, maybe by another runner taking it over) is not sent on that renewal's word.
  */
 export class LeaseKeeper {
   private timer: NodeJS.Timeout | null = null;
-  private renewedAt = 0;
   private renewing: Promise<boolean> | null = null;
   private readonly lost = new Set<string>();
 
@@ -41,7 +42,7 @@ export class LeaseKeeper {
 
   check(id: string): LeaseCheck {
     if (this.lost.delete(id)) return "lost";
-    const since = Math.max(this.held.claimedAt(id) ?? 0, this.renewedAt);
+    const since = this.held.leaseFrom(id) ?? 0;
     return this.now() < since + this.leaseMs - Math.min(SAFETY_MS, this.leaseMs / 4) ? "send" : "renew";
   }
 
@@ -57,8 +58,11 @@ export class LeaseKeeper {
     // The renewal's start, not its end: the new leases run from some moment after it.
     const started = this.now();
     try {
-      for (const id of await renewLeases(this.db, this.owner, ids, this.leaseMs)) this.lost.add(id);
-      this.renewedAt = started;
+      const { renewed, lost } = await renewLeases(this.db, this.owner, ids, this.leaseMs);
+      this.held.renewed(renewed, started);
+      for (const id of lost) this.lost.add(id);
+      // Lost while in flight or being recorded: never checked again, so forgotten once let go.
+      for (const id of this.lost) if (!this.held.has(id)) this.lost.delete(id);
       return true;
     } catch (err) {
       this.report(err);

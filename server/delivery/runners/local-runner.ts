@@ -91,11 +91,11 @@ export class LocalRunner implements DeliveryRunner {
    */
   leaseOnInsert(count: number): InsertLease | null {
     if (!this.running || count > MAX_LEASED_AT_INSERT || count > this.places.room()) return null;
-    return { owner: this.owner, leaseMs: this.o.leaseMs };
+    return { owner: this.owner, leaseMs: this.o.leaseMs, since: this.o.now() };
   }
 
   /** Deliveries ingestion wrote with our lease: sent as if just claimed (or handed back if stopped). */
-  adopt(claimed: ClaimedDelivery[]) {
+  adopt(claimed: ClaimedDelivery[], lease: InsertLease) {
     if (!this.running) {
       const ids = claimed.map((c) => c.id);
       void releaseLeases(this.o.db, this.owner, ids).catch((err) => this.report(err));
@@ -103,7 +103,7 @@ export class LocalRunner implements DeliveryRunner {
     }
 
     this.statistics.noteClaimed(claimed.length);
-    void this.dispatch(claimed).catch((err) => this.report(err));
+    void this.dispatch(claimed, lease.since).catch((err) => this.report(err));
   }
 
   start() {
@@ -137,8 +137,9 @@ export class LocalRunner implements DeliveryRunner {
     while (this.running) {
       try {
         this.alarm.clear();
+        const claimStarted = this.o.now(); // the leases run from after it, whenever the answer comes
         const claimed = await this.claimer.next();
-        if (claimed.length) await this.dispatch(claimed);
+        if (claimed.length) await this.dispatch(claimed, claimStarted);
         if (claimed.length >= this.o.batchSize) continue; // more may be due now
         await this.sleep(await this.sleepMs());
       } catch (err) {
@@ -148,13 +149,13 @@ export class LocalRunner implements DeliveryRunner {
     }
   }
 
-  private async dispatch(all: ClaimedDelivery[]) {
+  /** `leaseFrom`: when the claim began, on the lease clock (its leases run from some moment after). */
+  private async dispatch(all: ClaimedDelivery[], leaseFrom: number) {
     // A lease that ran out while this runner still holds the delivery (renewals failing) must not
     // give it a second copy here: the one already held goes on.
     const claimed = all.filter((c) => !this.held.has(c.id));
-    const now = this.o.now(); // when the lease began, on the clock the lease checks read
     for (const c of claimed) {
-      this.held.add(c.id, c.endpointId, c.accountId, now);
+      this.held.add(c.id, c.endpointId, c.accountId, leaseFrom);
       this.places.learn(c.endpointId, c.accountId);
     }
     const plan = await planClaimed(this.o.db, claimed).catch(async (err) => {
@@ -167,7 +168,7 @@ export class LocalRunner implements DeliveryRunner {
     });
     for (const id of plan.released) this.places.hints.add(id);
     // A collapsed queue's winner holds the lease its head was claimed with.
-    for (const r of plan.ready) this.held.add(r.item.id, r.item.endpointId, r.item.accountId, now);
+    for (const r of plan.ready) this.held.add(r.item.id, r.item.endpointId, r.item.accountId, leaseFrom);
     for (const d of plan.deferred) {
       this.held.remove(d.id);
       this.due.note(d.dueAt.getTime());

@@ -8,7 +8,7 @@ import { insertEndpoint } from "@/tests/helpers/endpoints";
 import { startReceiver } from "@/tests/helpers/receiver";
 import { sharedDatabase, startRunnerProcess, type Cleanups } from "@/tests/helpers/runner-processes";
 
-const N = 2000;
+const N = 1200;
 const cleanups: Cleanups = [];
 afterAll(async () => {
   for (const fn of cleanups.reverse()) await fn();
@@ -20,27 +20,29 @@ test.skipIf(!process.env.TEST_DATABASE_URL)(
   async () => {
     const receiver = await startReceiver();
     cleanups.push(() => receiver.close());
-    receiver.respondWith({ status: 200, body: "ok", delayMs: 200 });
+    receiver.respondWith({ status: 200, body: "ok", delayMs: 400 });
     const shared = await sharedDatabase(cleanups, "two");
     const setup = await shared.open();
     cleanups.push(() => setup.close());
     const me = await createActor({ db: setup.db });
     await insertEndpoint(setup.db, me.accountId, receiver.url, { method: "JSON", payloadFormat: "envelope" });
     const parked = new LocalRunner({ db: setup.db }); // never started: the processes claim everything
-    for (let i = 0; i < N; i += 500)
+    for (let i = 0; i < N; i += 400)
       await ingestEvents(
         { db: setup.db, actor: me.actor, runner: parked },
-        { events: Array.from({ length: 500 }, () => sampleEvent("sms.dlr")) },
+        { events: Array.from({ length: Math.min(400, N - i) }, () => sampleEvent("sms.dlr")) },
       );
 
-    // Each process sends 10 at a time (200 ms each, 50/s) and holds up to 90 claimed (an account's
-    // places): claimed work waits ~1.8 s, past the 1.5 s lease, so only the renewals keep the
-    // other process from taking it over and sending it again.
+    // Each process sends 10 at a time (400 ms each, 25/s) and holds up to 90 claimed (an account's
+    // places): claimed work waits ~3.6 s, past the 3 s lease, so only the renewals keep the other
+    // process from taking it over and sending it again. The lease is short for a test, but not so
+    // short that a loaded CI machine's stalls outlast it: renewals come every second, and a send
+    // already in flight when a stall outlasts its lease is sent again (at least once, by design).
     const env = {
       ...shared.env,
       DB: shared.location,
       ACTOR: JSON.stringify(me.actor),
-      LEASE_MS: "1500",
+      LEASE_MS: "3000",
       CONCURRENCY: "10",
     };
     const processes = [startRunnerProcess(env, cleanups), startRunnerProcess(env, cleanups)];

@@ -21,7 +21,7 @@ test("deliveries written under a runner's lease come back ready to send, as a cl
   const asked: number[] = [];
   const { leased, deliveries: hinted } = await recordEvents(h.db, me.accountId, [dlr()], (n) => {
     asked.push(n);
-    return { owner: "runner-x", leaseMs: 60_000 };
+    return { owner: "runner-x", leaseMs: 60_000, since: Date.now() };
   });
   expect(asked).toEqual([2]);
   expect(leased.map((c) => c.endpointId)).toEqual([active.id]);
@@ -53,7 +53,11 @@ test("deliveries written under a runner's lease come back ready to send, as a cl
 test("no lease without a running runner, for ordered endpoints, or past what the runner may hold", async () => {
   const me = await createActor(h.services);
   await insertEndpoint(h.db, me.accountId, "http://127.0.0.1:9/o", { orderedDelivery: true });
-  const ordered = await recordEvents(h.db, me.accountId, [dlr()], () => ({ owner: "runner-x", leaseMs: 60_000 }));
+  const ordered = await recordEvents(h.db, me.accountId, [dlr()], () => ({
+    owner: "runner-x",
+    leaseMs: 60_000,
+    since: Date.now(),
+  }));
   expect(ordered.leased).toEqual([]);
   expect(ordered.deliveries).toHaveLength(1);
 
@@ -74,12 +78,10 @@ test("a running runner sends what ingestion leased to it; a stopped one hands th
   expect(receiver.requests).toHaveLength(1);
 
   const stopped = h.newRunner();
-  const { leased } = await recordEvents(h.db, me.accountId, [dlr()], () => ({
-    owner: stopped.owner,
-    leaseMs: 60_000,
-  }));
+  const lease = { owner: stopped.owner, leaseMs: 60_000, since: Date.now() };
+  const { leased } = await recordEvents(h.db, me.accountId, [dlr()], () => lease);
   expect(leased).toHaveLength(1);
-  stopped.adopt(leased);
+  stopped.adopt(leased, lease);
   await expect
     .poll(async () => {
       const [row] = await h.db

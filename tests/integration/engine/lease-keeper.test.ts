@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { deliveries } from "@/db/schema";
 import { HeldDeliveries } from "@/server/delivery/runners/held-deliveries";
@@ -43,3 +43,29 @@ test("a delivery held past its lease is sent after a renewal while still ours, n
   expect(theirs!.leaseOwner).toBe("runner-b");
   expect(errors).toEqual([]);
 });
+
+// A lock from another connection: PGlite is one connection, so this runs in the Postgres passes.
+test.skipIf(!process.env.TEST_DATABASE_URL)(
+  "a row a renewal finds locked (another runner's claim, not yet committed) is neither renewed nor lost: not sent on its word",
+  async () => {
+    const accountId = await insertAccount(h.db);
+    const endpoint = await insertEndpoint(h.db, accountId, "http://127.0.0.1:9/hook");
+    // Our renewals were late; runner-b's claim has found the lease over and locked the row.
+    const contested = await insertDelivery(h.db, accountId, endpoint.id, leasedTo("runner-a", -1_000));
+    const held = new HeldDeliveries(10, 10);
+    const keeper = new LeaseKeeper(h.db, "runner-a", LEASE_MS, held, () => {});
+    held.add(contested.id, endpoint.id, accountId, Date.now() - 2_000);
+    expect(keeper.check(contested.id)).toBe("renew");
+
+    await h.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from deliveries where id = ${contested.id} for update`);
+      expect(await keeper.renew()).toBe(true); // skips the locked row, never waits for it
+      // Still named ours (the claim is uncommitted), but not renewed: sending it now would be a second copy.
+      expect(keeper.check(contested.id)).toBe("renew");
+      await tx.update(deliveries).set(leasedTo("runner-b", 60_000)).where(eq(deliveries.id, contested.id));
+    });
+
+    expect(await keeper.renew()).toBe(true);
+    expect(keeper.check(contested.id)).toBe("lost");
+  },
+);
