@@ -47,6 +47,7 @@ test.skipIf(!process.env.TEST_DATABASE_URL)(
     };
     const processes = [startRunnerProcess(env, cleanups), startRunnerProcess(env, cleanups)];
     for (const p of processes) expect(await p.exited, p.output()).toBe(0);
+    console.log(processes.map((p) => p.output().trim().split("\n").at(-1)).join("\n"));
 
     const ids = receiver.requests.map((r) => String(r.headers["webhook-id"]));
     expect(new Set(ids).size).toBe(N);
