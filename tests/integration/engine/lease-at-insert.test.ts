@@ -93,3 +93,34 @@ test("a running runner sends what ingestion leased to it; a stopped one hands th
     .toBeNull();
   expect(ep.id).toBe(leased[0]!.endpointId);
 });
+
+test("a lease is timed from when it was given, not from when its deliveries reach the runner", async () => {
+  const receiver = await h.startReceiver();
+  const me = await createActor(h.services);
+  await insertEndpoint(h.db, me.accountId, receiver.url);
+  let stalledMs = 0;
+  const runner = h.startRunner({
+    leaseMs: 60_000,
+    now: () => Date.now() + stalledMs,
+    attempt: { allowPrivateNetworks: true },
+  });
+  let lease = null as ReturnType<typeof runner.leaseOnInsert>;
+  const { leased } = await recordEvents(h.db, me.accountId, [dlr(), dlr()], (n) => (lease = runner.leaseOnInsert(n)));
+  expect(leased).toHaveLength(2);
+  const [takenOver, stillOurs] = leased as [(typeof leased)[0], (typeof leased)[0]];
+  // 59 s pass between the insert and the hand-over (a stalled process): 1 s of the lease is left,
+  // too little to start a send on. Meanwhile the lease of one ran out and another runner took it.
+  stalledMs = 59_000;
+  await h.db
+    .update(deliveries)
+    .set({ leaseOwner: "runner-b", leaseExpiresAt: new Date(Date.now() + 60_000) })
+    .where(eq(deliveries.id, takenOver.id));
+  runner.adopt(leased, lease!);
+
+  await receiver.waitFor(1, 10_000);
+  await new Promise((r) => setTimeout(r, 500)); // the taken-over one would be sent now
+  // Renewed before sending: the one still ours goes; the other is left to runner-b.
+  expect(receiver.requests.map((r) => r.headers["webhook-id"])).toEqual([stillOurs.id]);
+  const [theirs] = await h.db.select().from(deliveries).where(eq(deliveries.id, takenOver.id));
+  expect(theirs).toMatchObject({ status: "pending", attempts: 0, leaseOwner: "runner-b" });
+});
