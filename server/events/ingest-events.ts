@@ -4,7 +4,6 @@ import { checkEventSizes } from "./check-event-sizes";
 import { catalog, isEventType, parseEventData, EVENT_TYPES } from "./catalog";
 import type { EventInput, IngestBody } from "./ingest-schemas";
 import { recordEvents, type ValidEvent } from "./record-events";
-import type { InsertLease } from "@/server/delivery/delivery-runner";
 import { handOff } from "@/server/delivery/hand-off";
 
 /**
@@ -22,9 +21,8 @@ export async function ingestEvents(
   const valid = validateEvents(list, batch ? ["events"] : []);
   // recordEvents writes events and deliveries in one statement: no transaction of its own needed,
   // so the local runner's deliveries can be written already leased to it and sent at once.
-  let lease = null as InsertLease | null; // the one the written deliveries hold (the last asked for)
-  const leaseFor = runner.leaseOnInsert && ((count: number) => (lease = runner.leaseOnInsert!(count)));
-  const { ids, deliveries, leased } = await recordEvents(db, accountId, valid, leaseFor);
+  const leaseFor = runner.leaseOnInsert?.bind(runner);
+  const { ids, deliveries, leased, lease } = await recordEvents(db, accountId, valid, leaseFor);
   if (leased.length && lease) runner.adopt?.(leased, lease);
   // The events are committed and accepted; a lost hand-off is picked up by the local runner's
   // polling or the Inngest sweep, so it must not turn into an error (or a wait) for the sender.

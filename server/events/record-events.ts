@@ -41,7 +41,8 @@ const ORDERED_RETRY_MS = 10_000;
  * event's id for a repeated idempotency key — and the deliveries to hand to the runner.
  *
  * With `leaseFor` (ingestion outside any transaction, local runner), deliveries that may go at
- * once are written already leased to the runner and come back as `leased`, ready to send.
+ * once are written already leased to the runner and come back as `leased`, ready to send, with
+ * the `lease` they were written under.
  *
  * Idempotency keys are unique per account. Within 24 h a repeat returns the first event; an older
  * key is released (its event keeps existing, the key is cleared) so the key can be used again.
@@ -51,7 +52,7 @@ export async function recordEvents(
   accountId: string,
   input: ValidEvent[],
   leaseFor?: (count: number) => InsertLease | null,
-): Promise<{ ids: string[]; deliveries: DeliveryItem[]; leased: ClaimedDelivery[] }> {
+): Promise<{ ids: string[]; deliveries: DeliveryItem[]; leased: ClaimedDelivery[]; lease: InsertLease | null }> {
   const ids: string[] = new Array(input.length);
   const fresh: { index: number; id: string; event: ValidEvent }[] = [];
   const seenInBatch = new Map<string, number>();
@@ -68,13 +69,13 @@ export async function recordEvents(
     if (key) seenInBatch.set(key, index);
     fresh.push({ index, id, event });
   });
-  if (!fresh.length) return { ids, deliveries: [], leased: [] };
+  if (!fresh.length) return { ids, deliveries: [], leased: [], lease: null };
 
   const result = await writeWithSubscribers(tx, accountId, fresh, leaseFor);
   // An ordered batch that lost an idempotency race was rolled back: it is written again, with
   // the winners' ids answered for the raced keys.
   if (result === null) return recordEvents(tx, accountId, input, leaseFor);
-  const { inserted: insertedIds, blocked, leased, planned } = result;
+  const { inserted: insertedIds, blocked, leased, lease, planned } = result;
   const raced = fresh.filter((f) => !insertedIds.has(f.id));
   if (raced.length) {
     // Another request inserted the same key between our lookup and insert: answer with its id.
@@ -88,7 +89,7 @@ export async function recordEvents(
   // Deliveries waiting for an earlier one of their message are handed over when it finishes.
   const taken = new Set(leased.map((c) => c.id));
   const written = planned.filter((d) => insertedIds.has(d.event_id) && !blocked.has(d.id) && !taken.has(d.id));
-  return { ids, deliveries: written.map((d) => ({ id: d.id, endpointId: d.endpoint_id })), leased };
+  return { ids, deliveries: written.map((d) => ({ id: d.id, endpointId: d.endpoint_id })), leased, lease };
 }
 
 /** How many times a plan made from subscribers that turned out stale is made again with a guard. */
@@ -121,12 +122,12 @@ async function writeWithSubscribers(
     }
     if (ordered) {
       const written = await insertOrdered(tx, accountId, fresh, planned);
-      return written && { ...written, planned };
+      return written && { ...written, lease: null, planned };
     }
     const lease = planned.length ? (leaseFor?.(planned.length) ?? null) : null;
     const guard = tries <= GUARDED_TRIES ? subscribers.fingerprint : null;
     const written = await insertEventsAndDeliveries(tx, accountId, fresh, planned, lease, guard);
-    if (!written.stale) return { ...written, blocked: new Set<string>(), planned };
+    if (!written.stale) return { ...written, blocked: new Set<string>(), lease, planned };
     forgetSubscribers(accountId);
     subscribers = await readSubscribers(tx, accountId);
     cached = false;

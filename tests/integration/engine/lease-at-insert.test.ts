@@ -104,8 +104,7 @@ test("a lease is timed from when it was given, not from when its deliveries reac
     now: () => Date.now() + stalledMs,
     attempt: { allowPrivateNetworks: true },
   });
-  let lease = null as ReturnType<typeof runner.leaseOnInsert>;
-  const { leased } = await recordEvents(h.db, me.accountId, [dlr(), dlr()], (n) => (lease = runner.leaseOnInsert(n)));
+  const { leased, lease } = await recordEvents(h.db, me.accountId, [dlr(), dlr()], (n) => runner.leaseOnInsert(n));
   expect(leased).toHaveLength(2);
   const [takenOver, stillOurs] = leased as [(typeof leased)[0], (typeof leased)[0]];
   // 59 s pass between the insert and the hand-over (a stalled process): 1 s of the lease is left,
